@@ -1,0 +1,149 @@
+// A parsed Dockerfile as plain data with source offsets.
+// dockerfile-ast gives line/character positions; everything downstream works
+// on offsets into `text`, so the mapping lives here and nowhere else.
+import { DockerfileParser } from 'dockerfile-ast';
+import type { Instruction as AstInstruction } from 'dockerfile-ast';
+import { DockmodError } from './errors.js';
+
+export interface Flag {
+  name: string;
+  value: string | null;
+  start: number;
+  end: number;
+}
+
+export interface Instruction {
+  index: number;
+  /** Upper-case keyword, e.g. RUN. */
+  keyword: string;
+  /** The keyword as written (case kept). */
+  keywordText: string;
+  start: number;
+  /** End of the instruction, heredoc bodies included; the line ending is not. */
+  end: number;
+  /** 0-based line of the keyword. */
+  line: number;
+  endLine: number;
+  /** Offset where the arguments begin, after any --flags. */
+  argsStart: number;
+  flags: Flag[];
+  /** Arguments as dockerfile-ast splits them (not shell words). */
+  args: string[];
+  ast: AstInstruction;
+}
+
+export interface Document {
+  text: string;
+  escapeChar: string;
+  eol: string;
+  lineStarts: number[];
+  instructions: Instruction[];
+  /** 0-based lines that are comments (outside heredoc bodies). */
+  commentLines: Set<number>;
+}
+
+export function parseDocument(text: string): Document {
+  const lineStarts = computeLineStarts(text);
+  let ast;
+  try {
+    ast = DockerfileParser.parse(text);
+  } catch (error) {
+    throw new DockmodError(`cannot parse as a Dockerfile (${messageOf(error)})`);
+  }
+  const offsetAt = (pos: { line: number; character: number }): number =>
+    Math.min((lineStarts[pos.line] ?? text.length) + pos.character, text.length);
+  let instructions: Instruction[];
+  const commentLines = new Set<number>();
+  let escapeChar: string;
+  try {
+    escapeChar = ast.getEscapeCharacter();
+    instructions = ast.getInstructions().map((node, index) => toInstruction(node, index, offsetAt));
+    for (const comment of ast.getComments()) commentLines.add(comment.getRange().start.line);
+  } catch (error) {
+    throw new DockmodError(`cannot parse as a Dockerfile (${messageOf(error)})`);
+  }
+  return { text, escapeChar, eol: detectEol(text), lineStarts, instructions, commentLines };
+}
+
+function toInstruction(
+  node: AstInstruction,
+  index: number,
+  offsetAt: (pos: { line: number; character: number }) => number,
+): Instruction {
+  const range = node.getRange();
+  const start = offsetAt(range.start);
+  const end = offsetAt(range.end);
+  const argsRange = node.getArgumentsRange();
+  const flagged = node as unknown as { getFlags?: () => import('dockerfile-ast').Flag[] };
+  const flags: Flag[] = (flagged.getFlags?.() ?? []).map((flag) => {
+    const flagRange = flag.getRange();
+    return { name: flag.getName(), value: flag.getValue(), start: offsetAt(flagRange.start), end: offsetAt(flagRange.end) };
+  });
+  return {
+    index,
+    keyword: node.getKeyword(),
+    keywordText: node.getInstruction(),
+    start,
+    end,
+    line: range.start.line,
+    endLine: range.end.line,
+    argsStart: argsRange ? offsetAt(argsRange.start) : end,
+    flags,
+    args: node.getArguments().map((argument) => argument.getValue()),
+    ast: node,
+  };
+}
+
+/** Line starts as vscode-languageserver-textdocument counts them (\r\n, \r, \n). */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (code === 10) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+export function detectEol(text: string): string {
+  const newline = text.indexOf('\n');
+  return newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** 0-based line of an offset. */
+export function lineOf(doc: Pick<Document, 'lineStarts'>, offset: number): number {
+  const starts = doc.lineStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** Offset just past the line ending of the line holding `offset` (or the end of text). */
+export function endOfLineWithBreak(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline + 1;
+}
+
+export function startOfLine(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Write `keyword` in the case the file uses next to `neighbour`. */
+export function keywordLike(neighbour: Instruction | undefined, keyword: string): string {
+  if (neighbour && neighbour.keywordText === neighbour.keywordText.toLowerCase()) return keyword.toLowerCase();
+  return keyword.toUpperCase();
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'parser recursion overflow';
+  return error instanceof Error ? error.message : String(error);
+}

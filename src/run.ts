@@ -1,0 +1,215 @@
+// What a RUN instruction runs: its shell commands (command line and heredoc
+// scripts) or its exec-form array, each word with its source offsets.
+import type { Document, Instruction } from './document.js';
+import {
+  identityText,
+  joinContinuations,
+  parseExecForm,
+  parseScript,
+  type ExecForm,
+  type SimpleCommand,
+  type Word,
+} from './shell.js';
+
+export interface RunScript {
+  kind: 'command-line' | 'heredoc' | 'exec';
+  /** Source span of the script text (a heredoc body without its delimiter line). */
+  start: number;
+  end: number;
+  commands: SimpleCommand[];
+}
+
+export interface HeredocBody {
+  delimiter: string;
+  start: number;
+  end: number;
+  /** The body is a shell script that RUN executes, not data fed to a program. */
+  isScript: boolean;
+}
+
+export interface RunAnalysis {
+  instruction: Instruction;
+  scripts: RunScript[];
+  heredocs: HeredocBody[];
+  exec?: ExecForm;
+  /** Why part of the RUN could not be read; transforms must not edit what they cannot read. */
+  unclear?: string;
+}
+
+const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh)$/;
+
+export function analyzeRun(doc: Document, instruction: Instruction): RunAnalysis {
+  const { text, escapeChar } = doc;
+  const commandLineEnd = endOfFirstLogicalLine(text, instruction.argsStart, instruction.end, escapeChar);
+  const commandLine = joinContinuations(text, instruction.argsStart, commandLineEnd, escapeChar);
+  const exec = parseExecForm(commandLine);
+  if (exec) {
+    const command: SimpleCommand = {
+      assignments: [],
+      words: exec.elements,
+      start: exec.open,
+      end: exec.close + 1,
+      before: undefined,
+      after: undefined,
+      nested: false,
+    };
+    return { instruction, exec, heredocs: [], scripts: [{ kind: 'exec', start: exec.open, end: exec.close + 1, commands: [command] }] };
+  }
+  const script = parseScript(commandLine, { script: false });
+  const analysis: RunAnalysis = {
+    instruction,
+    heredocs: [],
+    scripts: [{ kind: 'command-line', start: instruction.argsStart, end: commandLineEnd, commands: script.commands }],
+  };
+  if (script.unclear) analysis.unclear = script.unclear;
+
+  const delimiters = heredocDelimiters(script.tokens);
+  if (delimiters.length === 0) return analysis;
+  const runsBodyAsScript = script.commands.length === 0 || (script.commands.length === 1 && isShellReadingStdin(script.commands[0]!));
+  let cursor = afterLineBreak(text, commandLineEnd);
+  for (const [index, heredoc] of delimiters.entries()) {
+    const body = findHeredocBody(text, cursor, instruction.end, heredoc.delimiter, heredoc.stripTabs);
+    if (!body) {
+      analysis.unclear ??= `heredoc ${heredoc.delimiter} has no closing line`;
+      return analysis;
+    }
+    const isScript = index === 0 && runsBodyAsScript && !hasForeignShebang(text, body.start, body.end);
+    analysis.heredocs.push({ delimiter: heredoc.delimiter, start: body.start, end: body.end, isScript });
+    if (isScript) {
+      const bodyScript = parseScript(identityText(text, body.start, body.end), { script: true });
+      if (bodyScript.unclear) analysis.unclear ??= bodyScript.unclear;
+      analysis.scripts.push({ kind: 'heredoc', start: body.start, end: body.end, commands: bodyScript.commands });
+    }
+    cursor = body.next;
+  }
+  return analysis;
+}
+
+/** Every command of the RUN, from all of its scripts. */
+export function commandsOf(analysis: RunAnalysis): SimpleCommand[] {
+  return analysis.scripts.flatMap((script) => script.commands);
+}
+
+function isShellReadingStdin(command: SimpleCommand): boolean {
+  const [name, ...rest] = command.words;
+  return !!name && SHELLS.test(name.value) && rest.every((word) => word.value.startsWith('-') && word.value !== '-c');
+}
+
+function hasForeignShebang(text: string, start: number, end: number): boolean {
+  if (!text.startsWith('#!', start)) return false;
+  const lineEnd = text.indexOf('\n', start);
+  const shebang = text.slice(start, lineEnd === -1 || lineEnd > end ? end : lineEnd);
+  return !/\b(?:sh|bash|ash|dash|zsh)\b/.test(shebang);
+}
+
+function heredocDelimiters(tokens: ReturnType<typeof parseScript>['tokens']): { delimiter: string; stripTabs: boolean }[] {
+  const found: { delimiter: string; stripTabs: boolean }[] = [];
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1]!;
+    if (token.kind === 'op' && (token.op === '<<' || token.op === '<<-') && next.kind === 'word' && next.start === token.end) {
+      found.push({ delimiter: next.word.value, stripTabs: token.op === '<<-' });
+    }
+  }
+  return found;
+}
+
+/** End of the instruction's first logical line: its continuations joined, the line break excluded. */
+function endOfFirstLogicalLine(text: string, start: number, end: number, escapeChar: string): number {
+  let lineStart = start;
+  for (;;) {
+    const newline = text.indexOf('\n', lineStart);
+    if (newline === -1 || newline >= end) return end;
+    let last = newline;
+    if (text[last - 1] === '\r') last--;
+    const content = text.slice(lineStart, last).replace(/[ \t]+$/, '');
+    const isCommentLine = lineStart !== start && /^[ \t]*#/.test(text.slice(lineStart, last));
+    const isBlankLine = lineStart !== start && content.trim() === '';
+    if (!content.endsWith(escapeChar) && !isCommentLine && !isBlankLine) return last;
+    lineStart = newline + 1;
+  }
+}
+
+function afterLineBreak(text: string, offset: number): number {
+  if (text[offset] === '\r' && text[offset + 1] === '\n') return offset + 2;
+  if (text[offset] === '\n') return offset + 1;
+  return offset;
+}
+
+function findHeredocBody(
+  text: string,
+  from: number,
+  limit: number,
+  delimiter: string,
+  stripTabs: boolean,
+): { start: number; end: number; next: number } | undefined {
+  let lineStart = from;
+  while (lineStart <= limit) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    let line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    if (stripTabs) line = line.replace(/^\t+/, '');
+    if (line === delimiter) return { start: from, end: lineStart, next: newline === -1 ? text.length : newline + 1 };
+    if (newline === -1) return undefined;
+    lineStart = newline + 1;
+  }
+  return undefined;
+}
+
+/** A go command found in a shell command: `go build ...`, `env X=1 go build`, `xx-go build`. */
+export interface GoInvocation {
+  command: SimpleCommand;
+  tool: Word;
+  /** First word after the tool: build, mod, install... */
+  subcommand: Word;
+  /** Words after the subcommand. */
+  args: Word[];
+  /** Inline environment: the command's own assignments and those given to `env`. */
+  assignments: Word[];
+}
+
+const WRAPPERS = new Set(['env', 'time', 'exec', 'nice', 'nohup', 'command']);
+
+export function goInvocation(command: SimpleCommand): GoInvocation | undefined {
+  const words = command.words;
+  const assignments = [...command.assignments];
+  let i = 0;
+  while (i < words.length && WRAPPERS.has(words[i]!.value)) {
+    const wrapper = words[i]!.value;
+    i++;
+    while (i < words.length) {
+      const word = words[i]!.value;
+      if (wrapper === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) assignments.push(words[i]!);
+      else if (!word.startsWith('-')) break;
+      i++;
+    }
+  }
+  const tool = words[i];
+  const subcommand = words[i + 1];
+  if (!tool || !subcommand || !isGoTool(tool.value)) return undefined;
+  return { command, tool, subcommand, args: words.slice(i + 2), assignments };
+}
+
+export function isGoTool(name: string): boolean {
+  return name === 'go' || name === 'xx-go' || /\/go$/.test(name) || /^go1\.\d+(?:\.\d+)?$/.test(name);
+}
+
+/** All go invocations of a RUN, in source order. */
+export function goInvocations(analysis: RunAnalysis): GoInvocation[] {
+  const found: GoInvocation[] = [];
+  for (const command of commandsOf(analysis)) {
+    const invocation = goInvocation(command);
+    if (invocation) found.push(invocation);
+  }
+  return found;
+}
+
+/** `go mod download` and friends: the subcommand plus its verb when it has one. */
+export function goVerb(invocation: GoInvocation): string {
+  const sub = invocation.subcommand.value;
+  if (sub === 'mod' || sub === 'work' || sub === 'env' || sub === 'tool') {
+    const verb = invocation.args.find((word) => !word.value.startsWith('-'));
+    return verb ? `${sub} ${verb.value}` : sub;
+  }
+  return sub;
+}

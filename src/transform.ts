@@ -1,0 +1,31 @@
+// The contract between the engine and a transform.
+import type { Document } from './document.js';
+import type { Edit } from './edits.js';
+import type { ModuleFacts } from './module.js';
+
+export interface TransformOptions {
+  /** Target for bump-go-image: a version such as 1.24 or 1.24.5, or 'auto'. */
+  goVersion: string;
+}
+
+export interface Context {
+  doc: Document;
+  /** The file's path, for messages and module lookup ('' when unknown). */
+  path: string;
+  options: TransformOptions;
+  /** Facts about the Go module the Dockerfile builds, looked up lazily from disk. */
+  module(): ModuleFacts;
+  edit(edit: Edit): void;
+  /** Record "left for a human": `offset` is where in the current text the reason applies. */
+  note(offset: number, message: string): void;
+}
+
+export interface Transform {
+  /** Kebab-case id; part of the CLI interface. */
+  id: string;
+  /** One line for --help, --list-transforms and reports. */
+  summary: string;
+  /** Cheap text test: false means the transform cannot apply, so the file need not be parsed for it. */
+  mayApply(text: string): boolean;
+  apply(ctx: Context): void;
+}

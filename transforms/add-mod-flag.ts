@@ -1,0 +1,82 @@
+// add-mod-flag: add -mod=mod to every `go build` (and `go install` of local
+// packages), right after the subcommand, where build flags belong.
+import type { Instruction } from '../src/document.js';
+import { goInvocations, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import type { Word } from '../src/shell.js';
+import { environmentBefore, runAnalysisOf } from '../src/stages.js';
+import type { Context, Transform } from '../src/transform.js';
+
+const FLAG = '-mod=mod';
+
+export const addModFlag: Transform = {
+  id: 'add-mod-flag',
+  summary: 'Add -mod=mod to every `go build` and local `go install` in RUN instructions.',
+  mayApply: (text) => text.includes('build') || text.includes('install'),
+  apply(ctx) {
+    for (const instruction of ctx.doc.instructions) {
+      if (instruction.keyword !== 'RUN') continue;
+      const source = ctx.doc.text.slice(instruction.start, instruction.end);
+      if (!source.includes('build') && !source.includes('install')) continue;
+      const analysis = runAnalysisOf(ctx.doc, instruction);
+      for (const go of goInvocations(analysis)) {
+        if (!isModuleBuild(go)) continue;
+        const reason = reasonToLeave(ctx, instruction, analysis, go);
+        if (reason === null) continue;
+        if (reason) ctx.note(go.subcommand.start, reason);
+        else ctx.edit(insertion(ctx.doc.text, analysis, go));
+      }
+    }
+  },
+};
+
+/** `go build`, and `go install` of the module's own packages (not `pkg@version`). */
+function isModuleBuild(go: GoInvocation): boolean {
+  const sub = go.subcommand.value;
+  if (sub === 'build') return true;
+  return sub === 'install' && !go.args.some((word) => !word.value.startsWith('-') && word.value.includes('@'));
+}
+
+function modValue(words: readonly Word[]): string | undefined {
+  for (const [i, word] of words.entries()) {
+    const match = /^--?mod(?:=(.*))?$/.exec(word.value);
+    if (match) return match[1] ?? words[i + 1]?.value ?? '';
+  }
+  return undefined;
+}
+
+function goflagsMod(goflags: string | null | undefined): string | undefined {
+  if (!goflags) return undefined;
+  return /(?:^|\s)--?mod=(\S*)/.exec(goflags)?.[1];
+}
+
+/** undefined: edit; null: nothing to do; a string: leave it and say why. */
+function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnalysis, go: GoInvocation): string | null | undefined {
+  const own = modValue(go.args);
+  if (own !== undefined) return own === 'mod' ? null : `go ${go.subcommand.value} already sets -mod=${own}; left as is`;
+  const inline = go.assignments.find((word) => word.value.startsWith('GOFLAGS='));
+  const inlineMod = goflagsMod(inline?.value.slice('GOFLAGS='.length));
+  if (inlineMod !== undefined) return inlineMod === 'mod' ? null : `GOFLAGS sets -mod=${inlineMod} for this build; left as is`;
+  const stageMod = goflagsMod(environmentBefore(ctx.doc, instruction).get('GOFLAGS')?.value);
+  if (stageMod !== undefined) return stageMod === 'mod' ? null : `the stage sets GOFLAGS=-mod=${stageMod}; adding -mod=mod would override it`;
+  if (analysis.unclear) return `this RUN cannot be read safely (${analysis.unclear}); add -mod=mod by hand`;
+  const module = ctx.module();
+  if (module.vendored) return 'the module is vendored (vendor/modules.txt): -mod=mod would switch the build from vendor/ to the network';
+  if (module.workspacePath) return 'a go.work is present: -mod=mod is an error in workspace mode';
+  return undefined;
+}
+
+/** Right after the subcommand, or after a leading `-C dir`, which Go requires to come first. */
+function insertion(text: string, analysis: RunAnalysis, go: GoInvocation): { start: number; end: number; text: string } {
+  let anchor = go.subcommand;
+  const [first, second] = go.args;
+  if (first && /^--?C(?:=|$)/.test(first.value)) anchor = first.value.includes('=') || !second ? first : second;
+  if (analysis.exec) {
+    const elements = analysis.exec.elements;
+    const index = elements.indexOf(anchor);
+    const next = elements[index + 1];
+    const gap = next ? text.slice(anchor.end, next.start) : ', ';
+    const separator = /^[ \t]*,[ \t]*$/.test(gap) ? gap : ', ';
+    return { start: anchor.end, end: anchor.end, text: `${separator}"${FLAG}"` };
+  }
+  return { start: anchor.end, end: anchor.end, text: ` ${FLAG}` };
+}

@@ -1,0 +1,163 @@
+// drop-mod-download: remove the `go mod download` step.
+// `go mod download` does not write go.sum and hangs or gets killed when many
+// images build at once; with -mod=mod the build fetches what it needs.
+import { endOfLineWithBreak, lineOf, type Document, type Instruction } from '../src/document.js';
+import { goInvocation, goVerb, type RunScript } from '../src/run.js';
+import type { SimpleCommand, Token } from '../src/shell.js';
+import { runAnalysisOf } from '../src/stages.js';
+import type { Context, Transform } from '../src/transform.js';
+
+export const dropModDownload: Transform = {
+  id: 'drop-mod-download',
+  summary: 'Remove `go mod download` steps (and a `go mod verify` chained to them).',
+  mayApply: (text) => text.includes('download'),
+  apply(ctx) {
+    for (const instruction of ctx.doc.instructions) {
+      if (instruction.keyword !== 'RUN') continue;
+      if (!ctx.doc.text.slice(instruction.start, instruction.end).includes('download')) continue;
+      dropFromRun(ctx, instruction);
+    }
+  },
+};
+
+/** A download command with what goes with it: `|| true` and a chained `go mod verify`. */
+interface Unit {
+  start: number;
+  end: number;
+  before: Token | undefined;
+  after: Token | undefined;
+  first: SimpleCommand;
+  last: SimpleCommand;
+}
+
+function dropFromRun(ctx: Context, instruction: Instruction): void {
+  const analysis = runAnalysisOf(ctx.doc, instruction);
+  const commands = analysis.scripts.flatMap((script) => script.commands);
+  if (!analysis.unclear && commands.some(isDownload) && commands.every((c) => isDownload(c) || isVerify(c) || isNoop(c))) {
+    ctx.edit({ ...instructionRemoval(ctx.doc, instruction), text: '' });
+    return;
+  }
+  for (const script of analysis.scripts) {
+    for (const [index, command] of script.commands.entries()) {
+      if (!isDownload(command)) continue;
+      if (analysis.unclear) {
+        ctx.note(command.start, `this RUN cannot be read safely (${analysis.unclear}); remove go mod download by hand`);
+        continue;
+      }
+      const unit = unitAt(script.commands, index);
+      if (!unit) {
+        ctx.note(command.start, 'go mod download has a fallback other than `|| true`; remove it by hand');
+        continue;
+      }
+      const range = script.kind === 'heredoc' ? wholeLineRemoval(ctx.doc.text, script, unit) : undefined;
+      const removal = range ?? chainRemoval(script, unit);
+      if (!removal) {
+        ctx.note(command.start, 'go mod download sits inside a compound command here; remove it by hand');
+        continue;
+      }
+      ctx.edit({ ...removal, text: '' });
+    }
+  }
+}
+
+function goVerbOf(command: SimpleCommand): string | undefined {
+  const go = goInvocation(command);
+  return go && goVerb(go);
+}
+
+const isDownload = (command: SimpleCommand): boolean => goVerbOf(command) === 'mod download';
+const isVerify = (command: SimpleCommand): boolean => goVerbOf(command) === 'mod verify';
+const isNoop = (command: SimpleCommand): boolean => isWord(command, 'true') || isWord(command, ':');
+
+function isWord(command: SimpleCommand | undefined, ...values: string[]): boolean {
+  return !!command && command.assignments.length === 0 && command.words.length === values.length &&
+    command.words.every((word, i) => word.value === values[i]);
+}
+
+function isOp(token: Token | undefined, ...ops: string[]): boolean {
+  return token?.kind === 'op' && ops.includes(token.op);
+}
+
+/** Extend the download command over `|| true` and a chained `go mod verify`; undefined if another fallback follows. */
+function unitAt(commands: SimpleCommand[], index: number): Unit | undefined {
+  const first = commands[index]!;
+  let last = first;
+  let next = index + 1;
+  const absorbFallback = (): boolean => {
+    if (!isOp(last.after, '||')) return true;
+    const fallback = commands[next];
+    if (!fallback || fallback.before !== last.after || !isNoop(fallback)) return false;
+    last = fallback;
+    next++;
+    return true;
+  };
+  if (!absorbFallback()) return undefined;
+  const verify = commands[next];
+  if (verify && isOp(last.after, '&&') && verify.before === last.after && isVerify(verify)) {
+    last = verify;
+    next++;
+    if (!absorbFallback()) return undefined;
+  }
+  if (isOp(first.before, '||', '|', '|&') || isOp(last.after, '||', '|', '|&', '&')) return undefined;
+  return { start: first.start, end: last.end, before: first.before, after: last.after, first, last };
+}
+
+/**
+ * Remove the unit and one connector next to it so the list stays valid:
+ * `A && dl && B` -> `A && B`; `dl && B` -> `B`; `A && dl` -> `A`.
+ * Undefined when the unit is the only command of a compound body.
+ */
+function chainRemoval(script: RunScript, unit: Unit): { start: number; end: number } | undefined {
+  const commands = script.commands;
+  const previous = commands.find((command) => command.after === unit.before && command !== unit.first);
+  const following = commands.find((command) => command.before === unit.after && command !== unit.last);
+  const previousEndsCommand = !!previous && isOp(unit.before, '&&', ';', '\n');
+  const followingStarts = !!following && isOp(unit.after, '&&', ';', '\n');
+  if (previousEndsCommand && (isOp(unit.before, '&&') || unit.after === undefined || !followingStarts)) {
+    return { start: previous.end, end: unit.end };
+  }
+  if (followingStarts && following) return { start: unit.start, end: following.start };
+  return undefined;
+}
+
+/** In a heredoc script, a download alone on its line goes with its line. */
+function wholeLineRemoval(text: string, script: RunScript, unit: Unit): { start: number; end: number } | undefined {
+  const aloneBefore = unit.before === undefined || isOp(unit.before, '\n');
+  const aloneAfter = unit.after === undefined || isOp(unit.after, '\n');
+  if (!aloneBefore || !aloneAfter) return undefined;
+  const lineStart = text.lastIndexOf('\n', unit.start - 1) + 1;
+  if (lineStart < script.start || text.slice(lineStart, unit.start).trim() !== '') return undefined;
+  return { start: lineStart, end: Math.min(endOfLineWithBreak(text, unit.end), script.end) };
+}
+
+/**
+ * The instruction's lines, with the comment lines directly above it, and one
+ * of the blank lines around it when both sides are blank.
+ */
+function instructionRemoval(doc: Document, instruction: Instruction): { start: number; end: number } {
+  const { text, lineStarts } = doc;
+  const previousEnd = doc.instructions[instruction.index - 1]?.endLine ?? -1;
+  let firstLine = instruction.line;
+  while (firstLine - 1 > previousEnd && doc.commentLines.has(firstLine - 1)) firstLine--;
+  let start = lineStarts[firstLine]!;
+  let end = endOfLineWithBreak(text, instruction.end);
+  const isBlankLine = (line: number): boolean => {
+    const lineStart = lineStarts[line];
+    if (lineStart === undefined) return false;
+    const lineEnd = lineStarts[line + 1] ?? text.length;
+    return text.slice(lineStart, lineEnd).trim() === '';
+  };
+  const lineAfter = lineOf(doc, end);
+  const blankBefore = firstLine === 0 || isBlankLine(firstLine - 1);
+  if (end >= text.length) {
+    // The last instruction: take the line break before it, so the file keeps its final-newline state.
+    if (!text.endsWith('\n') && start > 0) start -= text[start - 2] === '\r' ? 2 : 1;
+    else while (start > 0 && firstLine > 0 && isBlankLine(firstLine - 1) && firstLine - 1 > previousEnd) {
+      firstLine--;
+      start = lineStarts[firstLine]!;
+    }
+  } else if (blankBefore && end < text.length && lineAfter > instruction.endLine && isBlankLine(lineAfter)) {
+    end = lineStarts[lineAfter + 1] ?? text.length;
+  }
+  return { start, end };
+}

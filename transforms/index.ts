@@ -1,0 +1,15 @@
+// The ordered pipeline: this order is part of dockmod's interface.
+import type { Transform } from '../src/transform.js';
+import { addModFlag } from './add-mod-flag.js';
+import { dropModDownload } from './drop-mod-download.js';
+
+export const TRANSFORMS: readonly Transform[] = [dropModDownload, addModFlag];
+
+/** Every id of the pipeline, including those not built yet, in pipeline order. */
+export const PIPELINE_IDS = [
+  'drop-mod-download',
+  'insert-mod-tidy',
+  'add-mod-flag',
+  'add-cache-mounts',
+  'bump-go-image',
+] as const;
