@@ -6,6 +6,12 @@ import type { ModuleFacts } from './module.js';
 export interface TransformOptions {
   /** Target for bump-go-image: a version such as 1.24 or 1.24.5, or 'auto'. */
   goVersion: string;
+  /** add-cache-mounts: also add `# syntax=docker/dockerfile:1` (for engines older than Docker 23). */
+  syntaxDirective?: boolean;
+  /** bump-go-image: leave a digest-pinned image unchanged (with a note) instead of dropping the stale digest. */
+  keepDigests?: boolean;
+  /** bump-go-image: private registries whose `golang` image counts as the official one (e.g. registry.corp.example). */
+  golangRegistries?: string[];
 }
 
 export interface Context {
