@@ -1,0 +1,101 @@
+// One file from disk to a FileResult: read bytes, refuse what is not a
+// Dockerfile, rewrite, and write atomically when asked.
+import { readFileSync, statSync } from 'node:fs';
+import { DockmodError } from './errors.js';
+import type { ModuleFacts } from './module.js';
+import { rewriteText, type Change, type Note } from './pipeline.js';
+import type { Transform, TransformOptions } from './transform.js';
+import { writeFileAtomic } from './write.js';
+
+export type FileStatus = 'changed' | 'unchanged' | 'error';
+
+export interface FileResult {
+  /** Path as shown to the user: relative to the current directory, with forward slashes. */
+  path: string;
+  status: FileStatus;
+  changedBy: string[];
+  changes: Change[];
+  notes: Note[];
+  /** Input and output as byte-for-byte latin1 strings (set when the file changed). */
+  before?: string;
+  after?: string;
+  written?: boolean;
+  error?: string;
+  /** The unexpected exception behind `error`, for --debug. */
+  cause?: unknown;
+}
+
+export interface ProcessSettings {
+  transforms: readonly Transform[];
+  options: TransformOptions;
+  write: boolean;
+  moduleFacts: (file: string) => ModuleFacts;
+}
+
+const MAX_BYTES = 64 * 1024 * 1024;
+
+export function processFile(absolutePath: string, displayPath: string, settings: ProcessSettings): FileResult {
+  const result: FileResult = { path: displayPath, status: 'unchanged', changedBy: [], changes: [], notes: [] };
+  try {
+    const bytes = readDockerfile(absolutePath);
+    // latin1 maps every byte to one character and back, so any encoding survives untouched.
+    const input = bytes.toString('latin1');
+    const rewritten = rewriteText(input, {
+      path: absolutePath,
+      transforms: settings.transforms,
+      options: settings.options,
+      module: () => settings.moduleFacts(absolutePath),
+    });
+    result.changedBy = rewritten.changedBy;
+    result.changes = rewritten.changes;
+    result.notes = rewritten.notes;
+    if (!rewritten.changed) return result;
+    result.status = 'changed';
+    result.before = input;
+    result.after = rewritten.output;
+    if (settings.write) {
+      try {
+        writeFileAtomic(absolutePath, Buffer.from(rewritten.output, 'latin1'), bytes);
+      } catch (error) {
+        throw error instanceof DockmodError ? error : new DockmodError(systemMessage(error, 'cannot be written'));
+      }
+      result.written = true;
+    }
+    return result;
+  } catch (error) {
+    return { ...result, status: 'error', error: describe(error), cause: error };
+  }
+}
+
+function readDockerfile(file: string): Buffer {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    throw new DockmodError(systemMessage(error, 'cannot be read'));
+  }
+  if (stat.isDirectory()) throw new DockmodError('is a folder, not a Dockerfile');
+  if (!stat.isFile()) throw new DockmodError('is not a regular file');
+  if (stat.size > MAX_BYTES) throw new DockmodError(`is larger than ${MAX_BYTES / 1024 / 1024} MB; not a Dockerfile`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new DockmodError(systemMessage(error, 'cannot be read'));
+  }
+  if (bytes.includes(0)) throw new DockmodError('is binary (contains NUL bytes); not a Dockerfile');
+  return bytes;
+}
+
+function systemMessage(error: unknown, fallback: string): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `${fallback} (permission denied)`;
+  if (code === 'ENOENT') return 'no such file';
+  return code ? `${fallback} (${code})` : fallback;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof DockmodError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return `internal error: ${message} (please report it; run with --debug for details)`;
+}

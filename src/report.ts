@@ -1,0 +1,69 @@
+// Renderers: FileResults in, text out. Nothing here decides anything.
+import type { FileResult } from './files.js';
+
+export type Mode = 'diff' | 'check' | 'write';
+
+export interface Totals {
+  changed: number;
+  unchanged: number;
+  notes: number;
+  errors: number;
+}
+
+export function totalsOf(results: readonly FileResult[]): Totals {
+  const totals: Totals = { changed: 0, unchanged: 0, notes: 0, errors: 0 };
+  for (const result of results) {
+    totals[result.status === 'error' ? 'errors' : result.status]++;
+    totals.notes += result.notes.length;
+  }
+  return totals;
+}
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+export function summaryLine(totals: Totals, mode: Mode): string {
+  const verb = mode === 'write' ? 'changed' : 'would change';
+  const files = `${plural(totals.changed, 'file')} ${verb}`;
+  return `dockmod: ${files}, ${totals.unchanged} unchanged, ${plural(totals.notes, 'note')}, ${plural(totals.errors, 'error')}`;
+}
+
+/** `path:line  transform  reason`, one per note. */
+export function noteLines(result: FileResult): string[] {
+  return result.notes.map((note) => `${result.path}:${note.line}  ${note.transform}  ${note.message}`);
+}
+
+export function errorLine(path: string, message: string): string {
+  return `dockmod: error: ${path}: ${message}`;
+}
+
+export interface JsonReport {
+  version: 1;
+  mode: Mode;
+  files: {
+    path: string;
+    status: FileResult['status'];
+    transforms: string[];
+    changes: { transform: string; line: number }[];
+    notes: { transform: string; line: number; message: string }[];
+    written?: boolean;
+  }[];
+  errors: { path: string; message: string }[];
+  summary: Totals;
+}
+
+export function jsonReport(results: readonly FileResult[], mode: Mode): JsonReport {
+  return {
+    version: 1,
+    mode,
+    files: results.map((result) => ({
+      path: result.path,
+      status: result.status,
+      transforms: result.changedBy,
+      changes: result.changes,
+      notes: result.notes,
+      ...(result.written ? { written: true } : {}),
+    })),
+    errors: results.filter((result) => result.status === 'error').map((result) => ({ path: result.path, message: result.error ?? '' })),
+    summary: totalsOf(results),
+  };
+}
