@@ -37,27 +37,29 @@ function dropFromRun(ctx: Context, instruction: Instruction): void {
     ctx.edit({ ...instructionRemoval(ctx.doc, instruction), text: '' });
     return;
   }
+  // Plan every removal first: a RUN is edited only when all of its downloads can go.
+  const removals: { start: number; end: number }[] = [];
   for (const script of analysis.scripts) {
     for (const [index, command] of script.commands.entries()) {
       if (!isDownload(command)) continue;
-      if (analysis.unclear) {
-        ctx.note(command.start, `this RUN cannot be read safely (${analysis.unclear}); remove go mod download by hand`);
-        continue;
+      const removal = analysis.unclear ? undefined : plannedRemoval(ctx.doc.text, script, index);
+      if (typeof removal === 'string' || removal === undefined) {
+        const reason = removal ?? `this RUN cannot be read safely (${analysis.unclear})`;
+        ctx.note(command.start, `${reason}; remove go mod download by hand`);
+        return;
       }
-      const unit = unitAt(script.commands, index);
-      if (!unit) {
-        ctx.note(command.start, 'go mod download has a fallback other than `|| true`; remove it by hand');
-        continue;
-      }
-      const range = script.kind === 'heredoc' ? wholeLineRemoval(ctx.doc.text, script, unit) : undefined;
-      const removal = range ?? chainRemoval(script, unit);
-      if (!removal) {
-        ctx.note(command.start, 'go mod download sits inside a compound command here; remove it by hand');
-        continue;
-      }
-      ctx.edit({ ...removal, text: '' });
+      removals.push(removal);
     }
   }
+  for (const removal of removals) ctx.edit({ ...removal, text: '' });
+}
+
+/** The range that removes the download at `index`, or why it cannot be removed. */
+function plannedRemoval(text: string, script: RunScript, index: number): { start: number; end: number } | string {
+  const unit = unitAt(script.commands, index);
+  if (!unit) return 'go mod download has a fallback other than `|| true` or feeds a pipe';
+  const removal = (script.kind === 'heredoc' ? wholeLineRemoval(text, script, unit) : undefined) ?? chainRemoval(script, unit);
+  return removal ?? 'go mod download sits inside a compound command here';
 }
 
 function goVerbOf(command: SimpleCommand): string | undefined {

@@ -1,0 +1,5 @@
+FROM golang:1.23
+RUN go build \
+      -trimpath \
+      -o /app \
+      ./cmd/app

@@ -1,0 +1,5 @@
+FROM golang:1.23
+RUN go build -mod=mod \
+      -trimpath \
+      -o /app \
+      ./cmd/app

@@ -1,0 +1,3 @@
+FROM golang:1.23
+RUN /usr/local/go/bin/go mod download > /dev/null
+COPY . .

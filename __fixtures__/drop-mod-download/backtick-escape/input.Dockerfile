@@ -1,0 +1,5 @@
+# escape=`
+FROM golang:1.23
+RUN apk add git && `
+    go mod download
+COPY . .

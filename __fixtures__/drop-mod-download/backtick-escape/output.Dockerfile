@@ -1,0 +1,4 @@
+# escape=`
+FROM golang:1.23
+RUN apk add git
+COPY . .

@@ -1,0 +1,2 @@
+FROM golang:1.23
+RUN apk add --no-cache git

@@ -1,0 +1,4 @@
+FROM golang:1.23
+COPY go.* ./
+RUN go mod download && go mod verify
+COPY . .

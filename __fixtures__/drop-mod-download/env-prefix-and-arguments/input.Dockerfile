@@ -1,0 +1,3 @@
+FROM golang:1.23
+RUN GOPROXY=https://proxy.golang.org,direct GOPRIVATE=example.com go mod download -x all
+COPY . .

@@ -1,0 +1,7 @@
+FROM golang:1.23
+COPY . .
+RUN <<EOF
+set -e
+go mod download
+go build -o /app .
+EOF

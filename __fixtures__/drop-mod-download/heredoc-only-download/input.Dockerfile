@@ -1,0 +1,6 @@
+FROM golang:1.23
+COPY go.mod go.sum ./
+RUN <<EOF
+go mod download
+EOF
+COPY . .

@@ -1,0 +1,2 @@
+FROM golang:1.23
+RUN if [ -f go.mod ]; then go build -o app .; fi

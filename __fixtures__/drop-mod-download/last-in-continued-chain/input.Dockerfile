@@ -1,0 +1,4 @@
+FROM golang:1.23
+RUN apk add git \
+ && go mod download
+COPY . .

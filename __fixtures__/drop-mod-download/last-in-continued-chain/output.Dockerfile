@@ -1,0 +1,3 @@
+FROM golang:1.23
+RUN apk add git
+COPY . .

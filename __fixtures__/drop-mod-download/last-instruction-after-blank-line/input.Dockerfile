@@ -1,0 +1,6 @@
+FROM golang:1.23
+COPY go.mod go.sum ./
+
+# fetch modules
+# (cached)
+RUN go mod download

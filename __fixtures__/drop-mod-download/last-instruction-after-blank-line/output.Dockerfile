@@ -1,0 +1,2 @@
+FROM golang:1.23
+COPY go.mod go.sum ./

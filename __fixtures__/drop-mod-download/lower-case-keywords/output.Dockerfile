@@ -1,0 +1,3 @@
+from golang:1.23 as build
+copy go.mod go.sum ./
+copy . .

@@ -1,0 +1,4 @@
+FROM golang:1.23
+RUN apt-get update && \
+    go mod download && \
+    apt-get clean

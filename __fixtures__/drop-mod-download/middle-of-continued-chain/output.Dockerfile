@@ -1,0 +1,3 @@
+FROM golang:1.23
+RUN apt-get update && \
+    apt-get clean

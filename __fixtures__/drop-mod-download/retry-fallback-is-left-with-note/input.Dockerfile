@@ -1,0 +1,2 @@
+FROM golang:1.23
+RUN go mod download || (sleep 5 && go mod download)

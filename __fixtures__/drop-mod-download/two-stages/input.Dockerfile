@@ -1,0 +1,9 @@
+FROM golang:1.23 AS api
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+
+FROM golang:1.23 AS worker
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .

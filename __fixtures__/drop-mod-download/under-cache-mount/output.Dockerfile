@@ -1,0 +1,3 @@
+FROM golang:1.23
+COPY go.mod go.sum ./
+COPY . .
