@@ -57,7 +57,9 @@ export function parseDocument(text: string): Document {
   let escapeChar: string;
   try {
     escapeChar = ast.getEscapeCharacter();
-    instructions = ast.getInstructions().map((node, index) => toInstruction(node, index, offsetAt));
+    instructions = ast
+      .getInstructions()
+      .map((node, index) => withFlagsAfterContinuations(text, escapeChar, toInstruction(node, index, offsetAt)));
     for (const comment of ast.getComments()) commentLines.add(comment.getRange().start.line);
   } catch (error) {
     throw new DockmodError(`cannot parse as a Dockerfile (${messageOf(error)})`);
@@ -92,6 +94,83 @@ function toInstruction(
     args: node.getArguments().map((argument) => argument.getValue()),
     ast: node,
   };
+}
+
+const FLAGGED_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'FROM']);
+
+/**
+ * dockerfile-ast stops reading flags at a line continuation, but Docker joins
+ * the lines first, so a RUN with `--mount=a` on its first line and `--mount=b`
+ * on the next has two flags. Read the flags that follow a continuation here,
+ * so `flags` and `argsStart` mean what they mean to Docker.
+ */
+function withFlagsAfterContinuations(text: string, escapeChar: string, instruction: Instruction): Instruction {
+  if (!FLAGGED_KEYWORDS.has(instruction.keyword)) return instruction;
+  const flags = [...instruction.flags];
+  let argsStart = instruction.argsStart;
+  let i = instruction.argsStart;
+  let crossedContinuation = false;
+  while (i < instruction.end) {
+    const next = skipBlanksAndContinuations(text, i, instruction.end, escapeChar);
+    if (next.crossed) crossedContinuation = true;
+    i = next.offset;
+    if (!crossedContinuation || !text.startsWith('--', i)) break;
+    const end = endOfFlagWord(text, i, instruction.end);
+    const word = text.slice(i + 2, end);
+    const equals = word.indexOf('=');
+    flags.push({
+      name: equals === -1 ? word : word.slice(0, equals),
+      value: equals === -1 ? null : word.slice(equals + 1),
+      start: i,
+      end,
+    });
+    i = end;
+    argsStart = skipBlanksAndContinuations(text, i, instruction.end, escapeChar).offset;
+  }
+  if (flags.length === instruction.flags.length) return instruction;
+  return { ...instruction, flags, argsStart };
+}
+
+function skipBlanksAndContinuations(text: string, from: number, end: number, escapeChar: string): { offset: number; crossed: boolean } {
+  let i = from;
+  let crossed = false;
+  for (;;) {
+    while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (text[i] !== escapeChar) return { offset: i, crossed };
+    let j = i + 1;
+    while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+    if (text[j] === '\r') j++;
+    if (text[j] !== '\n') return { offset: i, crossed };
+    i = j + 1;
+    crossed = true;
+    // Comment and blank lines inside a continued instruction are dropped by Docker.
+    for (;;) {
+      let k = i;
+      while (k < end && (text[k] === ' ' || text[k] === '\t')) k++;
+      const newline = text.indexOf('\n', k);
+      const isBlank = text[k] === '\n' || (text[k] === '\r' && text[k + 1] === '\n');
+      if ((!isBlank && text[k] !== '#') || newline === -1 || newline >= end) break;
+      i = newline + 1;
+    }
+  }
+}
+
+/** End of a flag word: the next blank or line break outside quotes. */
+function endOfFlagWord(text: string, from: number, end: number): number {
+  let i = from;
+  let quote = '';
+  while (i < end) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+    } else if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') {
+      break;
+    }
+    i++;
+  }
+  return i;
 }
 
 /** Line starts as vscode-languageserver-textdocument counts them (\r\n, \r, \n). */
