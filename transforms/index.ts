@@ -1,9 +1,10 @@
 // The ordered pipeline: this order is part of dockmod's interface.
 import type { Transform } from '../src/transform.js';
 import { addModFlag } from './add-mod-flag.js';
+import { bumpGoImage } from './bump-go-image.js';
 import { dropModDownload } from './drop-mod-download.js';
 
-export const TRANSFORMS: readonly Transform[] = [dropModDownload, addModFlag];
+export const TRANSFORMS: readonly Transform[] = [dropModDownload, addModFlag, bumpGoImage];
 
 /** Every id of the pipeline, including those not built yet, in pipeline order. */
 export const PIPELINE_IDS = [

@@ -1,0 +1,62 @@
+// Go release versions as Go writes them (1.21, 1.21.0, 1.21rc1, 1.22beta2),
+// parsed and compared numerically: 1.21rc1 < 1.21.0, and 1.21 == 1.21.0.
+
+export interface GoVersion {
+  major: number;
+  /** Absent for a major-only version such as the image tag `1`. */
+  minor?: number;
+  patch?: number;
+  prerelease?: { kind: 'beta' | 'rc'; number: number };
+  /** The version as written. */
+  text: string;
+}
+
+const NUMBER = '(0|[1-9][0-9]*)';
+const ANY_VERSION = new RegExp(`^${NUMBER}(?:\\.${NUMBER}(?:\\.${NUMBER}|(beta|rc)${NUMBER})?)?$`);
+const RELEASE_TARGET = new RegExp(`^${NUMBER}\\.${NUMBER}(?:\\.${NUMBER})?$`);
+
+/** Any Go version form: 1, 1.21, 1.21.3, 1.21rc1, 1.21beta2. Undefined for anything else (no `go` prefix, no spaces). */
+export function parseGoVersion(text: string): GoVersion | undefined {
+  const match = ANY_VERSION.exec(text);
+  if (!match) return undefined;
+  const [, major, minor, patch, kind, number] = match;
+  const version: GoVersion = { major: Number(major), text };
+  if (minor !== undefined) version.minor = Number(minor);
+  if (patch !== undefined) version.patch = Number(patch);
+  if (kind !== undefined) version.prerelease = { kind: kind as 'beta' | 'rc', number: Number(number) };
+  return version;
+}
+
+/** A valid `--go-version` value: a release written as major.minor or major.minor.patch (1.24, 1.24.5). */
+export function isValidGoVersion(text: string): boolean {
+  return RELEASE_TARGET.test(text);
+}
+
+/** The CLI's message for an invalid `--go-version`. */
+export function goVersionProblem(text: string): string | undefined {
+  if (text === 'auto' || isValidGoVersion(text)) return undefined;
+  return `invalid Go version "${text}": expected auto, or a release such as 1.24 or 1.24.5`;
+}
+
+/**
+ * Numeric order. A missing minor or patch counts as 0 (1.21 == 1.21.0);
+ * a pre-release comes before its release (1.21beta1 < 1.21rc1 < 1.21.0).
+ */
+export function compareGoVersions(a: GoVersion, b: GoVersion): number {
+  return (
+    a.major - b.major ||
+    (a.minor ?? 0) - (b.minor ?? 0) ||
+    (a.patch ?? 0) - (b.patch ?? 0) ||
+    prereleaseRank(a) - prereleaseRank(b)
+  );
+}
+
+function prereleaseRank(version: GoVersion): number {
+  const pre = version.prerelease;
+  if (!pre) return Number.MAX_SAFE_INTEGER;
+  return (pre.kind === 'beta' ? 0 : 1_000_000) + pre.number;
+}
+
+export function isPrerelease(version: GoVersion): boolean {
+  return version.prerelease !== undefined;
+}

@@ -1,0 +1,80 @@
+// Image references (`[registry/]path/name[:tag][@digest]`) split into parts
+// with their positions, and the facts about the official golang image's names
+// and tags.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface ImageReference {
+  /** The repository as written: `golang`, `docker.io/library/golang`, `registry.corp/golang`. */
+  name: string;
+  /** The tag without its `:`. */
+  tag?: Span;
+  /** The digest from its `@` to the end. */
+  digest?: Span;
+}
+
+export function splitImageReference(reference: string): ImageReference {
+  const at = reference.indexOf('@');
+  const beforeDigest = at === -1 ? reference.length : at;
+  const colon = reference.lastIndexOf(':', beforeDigest - 1);
+  const hasTag = colon > reference.lastIndexOf('/', beforeDigest - 1);
+  const parsed: ImageReference = { name: reference.slice(0, hasTag ? colon : beforeDigest) };
+  if (hasTag) parsed.tag = { start: colon + 1, end: beforeDigest };
+  if (at !== -1) parsed.digest = { start: at, end: reference.length };
+  return parsed;
+}
+
+/** The names of the official image, on Docker Hub and on its public mirrors. */
+export const OFFICIAL_GOLANG_NAMES: readonly string[] = [
+  'golang',
+  'library/golang',
+  'docker.io/golang',
+  'docker.io/library/golang',
+  'index.docker.io/library/golang',
+  'public.ecr.aws/docker/library/golang',
+  'mirror.gcr.io/library/golang',
+];
+
+/** The official golang image, or `golang` / `library/golang` under one of the registries the user listed. */
+export function isGolangImage(name: string, privateRegistries: readonly string[] = []): boolean {
+  const lower = name.toLowerCase();
+  if (OFFICIAL_GOLANG_NAMES.includes(lower)) return true;
+  return privateRegistries.some((registry) => {
+    const prefix = registry.toLowerCase().replace(/\/+$/, '');
+    return prefix !== '' && (lower === `${prefix}/golang` || lower === `${prefix}/library/golang`);
+  });
+}
+
+/** `registry.corp.example/golang` or `.../library/golang`: a golang image on a registry the user did not list. */
+export function looksLikeMirroredGolang(name: string): boolean {
+  const parts = name.toLowerCase().split('/');
+  const host = parts[0] ?? '';
+  const isRegistryHost = parts.length > 1 && (host.includes('.') || host.includes(':') || host === 'localhost');
+  const rest = parts.slice(1).join('/');
+  return isRegistryHost && (rest === 'golang' || rest.endsWith('/golang'));
+}
+
+export interface GolangTag {
+  /** The version at the start of the tag, e.g. `1.23.4`. */
+  version: Span;
+  /** What follows the version's `-`, e.g. `alpine3.21` ('' when none). */
+  variant: string;
+}
+
+/** Split a golang tag into version and variant; undefined for tags without a version (`latest`, `alpine`, `tip`). */
+export function splitGolangTag(tag: string): GolangTag | undefined {
+  const match = /^([0-9][0-9a-z.]*)(?:-(.*))?$/s.exec(tag);
+  if (!match) return undefined;
+  return { version: { start: 0, end: match[1]!.length }, variant: match[2] ?? '' };
+}
+
+/**
+ * Variants the golang image publishes for every current Go release, so a
+ * bumped tag with one of them exists. Variants that pin an OS release
+ * (`alpine3.19`, `bullseye`, `windowsservercore-ltsc2022`) come and go with
+ * Go releases: dockmod cannot know whether the new tag exists.
+ */
+export const FOLLOWING_VARIANTS: readonly string[] = ['', 'alpine', 'bookworm', 'trixie', 'windowsservercore', 'nanoserver'];

@@ -1,0 +1,288 @@
+// bump-go-image: move every official golang base image to the target Go
+// version: --go-version, or by default the toolchain/go line of the nearest
+// go.mod. The golang image sets GOTOOLCHAIN=local, so an image older than
+// go.mod asks for fails the build. Tags keep their precision and variant;
+// versions held in ARG defaults are bumped in the ARG; nothing is downgraded.
+import type { Instruction } from '../src/document.js';
+import { UsageError } from '../src/errors.js';
+import {
+  expandImage,
+  globalArgDeclarations,
+  outerRangeOf,
+  sourceRangeOf,
+  UNKNOWN,
+  type Expansion,
+  type GlobalArg,
+  type Source,
+} from '../src/from-expansion.js';
+import { compareGoVersions, goVersionProblem, isPrerelease, parseGoVersion, type GoVersion } from '../src/go-version.js';
+import { FOLLOWING_VARIANTS, isGolangImage, looksLikeMirroredGolang, splitGolangTag, splitImageReference } from '../src/image-ref.js';
+import { globalArgs, stagesOf } from '../src/stages.js';
+import type { Context, Transform } from '../src/transform.js';
+
+export const bumpGoImage: Transform = {
+  id: 'bump-go-image',
+  summary: 'Move the official golang base image to the target Go version (go.mod by default), keeping tag precision and variant.',
+  mayApply: (text) => text.includes('golang'),
+  apply(ctx) {
+    const target = targetOf(ctx);
+    const notes = new NoteBook(ctx);
+    const args = globalArgDeclarations(ctx.doc, globalArgs(ctx.doc));
+    const plans = stagesOf(ctx.doc).map((stage, index, stages) =>
+      planFor(ctx, stage.from, args, stages.slice(0, index).map((s) => s.name), 'version' in target ? target.version : undefined),
+    );
+    if (!('version' in target)) {
+      const firstGolang = plans.find((plan) => plan.golang);
+      if (firstGolang) notes.add(firstGolang.from.start, target.missing);
+      return;
+    }
+    refuseConflictingArgEdits(plans, notes);
+    const edits = new Map<string, SourcedEdit>();
+    for (const plan of plans) {
+      for (const note of plan.notes) notes.add(note.offset, note.message);
+      if (plan.edits.length === 0) continue;
+      for (const edit of plan.edits) edits.set(editKey(edit), edit);
+      for (const note of plan.notesIfApplied) notes.add(note.offset, note.message);
+    }
+    for (const edit of edits.values()) ctx.edit({ start: edit.start, end: edit.end, text: edit.text });
+    noteStageArgsLeftBehind(ctx, [...edits.values()], target.version, notes);
+  },
+};
+
+type Target = { version: GoVersion } | { missing: string };
+
+function targetOf(ctx: Context): Target {
+  const option = ctx.options.goVersion || 'auto';
+  if (option !== 'auto') {
+    const problem = goVersionProblem(option);
+    if (problem) throw new UsageError(problem);
+    return { version: parseGoVersion(option)! };
+  }
+  const module = ctx.module();
+  if (!module.goModPath) {
+    return { missing: 'no go.mod found for this Dockerfile (searched from its folder up to the repository root); pass --go-version to bump the golang image' };
+  }
+  // A toolchain line below the go line has no effect in Go, so the higher of the two is what the build needs.
+  const candidates = [module.toolchain, module.goVersion].filter((text): text is string => text !== undefined);
+  const versions = candidates.map(parseGoVersion);
+  const unreadable = candidates.find((_, i) => versions[i] === undefined || versions[i]!.minor === undefined);
+  if (unreadable !== undefined) return { missing: `cannot read the Go version "${unreadable}" in go.mod; pass --go-version to bump the golang image` };
+  const newest = (versions as GoVersion[]).sort(compareGoVersions).at(-1);
+  if (!newest) return { missing: 'go.mod has no go line; pass --go-version to bump the golang image' };
+  return { version: newest };
+}
+
+interface SourcedEdit {
+  source: Source;
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface PendingNote {
+  offset: number;
+  message: string;
+}
+
+/** What one FROM asks for. */
+interface Plan {
+  from: Instruction;
+  /** The image, expanded, for messages. */
+  image: string;
+  /** The FROM names an official golang image. */
+  golang: boolean;
+  /** ARG defaults the image reads. */
+  sources: Set<Source>;
+  edits: SourcedEdit[];
+  /** Reasons for leaving the image alone. */
+  notes: PendingNote[];
+  /** Said only if the edits are made (a dropped digest, a patch pin given up). */
+  notesIfApplied: PendingNote[];
+}
+
+function planFor(
+  ctx: Context,
+  from: Instruction,
+  args: readonly GlobalArg[],
+  earlierStages: readonly (string | undefined)[],
+  target: GoVersion | undefined,
+): Plan {
+  const plan: Plan = { from, image: '', golang: false, sources: new Set(), edits: [], notes: [], notesIfApplied: [] };
+  const argument = (from.ast.getArguments() as { getRange(): AstRange }[])[0];
+  if (!argument) return plan;
+  const doc = ctx.doc;
+  const range = argument.getRange();
+  const source: Source = { kind: 'from', instruction: from, start: offsetAt(doc.lineStarts, range.start), end: offsetAt(doc.lineStarts, range.end) };
+  const expansion = expandImage(doc, source, args);
+  plan.sources = expansion.sources;
+  plan.image = expansion.unknown.length > 0 ? doc.text.slice(source.start, source.end) : expansion.text;
+  const leave = (message: string): Plan => {
+    if (target) plan.notes.push({ offset: source.start, message });
+    return plan;
+  };
+
+  if (expansion.unclear) {
+    return expansion.text.includes('golang') ? leave(`cannot read the image ${plan.image}: ${expansion.unclear}; left as is`) : plan;
+  }
+  const reference = splitImageReference(expansion.text);
+  if (reference.name.includes(UNKNOWN)) {
+    if (!reference.name.includes('golang')) return plan;
+    return leave(`cannot tell whether ${plan.image} is the official golang image: ${noDefault(expansion)}; left as is`);
+  }
+  if (earlierStages.includes(reference.name.toLowerCase())) return plan;
+  if (!isGolangImage(reference.name, ctx.options.golangRegistries)) {
+    if (!looksLikeMirroredGolang(reference.name)) return plan;
+    return leave(`${reference.name} is not an official golang image name; list its registry in golangRegistries to bump it`);
+  }
+  plan.golang = true;
+  if (!target) return plan;
+
+  if (!reference.tag) {
+    if (!reference.digest) return plan; // no tag: latest, always the newest release
+    return leave(`${plan.image} is pinned by digest only: its Go version cannot be read; make sure it is Go ${target.text} or later`);
+  }
+  const tag = expansion.text.slice(reference.tag.start, reference.tag.end);
+  const versionPart = tag.split('-')[0]!;
+  if (versionPart === '' || versionPart.includes(UNKNOWN)) {
+    return leave(`the Go version of ${plan.image} comes from ${noDefault(expansion)}; make sure the build passes Go ${target.text} or later`);
+  }
+  const split = splitGolangTag(tag);
+  if (!split) return plan; // latest, alpine, tip: no version to move
+  const version = parseGoVersion(tag.slice(split.version.start, split.version.end));
+  if (!version) return leave(`cannot read a Go version in the tag ${tag} of ${plan.image}; left as is`);
+  if (satisfies(version, target)) return plan;
+
+  if (isPrerelease(target)) {
+    return leave(`${plan.image} is older than Go ${target.text}, a pre-release: set the golang image by hand`);
+  }
+  if (split.variant.includes(UNKNOWN)) {
+    return leave(`the variant of ${plan.image} comes from ${noDefault(expansion)}; cannot tell whether it exists for Go ${target.text}: bump by hand`);
+  }
+  if (!FOLLOWING_VARIANTS.includes(split.variant)) {
+    const following = split.variant.replace(/[0-9.]+$/, '').replace(/-(ltsc[0-9]+|[0-9]+)$/, '');
+    const suggestion = following !== split.variant && FOLLOWING_VARIANTS.includes(following) ? ` (the ${following} variant always exists)` : '';
+    return leave(`the ${split.variant} variant of ${plan.image} may not be published for Go ${target.text}${suggestion}; bump by hand`);
+  }
+  if (reference.digest && ctx.options.keepDigests) {
+    return leave(`${plan.image} is pinned by digest and older than Go ${target.text}; left unchanged (keepDigests): bump the tag and digest by hand`);
+  }
+
+  const tagStart = reference.tag.start;
+  const versionRange = sourceRangeOf(expansion, tagStart + split.version.start, tagStart + split.version.end);
+  if (!versionRange) return leave(`the Go version of ${plan.image} is assembled from several places; bump by hand`);
+  const bumped = bumpedVersion(version, target);
+  plan.edits.push({ ...versionRange, text: bumped });
+  if (version.patch !== undefined && target.patch === undefined) {
+    plan.notesIfApplied.push({
+      offset: versionRange.start,
+      message: `${plan.image} pinned the patch release ${version.text}; the target ${target.text} names no patch, so the tag now follows the newest ${bumped}.x`,
+    });
+  }
+  if (reference.digest) {
+    const { start, end } = reference.digest;
+    const digestRange = sourceRangeOf(expansion, start, end) ?? withSource(source, outerRangeOf(expansion, start, end));
+    if (!digestRange) {
+      plan.edits = [];
+      return leave(`${plan.image} is pinned by a digest written across several places; bump the tag and digest by hand`);
+    }
+    plan.edits.push({ ...digestRange, text: '' });
+    plan.notesIfApplied.push({
+      offset: digestRange.start,
+      message: `dropped the digest of ${plan.image}: it pinned the old tag and there is no network to look up the new one; pin the new digest by hand if you need it`,
+    });
+  }
+  return plan;
+}
+
+interface AstRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+function offsetAt(lineStarts: readonly number[], position: AstRange['start']): number {
+  return (lineStarts[position.line] ?? 0) + position.character;
+}
+
+function withSource(source: Source, range: { start: number; end: number } | undefined) {
+  return range && { source, ...range };
+}
+
+/**
+ * Whether the image already gives at least `target`. A tag without a patch
+ * (`1.24`) follows the newest patch of its minor release, and a major-only
+ * tag (`1`) the newest release, so they satisfy every target of that line.
+ */
+function satisfies(image: GoVersion, target: GoVersion): boolean {
+  if (image.minor === undefined) return image.major >= target.major;
+  if (image.patch === undefined && !isPrerelease(image)) {
+    return image.major > target.major || (image.major === target.major && image.minor >= (target.minor ?? 0));
+  }
+  return compareGoVersions(image, target) >= 0;
+}
+
+/** Keep the tag's precision: `1.23` -> `1.24`; `1.23.4` -> the target as given; a pre-release -> the target as given. */
+function bumpedVersion(image: GoVersion, target: GoVersion): string {
+  if (image.patch === undefined && !isPrerelease(image)) return `${target.major}.${target.minor ?? 0}`;
+  return target.text;
+}
+
+/**
+ * An ARG default bumped for one FROM changes every FROM that reads it: the
+ * edit stands only when all of them ask for exactly the same change there.
+ */
+function refuseConflictingArgEdits(plans: Plan[], notes: NoteBook): void {
+  for (let changed = true; changed; ) {
+    changed = false;
+    const argSources = new Set(plans.flatMap((plan) => plan.edits.map((edit) => edit.source)).filter((s) => s.kind === 'arg'));
+    for (const source of argSources) {
+      const users = plans.filter((plan) => plan.sources.has(source));
+      const wanted = new Set(users.map((plan) => plan.edits.filter((edit) => edit.source === source).map(editKey).join('|')));
+      if (wanted.size <= 1) continue;
+      const images = users.map((plan) => plan.image).join(', ');
+      notes.add(source.instruction.start, `ARG ${source.name} feeds images that cannot all take the same change (${images}); left as is: bump by hand`);
+      for (const plan of users) {
+        if (plan.edits.length === 0) continue;
+        plan.edits = [];
+        changed = true;
+      }
+    }
+  }
+}
+
+/** A stage's own `ARG GO_VERSION=1.23` after FROM does not choose the image; say so when its global twin was bumped. */
+function noteStageArgsLeftBehind(ctx: Context, edits: SourcedEdit[], target: GoVersion, notes: NoteBook): void {
+  const bumpedNames = new Set(edits.filter((edit) => edit.source.kind === 'arg').map((edit) => edit.source.name));
+  if (bumpedNames.size === 0) return;
+  const firstFrom = stagesOf(ctx.doc)[0]?.from.start ?? 0;
+  const stageArgs = ctx.doc.instructions.filter((instruction) => instruction.keyword === 'ARG' && instruction.start > firstFrom);
+  for (const declaration of globalArgDeclarations(ctx.doc, stageArgs)) {
+    if (!bumpedNames.has(declaration.name) || !declaration.value) continue;
+    const value = parseGoVersion(ctx.doc.text.slice(declaration.value.start, declaration.value.end));
+    if (!value || compareGoVersions(value, target) >= 0) continue;
+    notes.add(
+      declaration.instruction.start,
+      `this stage redeclares ARG ${declaration.name}=${value.text}, which does not choose the base image (FROM reads the global ARG, now bumped); left as is`,
+    );
+  }
+}
+
+function editKey(edit: SourcedEdit): string {
+  return `${edit.start}:${edit.end}:${edit.text}`;
+}
+
+function noDefault(expansion: Expansion): string {
+  const names = [...new Set(expansion.unknown)];
+  return `${names.map((name) => `ARG ${name}`).join(', ')}, which ${names.length === 1 ? 'has' : 'have'} no default value`;
+}
+
+/** Notes once per place and message, however many FROMs lead there. */
+class NoteBook {
+  private readonly seen = new Set<string>();
+  constructor(private readonly ctx: Context) {}
+  add(offset: number, message: string): void {
+    const key = `${offset}:${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.ctx.note(offset, message);
+  }
+}
