@@ -11,14 +11,14 @@ import { unifiedDiff } from '../src/diff.js';
 import { parseDocument } from '../src/document.js';
 import { createModuleLookup } from '../src/module.js';
 import { rewriteText, type Note } from '../src/pipeline.js';
+import type { TransformOptions } from '../src/transform.js';
 import { TRANSFORMS } from '../transforms/index.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', '__fixtures__');
 /** Folders of __fixtures__ with their own tests. */
 const NOT_TRANSFORM_CASES = new Set(['corpus']);
 
-interface CaseOptions {
-  goVersion?: string;
+interface CaseOptions extends Partial<TransformOptions> {
   transforms?: string[];
 }
 
@@ -31,12 +31,16 @@ function transformsFor(folder: string, options: CaseOptions) {
   });
 }
 
+function transformOptionsOf({ transforms: _ids, ...options }: CaseOptions): Partial<TransformOptions> {
+  return options;
+}
+
 function run(text: string, file: string, options: CaseOptions, folder: string) {
   const lookup = createModuleLookup();
   return rewriteText(text, {
     path: file,
     transforms: transformsFor(folder, options),
-    options: { goVersion: options.goVersion ?? 'auto' },
+    options: { ...transformOptionsOf(options), goVersion: options.goVersion ?? 'auto' },
     module: () => lookup(file),
   });
 }
