@@ -38,10 +38,11 @@ function dropFromRun(ctx: Context, instruction: Instruction): void {
     return;
   }
   // Plan every removal first: a RUN is edited only when all of its downloads can go.
-  const removals: { start: number; end: number }[] = [];
+  const removals: Removal[] = [];
   for (const script of analysis.scripts) {
+    let consumedUntil = -1;
     for (const [index, command] of script.commands.entries()) {
-      if (!isDownload(command)) continue;
+      if (!isDownload(command) || index <= consumedUntil) continue;
       const removal = analysis.unclear ? undefined : plannedRemoval(ctx.doc.text, script, index);
       if (typeof removal === 'string' || removal === undefined) {
         const reason = removal ?? `this RUN cannot be read safely (${analysis.unclear})`;
@@ -49,17 +50,25 @@ function dropFromRun(ctx: Context, instruction: Instruction): void {
         return;
       }
       removals.push(removal);
+      consumedUntil = script.commands.indexOf(removal.last);
     }
   }
-  for (const removal of removals) ctx.edit({ ...removal, text: '' });
+  for (const { start, end } of removals) ctx.edit({ start, end, text: '' });
+}
+
+/** A range to remove and the last command it takes with it. */
+interface Removal {
+  start: number;
+  end: number;
+  last: SimpleCommand;
 }
 
 /** The range that removes the download at `index`, or why it cannot be removed. */
-function plannedRemoval(text: string, script: RunScript, index: number): { start: number; end: number } | string {
+function plannedRemoval(text: string, script: RunScript, index: number): Removal | string {
   const unit = unitAt(script.commands, index);
   if (!unit) return 'go mod download has a fallback other than `|| true` or feeds a pipe';
   const removal = (script.kind === 'heredoc' ? wholeLineRemoval(text, script, unit) : undefined) ?? chainRemoval(script, unit);
-  return removal ?? 'go mod download sits inside a compound command here';
+  return removal ? { ...removal, last: unit.last } : 'go mod download sits inside a compound command here';
 }
 
 function goVerbOf(command: SimpleCommand): string | undefined {
@@ -80,7 +89,11 @@ function isOp(token: Token | undefined, ...ops: string[]): boolean {
   return token?.kind === 'op' && ops.includes(token.op);
 }
 
-/** Extend the download command over `|| true` and a chained `go mod verify`; undefined if another fallback follows. */
+/**
+ * Extend the download command over `|| true`, a chained `go mod verify` and
+ * further downloads chained with `&&` (removed as one, so their removals
+ * cannot overlap); undefined if another fallback follows.
+ */
 function unitAt(commands: SimpleCommand[], index: number): Unit | undefined {
   const first = commands[index]!;
   let last = first;
@@ -94,9 +107,10 @@ function unitAt(commands: SimpleCommand[], index: number): Unit | undefined {
     return true;
   };
   if (!absorbFallback()) return undefined;
-  const verify = commands[next];
-  if (verify && isOp(last.after, '&&') && verify.before === last.after && isVerify(verify)) {
-    last = verify;
+  for (;;) {
+    const chained = commands[next];
+    if (!chained || !isOp(last.after, '&&') || chained.before !== last.after || !(isVerify(chained) || isDownload(chained))) break;
+    last = chained;
     next++;
     if (!absorbFallback()) return undefined;
   }
