@@ -10,7 +10,7 @@ import { processFile, type FileResult } from './files.js';
 import { createModuleLookup } from './module.js';
 import { errorLine, jsonReport, noteLines, summaryLine, totalsOf, type Mode } from './report.js';
 import type { Transform, TransformOptions } from './transform.js';
-import { removePendingTempFiles } from './write.js';
+import { removeLeftovers, removePendingTempFiles } from './write.js';
 import { PIPELINE_IDS, TRANSFORMS } from '../transforms/index.js';
 
 export interface Io {
@@ -149,7 +149,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function processAll(settings: CliSettings, io: Io): Promise<number> {
-  const { files, problems } = discover(settings.paths.map((p) => path.resolve(io.cwd, p)));
+  const { files, problems, leftovers } = discover(settings.paths.map((p) => path.resolve(io.cwd, p)));
+  if (settings.mode === 'write') removeLeftovers(leftovers);
   const moduleFacts = createModuleLookup();
   const results: FileResult[] = [];
   const emit = (result: FileResult): void => {

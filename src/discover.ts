@@ -5,11 +5,14 @@
 import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { TEMP_FILE_PATTERN } from './write.js';
 
 export interface Discovered {
   files: string[];
   /** Paths given on the command line that could not be used, with the reason. */
   problems: { path: string; message: string }[];
+  /** Temporary files an interrupted `dockmod --write` may have left (see write.ts). */
+  leftovers: string[];
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'vendor']);
@@ -37,6 +40,7 @@ export function isDockerfileName(name: string): boolean {
 export function discover(inputs: readonly string[]): Discovered {
   const files = new Set<string>();
   const problems: Discovered['problems'] = [];
+  const leftovers: string[] = [];
   for (const input of inputs) {
     const absolute = path.resolve(input);
     let stat;
@@ -49,14 +53,14 @@ export function discover(inputs: readonly string[]): Discovered {
     if (stat.isSymbolicLink()) {
       problems.push({ path: input, message: 'is a symbolic link; dockmod never writes through one (pass the path it points to)' });
     } else if (stat.isDirectory()) {
-      walk(absolute, ignoresAbove(absolute), files);
+      walk(absolute, ignoresAbove(absolute), { files, leftovers });
     } else if (stat.isFile()) {
       files.add(absolute);
     } else {
       problems.push({ path: input, message: 'is not a regular file' });
     }
   }
-  return { files: [...files].sort(), problems };
+  return { files: [...files].sort(), problems, leftovers };
 }
 
 interface IgnoreLayer {
@@ -64,7 +68,7 @@ interface IgnoreLayer {
   rules: Ignore;
 }
 
-function walk(dir: string, layers: IgnoreLayer[], found: Set<string>): void {
+function walk(dir: string, layers: IgnoreLayer[], found: { files: Set<string>; leftovers: string[] }): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -81,7 +85,9 @@ function walk(dir: string, layers: IgnoreLayer[], found: Set<string>): void {
       if (isIgnored(active, full, true)) continue;
       walk(full, active, found);
     } else if (entry.isFile() && isDockerfileName(entry.name) && !isIgnored(active, full, false)) {
-      found.add(full);
+      found.files.add(full);
+    } else if (entry.isFile() && TEMP_FILE_PATTERN.test(entry.name)) {
+      found.leftovers.push(full);
     }
   }
 }

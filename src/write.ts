@@ -9,7 +9,7 @@ import { DockmodError } from './errors.js';
 const pending = new Set<string>();
 let counter = 0;
 
-export const TEMP_FILE_PATTERN = /^\..+\.dockmod-\d+-\d+\.tmp$/;
+export const TEMP_FILE_PATTERN = /^\..+\.dockmod-(\d+)-\d+\.tmp$/;
 
 export function tempPathFor(file: string): string {
   counter++;
@@ -53,5 +53,26 @@ function removeQuietly(file: string): void {
     unlinkSync(file);
   } catch {
     // Already gone.
+  }
+}
+
+/**
+ * A kill -9 between writing a temporary file and renaming it leaves the
+ * temporary file behind (the original is intact). The next --write removes
+ * those whose process is gone.
+ */
+export function removeLeftovers(files: readonly string[]): void {
+  for (const file of files) {
+    const pid = Number(TEMP_FILE_PATTERN.exec(path.basename(file))?.[1]);
+    if (pid && !isAlive(pid)) removeQuietly(file);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,0 +1,79 @@
+// Temporary trees and an in-process CLI runner for CLI tests.
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { run } from '../src/cli.js';
+
+const created: string[] = [];
+
+afterEach(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder with `files` (path -> text or bytes) written into it. */
+export function makeTree(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'dockmod-test-'));
+  created.push(root);
+  for (const [relative, content] of Object.entries(files)) writeTreeFile(root, relative, content);
+  return root;
+}
+
+export function writeTreeFile(root: string, relative: string, content: string | Buffer, mode?: number): void {
+  const file = path.join(root, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  if (mode !== undefined) chmodSync(file, mode);
+}
+
+export function readTreeFile(root: string, relative: string): string {
+  return readFileSync(path.join(root, relative), 'latin1');
+}
+
+/** Every file below `root`, relative, sorted (to spot stray temporary files). */
+export function listTree(root: string): string[] {
+  const found: string[] = [];
+  const visit = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else found.push(path.relative(root, full).split(path.sep).join('/'));
+    }
+  };
+  visit(root);
+  return found.sort();
+}
+
+export function mtimeOf(root: string, relative: string): number {
+  return statSync(path.join(root, relative)).mtimeMs;
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the CLI in-process with `cwd` as its current directory. Output bytes are kept as latin1. */
+export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
+  const stdout: Buffer[] = [];
+  let stderr = '';
+  const code = await run(argv, {
+    stdout: (chunk) => stdout.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk),
+    stderr: (chunk) => (stderr += chunk),
+    cwd,
+  });
+  return { code, stdout: Buffer.concat(stdout).toString('latin1'), stderr };
+}
+
+export const GO_SERVICE = [
+  'FROM golang:1.23 AS build',
+  'WORKDIR /src',
+  'COPY go.mod go.sum ./',
+  'RUN go mod download',
+  'COPY . .',
+  'RUN go build -o /app .',
+  '',
+].join('\n');
+
+export const GO_MOD = 'module example.com/svc\n\ngo 1.23.0\n';
