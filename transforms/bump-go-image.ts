@@ -159,7 +159,7 @@ function planFor(
     return leave(`the variant of ${plan.image} comes from ${noDefault(expansion)}; cannot tell whether it exists for Go ${target.text}: bump by hand`);
   }
   if (!FOLLOWING_VARIANTS.includes(split.variant)) {
-    const following = split.variant.replace(/[0-9.]+$/, '').replace(/-(ltsc[0-9]+|[0-9]+)$/, '');
+    const following = split.variant.replace(/-(?:ltsc)?[0-9]+$/, '').replace(/[0-9][0-9.]*$/, '');
     const suggestion = following !== split.variant && FOLLOWING_VARIANTS.includes(following) ? ` (the ${following} variant always exists)` : '';
     return leave(`the ${split.variant} variant of ${plan.image} may not be published for Go ${target.text}${suggestion}; bump by hand`);
   }

@@ -1,0 +1,3 @@
+ARG GO_VERSION="1.23.4"
+ARG OTHER='x'
+FROM golang:${GO_VERSION}-bookworm

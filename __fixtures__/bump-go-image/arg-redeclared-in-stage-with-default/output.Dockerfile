@@ -1,0 +1,4 @@
+ARG GO_VERSION=1.24
+FROM golang:${GO_VERSION} AS build
+ARG GO_VERSION=1.23
+RUN echo "building with Go ${GO_VERSION}"

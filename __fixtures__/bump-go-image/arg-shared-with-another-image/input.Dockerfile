@@ -1,0 +1,3 @@
+ARG VERSION=1.23
+FROM golang:${VERSION} AS build
+FROM example/tool:${VERSION}

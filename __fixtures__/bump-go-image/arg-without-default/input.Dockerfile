@@ -1,0 +1,3 @@
+ARG GO_VERSION
+FROM golang:${GO_VERSION}-alpine AS build
+RUN go build ./...

@@ -1,0 +1,2 @@
+ARG GO_IMAGE="golang:1.24.5"
+FROM $GO_IMAGE AS build

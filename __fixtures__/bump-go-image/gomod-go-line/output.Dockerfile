@@ -1,0 +1,1 @@
+FROM golang:1.24.2-bookworm AS build

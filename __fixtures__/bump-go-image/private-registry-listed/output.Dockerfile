@@ -1,0 +1,3 @@
+FROM registry.corp.example/golang:1.24 AS build
+FROM registry.corp.example/library/golang:1.24-alpine AS build2
+FROM other.example/golang:1.23 AS build3

@@ -1,0 +1,106 @@
+// The pieces bump-go-image stands on: Go versions, image references, and the
+// expansion of FROM images with global ARGs.
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../src/document.js';
+import { expandImage, globalArgDeclarations, outerRangeOf, sourceRangeOf, UNKNOWN, type Source } from '../src/from-expansion.js';
+import { compareGoVersions, goVersionProblem, isValidGoVersion, parseGoVersion } from '../src/go-version.js';
+import { isGolangImage, looksLikeMirroredGolang, splitGolangTag, splitImageReference } from '../src/image-ref.js';
+import { globalArgs } from '../src/stages.js';
+
+const version = (text: string) => {
+  const parsed = parseGoVersion(text);
+  if (!parsed) throw new Error(`not a version: ${text}`);
+  return parsed;
+};
+
+describe('Go versions', () => {
+  it('parses every form Go writes', () => {
+    expect(parseGoVersion('1.21rc1')).toMatchObject({ major: 1, minor: 21, prerelease: { kind: 'rc', number: 1 } });
+    expect(parseGoVersion('1.24.5')).toMatchObject({ major: 1, minor: 24, patch: 5 });
+    expect(parseGoVersion('1')).toMatchObject({ major: 1 });
+    for (const bad of ['', 'go1.21', '1.21.', '1.021', '1.21.0.1', '1.21rc', '1.21.1rc1', 'v1.21', '1.21 ']) {
+      expect(parseGoVersion(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('orders numerically, pre-releases first, 1.21 equal to 1.21.0', () => {
+    const ordered = ['1.9', '1.20', '1.21beta1', '1.21rc1', '1.21rc2', '1.21.0', '1.21.1', '1.21.10', '1.22'];
+    for (let i = 1; i < ordered.length; i++) {
+      expect(compareGoVersions(version(ordered[i - 1]!), version(ordered[i]!)), `${ordered[i - 1]} < ${ordered[i]}`).toBeLessThan(0);
+    }
+    expect(compareGoVersions(version('1.21'), version('1.21.0'))).toBe(0);
+  });
+
+  it('accepts only releases as a target', () => {
+    expect(isValidGoVersion('1.24')).toBe(true);
+    expect(isValidGoVersion('1.24.5')).toBe(true);
+    for (const bad of ['1', '1.24rc1', 'go1.24', '1.24.x', 'auto']) expect(isValidGoVersion(bad), bad).toBe(false);
+    expect(goVersionProblem('auto')).toBeUndefined();
+    expect(goVersionProblem('1.24.x')).toContain('1.24.x');
+  });
+});
+
+describe('image references', () => {
+  it('splits name, tag and digest', () => {
+    const reference = 'localhost:5000/library/golang:1.23-alpine@sha256:abc';
+    const parts = splitImageReference(reference);
+    expect(parts.name).toBe('localhost:5000/library/golang');
+    expect(reference.slice(parts.tag!.start, parts.tag!.end)).toBe('1.23-alpine');
+    expect(reference.slice(parts.digest!.start)).toBe('@sha256:abc');
+    expect(splitImageReference('localhost:5000/golang')).toEqual({ name: 'localhost:5000/golang' });
+  });
+
+  it('knows the official names and refuses lookalikes', () => {
+    for (const name of ['golang', 'docker.io/library/golang', 'public.ecr.aws/docker/library/golang', 'mirror.gcr.io/library/golang']) {
+      expect(isGolangImage(name), name).toBe(true);
+    }
+    for (const name of ['golangci/golangci-lint', 'golang-migrate/migrate', 'mygolang', 'bitnami/golang', 'ghcr.io/golang', 'quay.io/x/golang']) {
+      expect(isGolangImage(name), name).toBe(false);
+    }
+    expect(isGolangImage('registry.corp.example/library/golang', ['registry.corp.example'])).toBe(true);
+    expect(isGolangImage('registry.corp.example/golang', ['other.example'])).toBe(false);
+    expect(looksLikeMirroredGolang('registry.corp.example/golang')).toBe(true);
+    expect(looksLikeMirroredGolang('bitnami/golang')).toBe(false);
+  });
+
+  it('splits golang tags into version and variant', () => {
+    expect(splitGolangTag('1.23.4-alpine3.21')).toEqual({ version: { start: 0, end: 6 }, variant: 'alpine3.21' });
+    expect(splitGolangTag('1.23')).toEqual({ version: { start: 0, end: 4 }, variant: '' });
+    for (const tag of ['latest', 'alpine', 'tip-20240101', 'bookworm']) expect(splitGolangTag(tag), tag).toBeUndefined();
+  });
+});
+
+describe('FROM expansion', () => {
+  const expand = (text: string) => {
+    const doc = parseDocument(text);
+    const from = doc.instructions.find((instruction) => instruction.keyword === 'FROM')!;
+    const start = text.indexOf(from.args[0]!, from.argsStart);
+    const source: Source = { kind: 'from', instruction: from, start, end: start + from.args[0]!.length };
+    return { doc, expansion: expandImage(doc, source, globalArgDeclarations(doc, globalArgs(doc))) };
+  };
+
+  it('follows ARG defaults through other ARGs and remembers where each character lives', () => {
+    const text = 'ARG V="1.23"\nARG IMAGE=golang:${V}-alpine\nFROM $IMAGE\n';
+    const { expansion } = expand(text);
+    expect(expansion.text).toBe('golang:1.23-alpine');
+    const range = sourceRangeOf(expansion, 7, 11)!;
+    expect(range.source.name).toBe('V');
+    expect(text.slice(range.start, range.end)).toBe('1.23');
+    expect(outerRangeOf(expansion, 7, 11)).toBeUndefined();
+    expect(text.slice(outerRangeOf(expansion, 0, expansion.text.length)!.start, outerRangeOf(expansion, 0, expansion.text.length)!.end)).toBe('$IMAGE');
+  });
+
+  it('marks variables without a value, uses ${VAR:-word} fallbacks, and takes the last declaration', () => {
+    expect(expand('ARG V\nFROM golang:${V}\n').expansion).toMatchObject({ text: `golang:${UNKNOWN}`, unknown: ['V'] });
+    expect(expand('ARG V\nFROM golang:${V:-1.22}\n').expansion.text).toBe('golang:1.22');
+    expect(expand('ARG V=\nFROM golang:${V-1.22}x\n').expansion.text).toBe('golang:x');
+    expect(expand('ARG V=1.21\nARG V=1.22\nFROM golang:$V\n').expansion.text).toBe('golang:1.22');
+    expect(expand("ARG V='${X}'\nFROM golang:$V\n").expansion.text).toBe('golang:${X}');
+  });
+
+  it('flags forms it does not model', () => {
+    expect(expand('ARG V=1\nFROM golang:${V:+1.22}\n').expansion.unclear).toBeDefined();
+    expect(expand('ARG V=1\nFROM golang:${V%.*}\n').expansion.unclear).toBeDefined();
+    expect(expand('ARG V=a"b"\nFROM golang:$V\n').expansion.unclear).toBeDefined();
+  });
+});
