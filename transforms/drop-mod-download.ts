@@ -68,7 +68,7 @@ function plannedRemoval(text: string, script: RunScript, index: number): Removal
   const unit = unitAt(script.commands, index);
   if (!unit) return 'go mod download has a fallback other than `|| true` or feeds a pipe';
   const removal = (script.kind === 'heredoc' ? wholeLineRemoval(text, script, unit) : undefined) ?? chainRemoval(script, unit);
-  return removal ? { ...removal, last: unit.last } : 'go mod download sits inside a compound command here';
+  return typeof removal === 'string' ? removal : { ...removal, last: unit.last };
 }
 
 function goVerbOf(command: SimpleCommand): string | undefined {
@@ -121,9 +121,10 @@ function unitAt(commands: SimpleCommand[], index: number): Unit | undefined {
 /**
  * Remove the unit and one connector next to it so the list stays valid:
  * `A && dl && B` -> `A && B`; `dl && B` -> `B`; `A && dl` -> `A`.
- * Undefined when the unit is the only command of a compound body.
+ * A string says why not: the unit is the only command of a compound body, or
+ * follows a compound command with `&&`.
  */
-function chainRemoval(script: RunScript, unit: Unit): { start: number; end: number } | undefined {
+function chainRemoval(script: RunScript, unit: Unit): { start: number; end: number } | string {
   const commands = script.commands;
   const previous = commands.find((command) => command.after === unit.before && command !== unit.first);
   const following = commands.find((command) => command.before === unit.after && command !== unit.last);
@@ -132,8 +133,10 @@ function chainRemoval(script: RunScript, unit: Unit): { start: number; end: numb
   if (previousEndsCommand && (isOp(unit.before, '&&') || unit.after === undefined || !followingStarts)) {
     return { start: previous.end, end: unit.end };
   }
+  // Taking the connector after it would chain the next command to the compound one: `fi && dl; B` -> `fi && B`.
+  if (isOp(unit.before, '&&') && !isOp(unit.after, '&&')) return 'go mod download follows a compound command with && here';
   if (followingStarts && following) return { start: unit.start, end: following.start };
-  return undefined;
+  return 'go mod download sits inside a compound command here';
 }
 
 /** In a heredoc script, a download alone on its line goes with its line. */
