@@ -40,11 +40,13 @@ export const OFFICIAL_GOLANG_NAMES: readonly string[] = [
 
 /** The official golang image, or `golang` / `library/golang` under one of the registries the user listed. */
 export function isGolangImage(name: string, privateRegistries: readonly string[] = []): boolean {
-  const lower = name.toLowerCase();
-  if (OFFICIAL_GOLANG_NAMES.includes(lower)) return true;
+  // Repository paths are lower-case by rule (Docker rejects `Golang`); only registry hosts ignore case.
+  if (OFFICIAL_GOLANG_NAMES.includes(name)) return true;
   return privateRegistries.some((registry) => {
-    const prefix = registry.toLowerCase().replace(/\/+$/, '');
-    return prefix !== '' && (lower === `${prefix}/golang` || lower === `${prefix}/library/golang`);
+    const prefix = registry.replace(/\/+$/, '');
+    if (prefix === '' || name.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase()) return false;
+    const rest = name.slice(prefix.length);
+    return rest === '/golang' || rest === '/library/golang';
   });
 }
 
@@ -66,7 +68,7 @@ export interface GolangTag {
 
 /** Split a golang tag into version and variant; undefined for tags without a version (`latest`, `alpine`, `tip`). */
 export function splitGolangTag(tag: string): GolangTag | undefined {
-  const match = /^([0-9][0-9a-z.]*)(?:-(.*))?$/s.exec(tag);
+  const match = /^([0-9][0-9a-z.]*)(?:-(.+))?$/s.exec(tag);
   if (!match) return undefined;
   return { version: { start: 0, end: match[1]!.length }, variant: match[2] ?? '' };
 }

@@ -122,12 +122,12 @@ function planFor(
   };
 
   if (expansion.unclear) {
-    return expansion.text.includes('golang') ? leave(`cannot read the image ${plan.image}: ${expansion.unclear}; left as is`) : plan;
+    return mentionsGolang(expansion.text) ? leave(`cannot read the image ${plan.image}: ${expansion.unclear}; left as is`) : plan;
   }
   const reference = splitImageReference(expansion.text);
   if (reference.name.includes(UNKNOWN)) {
-    if (!reference.name.includes('golang')) return plan;
-    return leave(`cannot tell whether ${plan.image} is the official golang image: ${noDefault(expansion)}; left as is`);
+    if (!mentionsGolang(reference.name)) return plan;
+    return leave(`cannot tell whether ${plan.image} is the official golang image (${noDefault(expansion)}); left as is`);
   }
   if (earlierStages.includes(reference.name.toLowerCase())) return plan;
   if (!isGolangImage(reference.name, ctx.options.golangRegistries)) {
@@ -144,7 +144,7 @@ function planFor(
   const tag = expansion.text.slice(reference.tag.start, reference.tag.end);
   const versionPart = tag.split('-')[0]!;
   if (versionPart === '' || versionPart.includes(UNKNOWN)) {
-    return leave(`the Go version of ${plan.image} comes from ${noDefault(expansion)}; make sure the build passes Go ${target.text} or later`);
+    return leave(`the Go version of ${plan.image} is not known here (${noDefault(expansion)}): make sure the build passes Go ${target.text} or later`);
   }
   const split = splitGolangTag(tag);
   if (!split) return plan; // latest, alpine, tip: no version to move
@@ -156,7 +156,7 @@ function planFor(
     return leave(`${plan.image} is older than Go ${target.text}, a pre-release: set the golang image by hand`);
   }
   if (split.variant.includes(UNKNOWN)) {
-    return leave(`the variant of ${plan.image} comes from ${noDefault(expansion)}; cannot tell whether it exists for Go ${target.text}: bump by hand`);
+    return leave(`the variant of ${plan.image} is not known here (${noDefault(expansion)}), so it may not exist for Go ${target.text}; bump by hand`);
   }
   if (!FOLLOWING_VARIANTS.includes(split.variant)) {
     const following = split.variant.replace(/-(?:ltsc)?[0-9]+$/, '').replace(/[0-9][0-9.]*$/, '');
@@ -272,7 +272,12 @@ function editKey(edit: SourcedEdit): string {
 
 function noDefault(expansion: Expansion): string {
   const names = [...new Set(expansion.unknown)];
-  return `${names.map((name) => `ARG ${name}`).join(', ')}, which ${names.length === 1 ? 'has' : 'have'} no default value`;
+  return `${names.length === 1 ? 'ARG' : 'ARGs'} ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} no default value`;
+}
+
+/** The last path component is `golang` (an image name that is not fully known may still be the golang image). */
+function mentionsGolang(reference: string): boolean {
+  return /(?:^|\/)golang(?=[:@]|$)/.test(reference);
 }
 
 /** Notes once per place and message, however many FROMs lead there. */
