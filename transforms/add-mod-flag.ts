@@ -49,14 +49,22 @@ function goflagsMod(goflags: string | null | undefined): string | undefined {
   return /(?:^|\s)--?mod=(\S*)/.exec(goflags)?.[1];
 }
 
+/** The value of `NAME=value` given to this command inline, if any. */
+function inlineValue(go: GoInvocation, name: string): string | undefined {
+  return go.assignments.find((word) => word.value.startsWith(`${name}=`))?.value.slice(name.length + 1);
+}
+
 /** undefined: edit; null: nothing to do; a string: leave it and say why. */
 function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnalysis, go: GoInvocation): string | null | undefined {
   const own = modValue(go.args);
   if (own !== undefined) return own === 'mod' ? null : `go ${go.subcommand.value} already sets -mod=${own}; left as is`;
-  const inline = go.assignments.find((word) => word.value.startsWith('GOFLAGS='));
-  const inlineMod = goflagsMod(inline?.value.slice('GOFLAGS='.length));
+  const inlineMod = goflagsMod(inlineValue(go, 'GOFLAGS'));
   if (inlineMod !== undefined) return inlineMod === 'mod' ? null : `GOFLAGS sets -mod=${inlineMod} for this build; left as is`;
-  const stageMod = goflagsMod(environmentBefore(ctx.doc, instruction).get('GOFLAGS')?.value);
+  const env = environmentBefore(ctx.doc, instruction);
+  if ((inlineValue(go, 'GO111MODULE') ?? env.get('GO111MODULE')?.value) === 'off') {
+    return 'GO111MODULE=off builds in GOPATH mode, where -mod does not apply; left as is';
+  }
+  const stageMod = goflagsMod(env.get('GOFLAGS')?.value);
   if (stageMod !== undefined) return stageMod === 'mod' ? null : `the stage sets GOFLAGS=-mod=${stageMod}; adding -mod=mod would override it`;
   if (analysis.unclear) return `this RUN cannot be read safely (${analysis.unclear}); add -mod=mod by hand`;
   const module = ctx.module();
