@@ -16,7 +16,14 @@ import {
   type Source,
 } from '../src/from-expansion.js';
 import { compareGoVersions, goVersionProblem, isPrerelease, parseGoVersion, type GoVersion } from '../src/go-version.js';
-import { FOLLOWING_VARIANTS, isGolangImage, looksLikeMirroredGolang, splitGolangTag, splitImageReference } from '../src/image-ref.js';
+import {
+  FOLLOWING_VARIANTS,
+  isGolangImage,
+  looksLikeMirroredGolang,
+  splitGolangTag,
+  splitImageReference,
+  type ImageReference,
+} from '../src/image-ref.js';
 import { globalArgs, stagesOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
@@ -136,40 +143,52 @@ function planFor(
   }
   plan.golang = true;
   if (!target) return plan;
+  const refusal = planBump(ctx, plan, { source, expansion, reference }, target);
+  if (refusal) {
+    plan.edits = [];
+    return leave(refusal);
+  }
+  return plan;
+}
 
+interface GolangImage {
+  source: Source;
+  expansion: Expansion;
+  reference: ImageReference;
+}
+
+/** Add the edits that move `image` to `target` to the plan; a string says why it is left alone (undefined also when nothing is needed). */
+function planBump(ctx: Context, plan: Plan, { source, expansion, reference }: GolangImage, target: GoVersion): string | undefined {
   if (!reference.tag) {
-    if (!reference.digest) return plan; // no tag: latest, always the newest release
-    return leave(`${plan.image} is pinned by digest only: its Go version cannot be read; make sure it is Go ${target.text} or later`);
+    if (!reference.digest) return undefined; // no tag: latest, always the newest release
+    return `${plan.image} is pinned by digest only: its Go version cannot be read; make sure it is Go ${target.text} or later`;
   }
   const tag = expansion.text.slice(reference.tag.start, reference.tag.end);
-  const versionPart = tag.split('-')[0]!;
-  if (versionPart === '' || versionPart.includes(UNKNOWN)) {
-    return leave(`the Go version of ${plan.image} is not known here (${noDefault(expansion)}): make sure the build passes Go ${target.text} or later`);
+  if (tag.split('-')[0]!.includes(UNKNOWN)) {
+    return `the Go version of ${plan.image} is not known here (${noDefault(expansion)}): make sure the build passes Go ${target.text} or later`;
   }
   const split = splitGolangTag(tag);
-  if (!split) return plan; // latest, alpine, tip: no version to move
+  if (!split) return undefined; // latest, alpine, tip: no version to move
   const version = parseGoVersion(tag.slice(split.version.start, split.version.end));
-  if (!version) return leave(`cannot read a Go version in the tag ${tag} of ${plan.image}; left as is`);
-  if (satisfies(version, target)) return plan;
+  if (!version) return `cannot read a Go version in the tag ${tag} of ${plan.image}; left as is`;
+  if (satisfies(version, target)) return undefined;
 
-  if (isPrerelease(target)) {
-    return leave(`${plan.image} is older than Go ${target.text}, a pre-release: set the golang image by hand`);
-  }
+  if (isPrerelease(target)) return `${plan.image} is older than Go ${target.text}, a pre-release: set the golang image by hand`;
   if (split.variant.includes(UNKNOWN)) {
-    return leave(`the variant of ${plan.image} is not known here (${noDefault(expansion)}), so it may not exist for Go ${target.text}; bump by hand`);
+    return `the variant of ${plan.image} is not known here (${noDefault(expansion)}), so it may not exist for Go ${target.text}; bump by hand`;
   }
   if (!FOLLOWING_VARIANTS.includes(split.variant)) {
     const following = split.variant.replace(/-(?:ltsc)?[0-9]+$/, '').replace(/[0-9][0-9.]*$/, '');
     const suggestion = following !== split.variant && FOLLOWING_VARIANTS.includes(following) ? ` (the ${following} variant always exists)` : '';
-    return leave(`the ${split.variant} variant of ${plan.image} may not be published for Go ${target.text}${suggestion}; bump by hand`);
+    return `the ${split.variant} variant of ${plan.image} may not be published for Go ${target.text}${suggestion}; bump by hand`;
   }
   if (reference.digest && ctx.options.keepDigests) {
-    return leave(`${plan.image} is pinned by digest and older than Go ${target.text}; left unchanged (keepDigests): bump the tag and digest by hand`);
+    return `${plan.image} is pinned by digest and older than Go ${target.text}; left unchanged (keepDigests): bump the tag and digest by hand`;
   }
 
   const tagStart = reference.tag.start;
   const versionRange = sourceRangeOf(expansion, tagStart + split.version.start, tagStart + split.version.end);
-  if (!versionRange) return leave(`the Go version of ${plan.image} is assembled from several places; bump by hand`);
+  if (!versionRange) return `the Go version of ${plan.image} is assembled from several places; bump by hand`;
   const bumped = bumpedVersion(version, target);
   plan.edits.push({ ...versionRange, text: bumped });
   if (version.patch !== undefined && target.patch === undefined) {
@@ -178,20 +197,16 @@ function planFor(
       message: `${plan.image} pinned the patch release ${version.text}; the target ${target.text} names no patch, so the tag now follows the newest ${bumped}.x`,
     });
   }
-  if (reference.digest) {
-    const { start, end } = reference.digest;
-    const digestRange = sourceRangeOf(expansion, start, end) ?? withSource(source, outerRangeOf(expansion, start, end));
-    if (!digestRange) {
-      plan.edits = [];
-      return leave(`${plan.image} is pinned by a digest written across several places; bump the tag and digest by hand`);
-    }
-    plan.edits.push({ ...digestRange, text: '' });
-    plan.notesIfApplied.push({
-      offset: digestRange.start,
-      message: `dropped the digest of ${plan.image}: it pinned the old tag and there is no network to look up the new one; pin the new digest by hand if you need it`,
-    });
-  }
-  return plan;
+  if (!reference.digest) return undefined;
+  const { start, end } = reference.digest;
+  const digestRange = sourceRangeOf(expansion, start, end) ?? withSource(source, outerRangeOf(expansion, start, end));
+  if (!digestRange) return `${plan.image} is pinned by a digest written across several places; bump the tag and digest by hand`;
+  plan.edits.push({ ...digestRange, text: '' });
+  plan.notesIfApplied.push({
+    offset: digestRange.start,
+    message: `dropped the digest of ${plan.image}: it pinned the old tag and there is no network to look up the new one; pin the new digest by hand if you need it`,
+  });
+  return undefined;
 }
 
 interface AstRange {
