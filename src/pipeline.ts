@@ -3,6 +3,8 @@
 import { computeLineStarts, lineOf, messageOf, parseDocument, type Document } from './document.js';
 import { applyEdits, mapOffsetBack, sortEdits, type Edit } from './edits.js';
 import { DockmodError } from './errors.js';
+import { findIgnores, IGNORE_MARK, IGNORE_NOTE_SOURCE, withoutIgnored, type Ignores, type PendingNote } from './ignores.js';
+import { annotateChanges } from './annotate.js';
 import { NO_MODULE, type ModuleFacts } from './module.js';
 import type { Context, Transform, TransformOptions } from './transform.js';
 
@@ -26,6 +28,8 @@ export interface RewriteResult {
   changedBy: string[];
   changes: Change[];
   notes: Note[];
+  /** Places where a `# dockmod-ignore` comment kept a transform from changing or noting something. */
+  ignored: Change[];
 }
 
 export interface RewriteOptions {
@@ -33,6 +37,8 @@ export interface RewriteOptions {
   transforms: readonly Transform[];
   options: TransformOptions;
   module?: () => ModuleFacts;
+  /** Add `# <annotate>` above each instruction a transform changed (see annotate.ts). */
+  annotate?: string;
 }
 
 const UTF8_BOM = '\uFEFF';
@@ -48,6 +54,8 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
   const changedBy: string[] = [];
   const changes: Change[] = [];
   const notes: Note[] = [];
+  const ignored: Change[] = [];
+  const ignoresFor = ignoreLookup(original);
   let originalLineStarts: number[] | undefined;
   let moduleFacts: ModuleFacts | undefined;
   const module = (): ModuleFacts => (moduleFacts ??= settings.module?.() ?? NO_MODULE);
@@ -62,14 +70,15 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
   for (const transform of settings.transforms) {
     if (!transform.mayApply(text)) continue;
     const current = (doc ??= parseDocument(text));
-    const edits: Edit[] = [];
+    const proposed: Edit[] = [];
+    const pendingNotes: PendingNote[] = [];
     const ctx: Context = {
       doc: current,
       path: settings.path,
       options: settings.options,
       module,
-      edit: (edit) => edits.push(edit),
-      note: (offset, message) => notes.push({ transform: transform.id, line: originalLine(offset), message }),
+      edit: (edit) => proposed.push(edit),
+      note: (offset, message) => pendingNotes.push({ offset, message }),
     };
     try {
       transform.apply(ctx);
@@ -77,6 +86,11 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
       if (error instanceof DockmodError) throw error;
       throw new DockmodError(`${transform.id} could not read this file (${messageOf(error)})`, { cause: error });
     }
+    const ignores = ignoresFor(current);
+    const kept = ignores ? withoutIgnored(ignores, transform.id, proposed, pendingNotes) : undefined;
+    for (const note of kept?.notes ?? pendingNotes) notes.push({ transform: transform.id, line: originalLine(note.offset), message: note.message });
+    for (const line of new Set(kept?.ignoredAt.map(originalLine))) ignored.push({ transform: transform.id, line });
+    const edits = kept?.edits ?? proposed;
     if (edits.length === 0) continue;
     const sorted = sortEdits(edits, transform.id);
     const next = applyEdits(text, sorted);
@@ -88,6 +102,28 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
     text = next;
     doc = undefined;
   }
+  for (const problem of ignoresFor(undefined)?.problems ?? []) {
+    originalLineStarts ??= computeLineStarts(original);
+    notes.push({ transform: IGNORE_NOTE_SOURCE, line: lineOf({ lineStarts: originalLineStarts }, problem.offset) + 1, message: problem.message });
+  }
+  if (settings.annotate && history.length > 0) text = annotateChanges(text, history, settings.annotate);
   const output = bom + text;
-  return { output, changed: output !== input, changedBy, changes, notes };
+  return { output, changed: output !== input, changedBy, changes, notes, ignored };
+}
+
+/**
+ * The inline ignores of the current text, found again after each change (or
+ * of the original text, for `undefined`); nothing at all when the file has no
+ * directive.
+ */
+function ignoreLookup(original: string): (doc: Document | undefined) => Ignores | undefined {
+  if (!original.includes(IGNORE_MARK)) return () => undefined;
+  let last: { doc: Document; ignores: Ignores } | undefined;
+  let first: Ignores | undefined;
+  return (doc) => {
+    if (!doc) return (first ??= findIgnores(parseDocument(original)));
+    if (last?.doc !== doc) last = { doc, ignores: findIgnores(doc) };
+    if (doc.text === original) first ??= last.ignores;
+    return last.ignores;
+  };
 }

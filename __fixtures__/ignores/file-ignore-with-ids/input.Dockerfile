@@ -1,0 +1,7 @@
+# dockmod-ignore-file bump-go-image,add-cache-mounts
+FROM golang:1.23 AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN go build -o /app .

@@ -1,0 +1,7 @@
+# dockmod-ignore-file bump-go-image,add-cache-mounts
+FROM golang:1.23 AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+COPY . .
+RUN go mod tidy
+RUN go build -mod=mod -o /app .

@@ -1,0 +1,8 @@
+# syntax=docker/dockerfile:1
+# dockmod-ignore-file
+FROM golang:1.23 AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN go build -o /app .

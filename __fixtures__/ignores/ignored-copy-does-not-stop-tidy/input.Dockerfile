@@ -1,0 +1,6 @@
+FROM golang:1.23 AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+# dockmod-ignore
+COPY . .
+RUN go build -o /app .

@@ -1,0 +1,7 @@
+FROM golang:1.23 AS build
+WORKDIR /src
+COPY . .
+
+# Build the service
+# dockmod-ignore insert-mod-tidy -- go.sum is checked in CI
+RUN go build -o /app .
