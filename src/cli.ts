@@ -7,6 +7,7 @@ import { unifiedDiff } from './diff.js';
 import { discover } from './discover.js';
 import { DockmodError, UsageError } from './errors.js';
 import { processFile, type FileResult } from './files.js';
+import { isValidGoVersion } from './go-version.js';
 import { createModuleLookup } from './module.js';
 import { errorLine, jsonReport, noteLines, summaryLine, totalsOf, type Mode } from './report.js';
 import type { Transform, TransformOptions } from './transform.js';
@@ -106,7 +107,7 @@ export function parseArguments(argv: readonly string[]): CliSettings | { output:
 }
 
 function validGoVersion(value: string): string {
-  if (value === 'auto' || /^1\.\d+(?:\.\d+)?$/.test(value)) return value;
+  if (value === 'auto' || isValidGoVersion(value)) return value;
   throw new UsageError(`invalid --go-version "${value}": expected auto, 1.N or 1.N.P (for example 1.24 or 1.24.5)`);
 }
 
