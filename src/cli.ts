@@ -4,12 +4,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { unifiedDiff } from './diff.js';
+import { normalizeAnnotation } from './annotate.js';
+import { colorDiff, colorEnabled, colorSummary, palette, type Env, type Palette } from './color.js';
+import { ConfigError, loadConfig, settingsResolver, type LoadedConfig } from './config.js';
 import { discover } from './discover.js';
 import { DockmodError, UsageError } from './errors.js';
 import { processFile, type FileResult } from './files.js';
 import { isValidGoVersion } from './go-version.js';
 import { createModuleLookup } from './module.js';
-import { errorLine, jsonReport, noteLines, summaryLine, totalsOf, type Mode } from './report.js';
+import { createProgress } from './progress.js';
+import { FORMATS, renderReport, type Format } from './reporters/index.js';
+import { errorLine, noteLines, summaryLine, totalsOf, type Mode } from './report.js';
 import type { Transform, TransformOptions } from './transform.js';
 import { removeLeftovers, removePendingTempFiles } from './write.js';
 import { PIPELINE_IDS, TRANSFORMS } from '../transforms/index.js';
@@ -18,6 +23,12 @@ export interface Io {
   stdout: (chunk: string | Buffer) => void;
   stderr: (chunk: string) => void;
   cwd: string;
+  /** NO_COLOR, FORCE_COLOR, CI, TERM; absent: none set (plain output, no progress). */
+  env?: Env;
+  stdoutIsTTY?: boolean;
+  stderrIsTTY?: boolean;
+  /** Standard input, read whole, for --stdin-filepath. */
+  readStdin?: () => Promise<Buffer>;
 }
 
 export interface CliSettings {
@@ -27,6 +38,13 @@ export interface CliSettings {
   debug: boolean;
   transforms: readonly Transform[];
   options: TransformOptions;
+  format: Format;
+  /** What was given on the command line, which wins over the configuration file. */
+  explicit: { transforms?: readonly Transform[]; options: Partial<TransformOptions> };
+  /** --config's path; false for --no-config. */
+  config?: string | false;
+  stdinFilepath?: string;
+  annotate?: string;
 }
 
 const EXIT_OK = 0;
@@ -51,7 +69,13 @@ function buildProgram(): Command {
     .option('--check', 'list the files that would change; exit 1 if any')
     .option('-t, --transforms <ids>', 'comma-separated transform ids, run in the order given (default: all, in pipeline order)')
     .option('--go-version <version|auto>', 'target Go version for bump-go-image: 1.N, 1.N.P or auto (from the nearest go.mod)', 'auto')
-    .option('--json', 'print one JSON report on stdout instead of the diff')
+    .option('--json', 'print one JSON report on stdout instead of the diff (same as --format json)')
+    .addOption(new Option('--format <format>', 'output: diff (default), json, sarif (code scanning) or github (workflow annotations)').choices(FORMATS))
+    .option('--config <path>', `configuration file (default: ./dockmod.config.json or the "dockmod" key of ./package.json)`)
+    .option('--no-config', 'ignore configuration files')
+    .option('--stdin-filepath <path>', 'read one Dockerfile from standard input and print the result; <path> is used for go.mod lookup, configuration and messages')
+    .option('--annotate <text>', 'add "# <text>" above each instruction a transform changed (once)')
+    .option('--list-transforms', 'list the transform ids in pipeline order with their summaries')
     .option('--syntax-directive', 'add-cache-mounts: also add "# syntax=docker/dockerfile:1" (engines older than Docker 23)')
     .option('--keep-digest', 'bump-go-image: leave digest-pinned golang images unchanged instead of dropping the stale digest')
     .addOption(new Option('--golang-registry <host>', 'bump-go-image: treat <host>/golang as the official image (repeatable)').argParser(collect))
@@ -90,20 +114,52 @@ export function parseArguments(argv: readonly string[]): CliSettings | { output:
     keepDigest?: boolean;
     golangRegistry?: string[];
     debug?: boolean;
+    format?: Format;
+    config?: string | false;
+    stdinFilepath?: string;
+    annotate?: string;
+    listTransforms?: boolean;
   }>();
+  if (flags.listTransforms) return { output: transformList() };
   if (flags.write && flags.check) throw new UsageError('--write and --check cannot be used together (choose one)');
+  if (flags.json && flags.format && flags.format !== 'json') throw new UsageError(`--json is --format json; it cannot be combined with --format ${flags.format}`);
+  if (flags.stdinFilepath !== undefined) {
+    if (flags.write) throw new UsageError('--write cannot be used with --stdin-filepath (the result goes to standard output)');
+    if (program.args.length > 0) throw new UsageError('--stdin-filepath reads standard input; do not name paths as well');
+  }
   const options: TransformOptions = { goVersion: validGoVersion(flags.goVersion) };
   if (flags.syntaxDirective) options.syntaxDirective = true;
   if (flags.keepDigest) options.keepDigests = true;
   if (flags.golangRegistry) options.golangRegistries = flags.golangRegistry;
+  const explicitOptions: Partial<TransformOptions> = { ...options };
+  if (program.getOptionValueSource('goVersion') === 'default') delete explicitOptions.goVersion;
+  const format: Format = flags.format ?? (flags.json ? 'json' : 'diff');
   return {
     paths: program.processedArgs[0] as string[],
     mode: flags.write ? 'write' : flags.check ? 'check' : 'diff',
-    json: !!flags.json,
+    json: format === 'json',
     debug: !!flags.debug,
     transforms: selectTransforms(flags.transforms),
     options,
+    format,
+    explicit: { transforms: flags.transforms === undefined ? undefined : selectTransforms(flags.transforms), options: explicitOptions },
+    config: flags.config,
+    stdinFilepath: flags.stdinFilepath,
+    annotate: flags.annotate === undefined ? undefined : validAnnotation(flags.annotate, '--annotate'),
   };
+}
+
+function transformList(): string {
+  const width = Math.max(...TRANSFORMS.map((transform) => transform.id.length)) + 2;
+  return TRANSFORMS.map((transform) => `${transform.id.padEnd(width)}${transform.summary}\n`).join('');
+}
+
+function validAnnotation(text: string, origin: string): string {
+  try {
+    return normalizeAnnotation(text);
+  } catch (error) {
+    throw new UsageError(`invalid ${origin} text: ${(error as Error).message}`);
+  }
 }
 
 function validGoVersion(value: string): string {
@@ -132,6 +188,7 @@ export function displayPath(absolute: string, cwd: string): string {
 /** Run dockmod; resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let settings: CliSettings;
+  let config: LoadedConfig | undefined;
   try {
     const parsed = parseArguments(argv);
     if ('output' in parsed) {
@@ -139,50 +196,121 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_OK;
     }
     settings = parsed;
+    config = loadConfig(io.cwd, settings.config);
+    if (settings.annotate === undefined && config?.config.annotate !== undefined) {
+      settings.annotate = validAnnotation(config.config.annotate, `"annotate" in ${config.source}`);
+    }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`dockmod: ${error.message}\nRun "dockmod --help" for usage.\n`);
+      const hint = error instanceof ConfigError ? '' : 'Run "dockmod --help" for usage.\n';
+      io.stderr(`dockmod: ${error.message}\n${hint}`);
       return EXIT_ERROR;
     }
     throw error;
   }
-  return processAll(settings, io);
+  return settings.stdinFilepath === undefined ? processAll(settings, io, config) : processStdin(settings, io, config);
 }
 
-async function processAll(settings: CliSettings, io: Io): Promise<number> {
-  const { files, problems, leftovers } = discover(settings.paths.map((p) => path.resolve(io.cwd, p)));
+/** Where output goes, with the colours each stream may use. */
+interface Output {
+  stdout: (chunk: string | Buffer) => void;
+  stderr: (chunk: string) => void;
+  colors: { stdout: Palette; stderr: Palette };
+}
+
+function outputFor(io: Io, beforeStderr: () => void = () => {}): Output {
+  const env = io.env ?? {};
+  return {
+    stdout: io.stdout,
+    stderr: (chunk) => {
+      beforeStderr();
+      io.stderr(chunk);
+    },
+    colors: { stdout: palette(colorEnabled(io.stdoutIsTTY, env)), stderr: palette(colorEnabled(io.stderrIsTTY, env)) },
+  };
+}
+
+async function processAll(settings: CliSettings, io: Io, config: LoadedConfig | undefined): Promise<number> {
+  const discovered = discover(settings.paths.map((p) => path.resolve(io.cwd, p)));
+  const { problems, leftovers } = discovered;
   if (settings.mode === 'write') removeLeftovers(leftovers);
+  const resolver = settingsResolver(settings.explicit, config);
+  const files = config ? discovered.files.filter((file) => resolver.selects(file)) : discovered.files;
   const moduleFacts = createModuleLookup();
   const results: FileResult[] = [];
+  const progress = createProgress(files.length, io.stderr, !!io.stderrIsTTY && !io.env?.CI);
+  const out = outputFor(io, () => progress.clear());
   const emit = (result: FileResult): void => {
     results.push(result);
-    renderAsItComes(result, settings, io);
+    renderAsItComes(result, settings, out);
   };
   for (const problem of problems) {
     emit({ path: displayPath(problem.path, io.cwd), status: 'error', error: problem.message, changedBy: [], changes: [], notes: [] });
   }
   for (const [index, file] of files.entries()) {
-    emit(processFile(file, displayPath(file, io.cwd), { ...settings, write: settings.mode === 'write', moduleFacts }));
+    const fileSettings = { ...resolver.settingsFor(file), write: settings.mode === 'write', moduleFacts, annotate: settings.annotate };
+    emit(processFile(file, displayPath(file, io.cwd), fileSettings));
+    progress.tick();
     // Let signal handlers run between files: no temporary file exists at this point.
     if (index % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
   }
+  progress.clear();
   const totals = totalsOf(results);
-  if (settings.json) io.stdout(`${JSON.stringify(jsonReport(results, settings.mode), null, 2)}\n`);
-  io.stderr(`${summaryLine(totals, settings.mode)}\n`);
+  const report = renderReport(settings.format, results, settings.mode, { cwd: io.cwd, version: packageVersion() });
+  if (report !== undefined) io.stdout(report);
+  out.stderr(`${colorSummary(summaryLine(totals, settings.mode), out.colors.stderr)}\n`);
   if (totals.errors > 0) return EXIT_ERROR;
   if (settings.mode === 'check' && totals.changed > 0) return EXIT_CHANGES;
   return EXIT_OK;
 }
 
-function renderAsItComes(result: FileResult, settings: CliSettings, io: Io): void {
+/**
+ * --stdin-filepath: one Dockerfile from standard input. Prints the result
+ * (the input itself when nothing applies), the path with --check when it would
+ * change, or the report of --format; no summary line.
+ */
+async function processStdin(settings: CliSettings, io: Io, config: LoadedConfig | undefined): Promise<number> {
+  const file = path.resolve(io.cwd, settings.stdinFilepath!);
+  const bytes = await (io.readStdin ?? readProcessStdin)();
+  const resolver = settingsResolver(settings.explicit, config);
+  const chosen = resolver.selects(file) ? resolver.settingsFor(file) : { ...resolver.settingsFor(file), transforms: [] };
+  const fileSettings = { ...chosen, write: false, moduleFacts: createModuleLookup(), annotate: settings.annotate };
+  const result = processFile(file, displayPath(file, io.cwd), fileSettings, bytes);
+  reportProblems(result, settings, outputFor(io));
+  const report = renderReport(settings.format, [result], settings.mode, { cwd: io.cwd, version: packageVersion() });
+  if (report !== undefined) io.stdout(report);
+  else if (settings.mode === 'check' && result.status === 'changed') io.stdout(`${result.path}\n`);
+  else if (settings.mode !== 'check' && result.status !== 'error') io.stdout(result.after === undefined ? bytes : Buffer.from(result.after, 'latin1'));
+  if (result.status === 'error') return EXIT_ERROR;
+  if (settings.mode === 'check' && result.status === 'changed') return EXIT_CHANGES;
+  return EXIT_OK;
+}
+
+async function readProcessStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** The error and the notes of a file, on stderr. */
+function reportProblems(result: FileResult, settings: CliSettings, out: Output): void {
+  const err = out.colors.stderr;
   if (result.status === 'error') {
-    io.stderr(`${errorLine(result.path, result.error ?? 'failed')}\n`);
-    if (settings.debug && result.cause instanceof Error && !(result.cause instanceof DockmodError)) io.stderr(`${result.cause.stack}\n`);
+    out.stderr(`${err.red(errorLine(result.path, result.error ?? 'failed'))}\n`);
+    if (settings.debug && result.cause instanceof Error && !(result.cause instanceof DockmodError)) out.stderr(`${result.cause.stack}\n`);
   }
-  for (const line of noteLines(result)) io.stderr(`${line}\n`);
-  if (settings.json || result.status !== 'changed') return;
-  if (settings.mode === 'diff') io.stdout(Buffer.from(unifiedDiff(result.path, result.before!, result.after!), 'latin1'));
-  else io.stdout(`${result.path}\n`);
+  for (const line of noteLines(result)) out.stderr(`${err.enabled ? line.replace(/^\S+/, (location) => err.dim(location)) : line}\n`);
+}
+
+function renderAsItComes(result: FileResult, settings: CliSettings, out: Output): void {
+  reportProblems(result, settings, out);
+  if (settings.format !== 'diff' || result.status !== 'changed') return;
+  if (settings.mode !== 'diff') {
+    out.stdout(`${result.path}\n`);
+    return;
+  }
+  const diff = unifiedDiff(result.path, result.before!, result.after!);
+  out.stdout(Buffer.from(out.colors.stdout.enabled ? colorDiff(diff, out.colors.stdout) : diff, 'latin1'));
 }
 
 /** The process entry point used by bin/dockmod.js. */
@@ -201,6 +329,9 @@ export async function main(): Promise<void> {
     stdout: (chunk) => process.stdout.write(chunk),
     stderr: (chunk) => process.stderr.write(chunk),
     cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY,
+    stderrIsTTY: process.stderr.isTTY,
   };
   process.exitCode = await run(process.argv.slice(2), io);
 }

@@ -20,6 +20,8 @@ export interface FileResult {
   before?: string;
   after?: string;
   written?: boolean;
+  /** Places a `# dockmod-ignore` comment kept as they were (set when there are any). */
+  ignored?: Change[];
   error?: string;
   /** The unexpected exception behind `error`, for --debug. */
   cause?: unknown;
@@ -30,14 +32,17 @@ export interface ProcessSettings {
   options: TransformOptions;
   write: boolean;
   moduleFacts: (file: string) => ModuleFacts;
+  /** `--annotate` text (see annotate.ts). */
+  annotate?: string;
 }
 
 const MAX_BYTES = 64 * 1024 * 1024;
 
-export function processFile(absolutePath: string, displayPath: string, settings: ProcessSettings): FileResult {
+/** `given`: the bytes when they do not come from the file (--stdin-filepath); never written then. */
+export function processFile(absolutePath: string, displayPath: string, settings: ProcessSettings, given?: Buffer): FileResult {
   const result: FileResult = { path: displayPath, status: 'unchanged', changedBy: [], changes: [], notes: [] };
   try {
-    const bytes = readDockerfile(absolutePath);
+    const bytes = given ? checkedBytes(given) : readDockerfile(absolutePath);
     // latin1 maps every byte to one character and back, so any encoding survives untouched.
     const input = bytes.toString('latin1');
     const rewritten = rewriteText(input, {
@@ -45,15 +50,17 @@ export function processFile(absolutePath: string, displayPath: string, settings:
       transforms: settings.transforms,
       options: settings.options,
       module: () => settings.moduleFacts(absolutePath),
+      annotate: settings.annotate,
     });
     result.changedBy = rewritten.changedBy;
     result.changes = rewritten.changes;
     result.notes = rewritten.notes;
+    if (rewritten.ignored.length > 0) result.ignored = rewritten.ignored;
     if (!rewritten.changed) return result;
     result.status = 'changed';
     result.before = input;
     result.after = rewritten.output;
-    if (settings.write) {
+    if (settings.write && !given) {
       try {
         writeFileAtomic(absolutePath, Buffer.from(rewritten.output, 'latin1'), bytes);
       } catch (error) {
@@ -83,6 +90,12 @@ function readDockerfile(file: string): Buffer {
   } catch (error) {
     throw new DockmodError(systemMessage(error, 'cannot be read'));
   }
+  if (bytes.includes(0)) throw new DockmodError('is binary (contains NUL bytes); not a Dockerfile');
+  return bytes;
+}
+
+function checkedBytes(bytes: Buffer): Buffer {
+  if (bytes.length > MAX_BYTES) throw new DockmodError(`is larger than ${MAX_BYTES / 1024 / 1024} MB; not a Dockerfile`);
   if (bytes.includes(0)) throw new DockmodError('is binary (contains NUL bytes); not a Dockerfile');
   return bytes;
 }

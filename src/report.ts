@@ -8,6 +8,8 @@ export interface Totals {
   unchanged: number;
   notes: number;
   errors: number;
+  /** Spots a `# dockmod-ignore` comment kept as they were; present only when there are some. */
+  ignored?: number;
 }
 
 export function totalsOf(results: readonly FileResult[]): Totals {
@@ -15,6 +17,7 @@ export function totalsOf(results: readonly FileResult[]): Totals {
   for (const result of results) {
     totals[result.status === 'error' ? 'errors' : result.status]++;
     totals.notes += result.notes.length;
+    if (result.ignored?.length) totals.ignored = (totals.ignored ?? 0) + result.ignored.length;
   }
   return totals;
 }
@@ -24,7 +27,8 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
 export function summaryLine(totals: Totals, mode: Mode): string {
   const verb = mode === 'write' ? 'changed' : 'would change';
   const files = `${plural(totals.changed, 'file')} ${verb}`;
-  return `dockmod: ${files}, ${totals.unchanged} unchanged, ${plural(totals.notes, 'note')}, ${plural(totals.errors, 'error')}`;
+  const ignored = totals.ignored ? `, ${totals.ignored} ignored` : '';
+  return `dockmod: ${files}, ${totals.unchanged} unchanged, ${plural(totals.notes, 'note')}, ${plural(totals.errors, 'error')}${ignored}`;
 }
 
 /** `path:line  transform  reason`, one per note. */
@@ -46,6 +50,7 @@ export interface JsonReport {
     changes: { transform: string; line: number }[];
     notes: { transform: string; line: number; message: string }[];
     written?: boolean;
+    ignored?: { transform: string; line: number }[];
   }[];
   errors: { path: string; message: string }[];
   summary: Totals;
@@ -62,6 +67,7 @@ export function jsonReport(results: readonly FileResult[], mode: Mode): JsonRepo
       changes: result.changes,
       notes: result.notes,
       ...(result.written ? { written: true } : {}),
+      ...(result.ignored?.length ? { ignored: result.ignored } : {}),
     })),
     errors: results.filter((result) => result.status === 'error').map((result) => ({ path: result.path, message: result.error ?? '' })),
     summary: totalsOf(results),
