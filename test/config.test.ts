@@ -2,7 +2,7 @@
 // dockmod.schema.json agrees with the validator), and how it combines with flags.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, TRANSFORM_OPTIONS, validateConfig } from '../src/config.js';
 import { TRANSFORMS } from '../transforms/index.js';

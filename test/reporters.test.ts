@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import Ajv4 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import ajvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../src/reporters/github.js';
 import { TRANSFORMS } from '../transforms/index.js';
@@ -20,8 +20,8 @@ const IGNORED_BUILD = 'FROM golang:1.23\n# dockmod-ignore\nRUN go build -o app .
 const require = createRequire(import.meta.url);
 const sarifSchemaFile = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 // unicodeRegExp: false, because the published schema's language pattern has a stray `]` that only non-unicode regular expressions accept.
-const ajv = new Ajv4({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
+const ajv = new ajvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+ajvFormats.default(ajv);
 const validateSarif = ajv.compile(JSON.parse(readFileSync(sarifSchemaFile, 'utf8')));
 
 function expectValidSarif(log: unknown): void {
