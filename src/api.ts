@@ -1,0 +1,116 @@
+// The programmatic API, the package's entry point:
+//   import { rewrite, transforms } from 'dockmod';
+// One text in, the rewritten text out; no file is read except go.mod facts
+// near `path`, and nothing is written.
+import path from 'node:path';
+import { normalizeAnnotation } from './annotate.js';
+import { DockmodError } from './errors.js';
+import { goVersionProblem } from './go-version.js';
+import { createModuleLookup, NO_MODULE } from './module.js';
+import { rewriteText, type Change, type Note } from './pipeline.js';
+import type { TransformOptions } from './transform.js';
+import { TRANSFORMS } from '../transforms/index.js';
+
+export { DockmodError };
+export type { Change, Note };
+
+export interface TransformInfo {
+  /** Kebab-case id, as `--transforms` takes it. */
+  id: string;
+  /** One line on what it does. */
+  summary: string;
+}
+
+/** Every transform, in pipeline order. */
+export const transforms: readonly TransformInfo[] = Object.freeze(
+  TRANSFORMS.map((transform) => Object.freeze({ id: transform.id, summary: transform.summary })),
+);
+
+export interface RewriteOptions {
+  /**
+   * The Dockerfile's path (relative to the current directory or absolute). The
+   * nearest go.mod above it gives bump-go-image's `auto` target and tells
+   * whether the module is vendored or in a workspace. Without it no go.mod is read.
+   */
+  path?: string;
+  /** Transform ids, run in the order given. Default: all, in pipeline order. */
+  transforms?: readonly string[];
+  /** Target for bump-go-image: `auto` (default, from go.mod), `1.N` or `1.N.P`. */
+  goVersion?: string;
+  /** add-cache-mounts: also add `# syntax=docker/dockerfile:1` (engines older than Docker 23). */
+  syntaxDirective?: boolean;
+  /** bump-go-image: leave digest-pinned golang images unchanged instead of dropping the stale digest. */
+  keepDigests?: boolean;
+  /** bump-go-image: private registries whose `golang` image counts as the official one. */
+  golangRegistries?: readonly string[];
+  /** Add `# <annotate>` above each instruction a transform changed. */
+  annotate?: string;
+}
+
+export interface RewriteOutput {
+  /** The new text; the input itself when nothing changed. */
+  output: string;
+  changed: boolean;
+  /** Places left for a human, with the reason: `{ transform, line, message }`, line 1-based in the input. */
+  notes: Note[];
+  /** Where each transform changed the text: `{ transform, line }`, line 1-based in the input. */
+  changes: Change[];
+  /** Ids of the transforms that changed the text, in pipeline order. */
+  changedBy: string[];
+  /** Places a `# dockmod-ignore` comment kept as they were. */
+  ignored: Change[];
+}
+
+function selected(ids: readonly string[] | undefined) {
+  if (ids === undefined) return TRANSFORMS;
+  const valid = TRANSFORMS.map((transform) => transform.id);
+  return ids.map((id) => {
+    const transform = TRANSFORMS.find((candidate) => candidate.id === id);
+    if (!transform) throw new DockmodError(`unknown transform "${id}"; valid ids: ${valid.join(', ')}`);
+    return transform;
+  });
+}
+
+function transformOptions(options: RewriteOptions): TransformOptions {
+  const goVersion = options.goVersion ?? 'auto';
+  const problem = goVersionProblem(goVersion);
+  if (problem) throw new DockmodError(problem);
+  const result: TransformOptions = { goVersion };
+  if (options.syntaxDirective) result.syntaxDirective = true;
+  if (options.keepDigests) result.keepDigests = true;
+  if (options.golangRegistries) result.golangRegistries = [...options.golangRegistries];
+  return result;
+}
+
+/**
+ * Rewrite one Dockerfile's text. Throws a DockmodError for bad options or
+ * text that cannot be read as a Dockerfile.
+ */
+export function rewrite(text: string, options: RewriteOptions = {}): RewriteOutput {
+  if (typeof text !== 'string') throw new TypeError('rewrite(text): text must be a string');
+  let annotate: string | undefined;
+  if (options.annotate !== undefined) {
+    try {
+      annotate = normalizeAnnotation(options.annotate);
+    } catch (error) {
+      throw new DockmodError(`invalid annotate text: ${(error as Error).message}`);
+    }
+  }
+  const file = options.path ? path.resolve(options.path) : '';
+  const lookup = file ? createModuleLookup() : undefined;
+  const result = rewriteText(text, {
+    path: file,
+    transforms: selected(options.transforms),
+    options: transformOptions(options),
+    module: () => (lookup ? lookup(file) : NO_MODULE),
+    annotate,
+  });
+  return {
+    output: result.output,
+    changed: result.changed,
+    notes: result.notes,
+    changes: result.changes,
+    changedBy: result.changedBy,
+    ignored: result.ignored,
+  };
+}
