@@ -17,7 +17,7 @@ export interface Discovered {
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'vendor']);
 /** Names that look like Dockerfiles but are documents, templates or tool files. */
-const NOT_DOCKERFILE_EXTENSIONS = new Set([
+export const NOT_DOCKERFILE_EXTENSIONS = new Set([
   'md', 'markdown', 'rst', 'txt', 'adoc', 'html', 'htm', 'pdf', 'png', 'svg', 'jpg', 'json', 'yaml', 'yml', 'toml',
   'sh', 'bash', 'ps1', 'py', 'go', 'js', 'ts', 'orig', 'rej', 'bak', 'swp', 'tmp', 'log', 'patch', 'diff', 'lock',
   'dockerignore', 'tmpl', 'tpl', 'template', 'j2', 'jinja', 'jinja2', 'erb', 'in', 'gotmpl', 'mustache', 'hbs',
