@@ -92,10 +92,16 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
     for (const line of new Set(kept?.ignoredAt.map(originalLine))) ignored.push({ transform: transform.id, line });
     const edits = kept?.edits ?? proposed;
     if (edits.length === 0) continue;
-    const sorted = sortEdits(edits, transform.id);
-    const next = applyEdits(text, sorted);
+    let sorted: Edit[];
+    let next: string;
+    try {
+      sorted = sortEdits(edits, transform.id);
+      next = applyEdits(text, sorted);
+    } catch (error) {
+      throw new DockmodError(`${transform.id} could not edit this file safely (${messageOf(error)})`, { cause: error });
+    }
     if (next === text) continue;
-    const lines = new Set(sorted.map((edit) => originalLine(edit.start)));
+    const lines = new Set(sorted.map((edit) => originalLine(changedOffset(text, edit))));
     for (const line of lines) changes.push({ transform: transform.id, line });
     history.push(sorted);
     changedBy.push(transform.id);
@@ -126,4 +132,10 @@ function ignoreLookup(original: string): (doc: Document | undefined) => Ignores 
     if (doc.text === original) first ??= last.ignores;
     return last.ignores;
   };
+}
+
+/** Where an edit is about: a removal that starts with the line break before a line is about that line. */
+function changedOffset(text: string, edit: Edit): number {
+  const lineBreak = /^\r?\n/.exec(text.slice(edit.start, edit.start + 2));
+  return lineBreak && edit.end > edit.start + lineBreak[0].length ? edit.start + lineBreak[0].length : edit.start;
 }

@@ -1,0 +1,135 @@
+// Hostile input straight into the engine: nothing may crash it, and whatever
+// it cannot handle must come out as a DockmodError that says what failed.
+import { DockerfileParser } from 'dockerfile-ast';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseDocument } from '../src/document.js';
+import { DockmodError } from '../src/errors.js';
+import { rewriteText, type RewriteOptions } from '../src/pipeline.js';
+import type { Transform } from '../src/transform.js';
+import { TRANSFORMS } from '../transforms/index.js';
+
+const settings = (transforms: readonly Transform[] = TRANSFORMS): RewriteOptions => ({
+  path: 'Dockerfile',
+  transforms,
+  options: { goVersion: '1.24' },
+});
+
+const rewrite = (text: string, transforms?: readonly Transform[]) => rewriteText(text, settings(transforms));
+
+/** A transform that does one thing, to drive the engine into a corner. */
+function probe(id: string, apply: Transform['apply']): Transform {
+  return { id, summary: id, mayApply: () => true, apply };
+}
+
+function thrown(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('files with nothing to do', () => {
+  it.each([
+    ['empty', ''],
+    ['a BOM only', '\uFEFF'],
+    ['comments only', '# syntax=docker/dockerfile:1\n# nothing here\n'],
+    ['comments only, CRLF, no final newline', '# one\r\n# two'],
+    ['blank lines only', '\n\n  \n\t\n'],
+    ['a parser directive only', '# escape=`\n'],
+  ])('%s: unchanged, no notes, no error', (_, text) => {
+    const result = rewrite(text);
+    expect(result.output).toBe(text);
+    expect(result.changed).toBe(false);
+    expect(result.notes).toEqual([]);
+  });
+});
+
+describe('inputs that make dockerfile-ast throw', () => {
+  // getVariables/getExpandedArguments recurse forever on these (dockmod does not call them; a transform might).
+  const recursing = ['  ARG A=$A\nFROM golang:1.22\nRUN go build .\n', '\uFEFF ARG A=${A}\nFROM golang:1.22\nRUN go build .\n'];
+
+  it.each(recursing)('the pipeline handles %j without crashing', (text) => {
+    const result = rewrite(text);
+    expect(result.output).toContain('go build -mod=mod .');
+    expect(result.output.startsWith(text.slice(0, text.indexOf('\n')))).toBe(true);
+  });
+
+  it.each(recursing)('an accessor that overflows in a transform becomes a DockmodError naming the transform (%j)', (text) => {
+    const overflowing = probe('reads-variables', (ctx) => {
+      for (const instruction of ctx.doc.instructions) (instruction.ast as unknown as { getVariables(): unknown }).getVariables();
+    });
+    const error = thrown(() => rewrite(text, [overflowing]));
+    expect(error).toBeInstanceOf(DockmodError);
+    expect((error as Error).message).toBe('reads-variables could not read this file (parser recursion overflow)');
+  });
+
+  it('a parser that throws becomes a DockmodError from parseDocument', () => {
+    vi.spyOn(DockerfileParser, 'parse').mockImplementation(() => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
+    const error = thrown(() => parseDocument('FROM golang:1.22\n'));
+    expect(error).toBeInstanceOf(DockmodError);
+    expect((error as Error).message).toBe('cannot parse as a Dockerfile (parser recursion overflow)');
+    expect(thrown(() => rewrite('FROM golang:1.22\nRUN go build .\n'))).toBeInstanceOf(DockmodError);
+  });
+
+  it('an accessor that throws while the document is read becomes a DockmodError', () => {
+    const parse = DockerfileParser.parse.bind(DockerfileParser);
+    vi.spyOn(DockerfileParser, 'parse').mockImplementation((text) => {
+      const dockerfile = parse(text);
+      vi.spyOn(dockerfile, 'getComments').mockImplementation(() => {
+        throw new TypeError("Cannot read properties of undefined (reading 'line')");
+      });
+      return dockerfile;
+    });
+    const error = thrown(() => parseDocument('FROM golang:1.22\n# a comment\n'));
+    expect(error).toBeInstanceOf(DockmodError);
+    expect((error as Error).message).toContain("cannot parse as a Dockerfile (Cannot read properties of undefined (reading 'line'))");
+  });
+
+  it.each([
+    ['a last empty line', 'ARG V=1\nFROM golang:$V\nRUN go build\n\n'],
+    ['a last line of blanks', 'ARG V=$V\nFROM golang:1.22\n '],
+    ['odd escape, CR and comment mixes in a heredoc', '# escape=`\r\nFROM golang:1.22\r\nRUN <<EOF `\r\n# c\r\ngo build .\r\nEOF\r\n'],
+    ['a heredoc with lone CR line ends', 'FROM golang:1.22\rRUN <<EOF\rgo mod download\rEOF\r'],
+    ['an unterminated heredoc', 'FROM golang:1.22\nRUN <<EOF\ngo mod download\n'],
+    ['an escape at the very end', 'FROM golang:1.22\nRUN go build \\'],
+    ['a keyword alone', 'RUN'],
+    ['NUL bytes', 'FROM golang:1.22\0\nRUN go build\0 .\n'],
+  ])('%s: no throw', (_, text) => {
+    expect(() => rewrite(text)).not.toThrow();
+  });
+});
+
+describe('engine guards against transform bugs', () => {
+  it('overlapping edits are a DockmodError naming the transform, never a crash', () => {
+    const overlapping = probe('overlaps', (ctx) => {
+      ctx.edit({ start: 0, end: 4, text: 'from' });
+      ctx.edit({ start: 2, end: 6, text: '' });
+    });
+    const error = thrown(() => rewrite('FROM golang:1.22\n', [overlapping]));
+    expect(error).toBeInstanceOf(DockmodError);
+    expect((error as Error).message).toMatch(/^overlaps could not edit this file safely \(overlaps proposed overlapping edits/);
+  });
+
+  it('an edit outside the text is a DockmodError naming the transform', () => {
+    const outside = probe('outside', (ctx) => ctx.edit({ start: 100, end: 120, text: 'x' }));
+    const error = thrown(() => rewrite('FROM golang:1.22\n', [outside]));
+    expect(error).toBeInstanceOf(DockmodError);
+    expect((error as Error).message).toMatch(/^outside could not edit this file safely/);
+  });
+});
+
+describe('reported change lines', () => {
+  it('a removed last instruction without a final newline is reported on its own line', () => {
+    const result = rewrite('FROM golang:1.24\nRUN go mod download');
+    expect(result.output).toBe('FROM golang:1.24');
+    expect(result.changes).toEqual([{ transform: 'drop-mod-download', line: 2 }]);
+  });
+});
