@@ -1,10 +1,12 @@
 // The ordered pipeline: this order is part of dockmod's interface.
 import type { Transform } from '../src/transform.js';
+import { addCacheMounts } from './add-cache-mounts.js';
 import { addModFlag } from './add-mod-flag.js';
 import { bumpGoImage } from './bump-go-image.js';
 import { dropModDownload } from './drop-mod-download.js';
+import { insertModTidy } from './insert-mod-tidy.js';
 
-export const TRANSFORMS: readonly Transform[] = [dropModDownload, addModFlag, bumpGoImage];
+export const TRANSFORMS: readonly Transform[] = [dropModDownload, insertModTidy, addModFlag, addCacheMounts, bumpGoImage];
 
 /** Every id of the pipeline, including those not built yet, in pipeline order. */
 export const PIPELINE_IDS = [

@@ -1,0 +1,143 @@
+// Where Go keeps its module cache and build cache for a given RUN, and as
+// which uid: what a BuildKit cache mount needs to be right. Go's rules:
+//   module cache = GOMODCACHE, else <first GOPATH entry>/pkg/mod, GOPATH defaulting to $HOME/go;
+//   build cache  = GOCACHE, else $XDG_CACHE_HOME/go-build, else $HOME/.cache/go-build.
+// The values come from the stage (ENV, ARG, `go env -w`, inherited through
+// FROM <stage>), the command's own `VAR=value` prefix, and what dockmod knows
+// of the base image. Anything it cannot know is an `unknown` reason.
+import type { Document, Instruction } from './document.js';
+import { isGolangImage, splitImageReference } from './image-ref.js';
+import { environmentBefore, globalArgs, stageOf, type Stage } from './stages.js';
+import { expandVariables, stageChain, variablesBefore } from './stage-facts.js';
+import { userBefore } from './users.js';
+
+export interface GoCaches {
+  moduleCache: string;
+  buildCache: string;
+  /** Set when the RUN runs as a non-root user: the mounts must belong to it. */
+  uid?: string;
+  gid?: string;
+}
+
+export type GoCachesResult = { caches: GoCaches } | { unknown: string };
+
+type BaseImage =
+  | { kind: 'golang'; reference: string }
+  | { kind: 'distro'; reference: string }
+  | { kind: 'unknown'; reference: string; reason: string };
+
+/** Images known to run as root and set no Go variables: Go installed from the distribution. */
+const ROOT_DISTRIBUTIONS = new Set([
+  'alpine', 'debian', 'ubuntu', 'buildpack-deps', 'fedora', 'archlinux', 'amazonlinux', 'rockylinux', 'almalinux',
+]);
+
+/** What the official golang image sets: GOPATH=/go, and it runs as root. */
+const GOLANG_IMAGE_VARIABLES: ReadonlyMap<string, string> = new Map([['GOPATH', '/go']]);
+
+const GO_PATH_VARIABLES = ['GOMODCACHE', 'GOCACHE', 'GOPATH', 'HOME', 'XDG_CACHE_HOME'] as const;
+
+export function isGoPathVariable(name: string): boolean {
+  return (GO_PATH_VARIABLES as readonly string[]).includes(name);
+}
+
+/**
+ * The caches of a RUN, given the `NAME=value` words the go command itself is
+ * prefixed with (they win over the stage's environment).
+ */
+export function goCachesFor(
+  doc: Document,
+  instruction: Instruction,
+  inline: ReadonlyMap<string, string>,
+  golangRegistries: readonly string[] = [],
+): GoCachesResult {
+  const stage = stageOf(doc, instruction);
+  if (!stage) return { unknown: 'the RUN is not inside a stage' };
+  const environment = environmentBefore(doc, instruction);
+  const base = baseImageOf(doc, stage, golangRegistries);
+  const user = userBefore(doc, instruction, variablesBefore(doc, instruction));
+  if (user.unknown) return { unknown: `${user.unknown}, so a cache mount cannot be given the right owner (uid=)` };
+  if (user.imageDefault && base.kind === 'unknown') return { unknown: `${base.reason}; set USER and ENV GOMODCACHE/GOCACHE to let dockmod add cache mounts` };
+
+  // The process environment (image, ENV, ARG, the command's prefix) wins over `go env -w`.
+  const processEnv = new Map<string, string | null>(base.kind === 'golang' ? GOLANG_IMAGE_VARIABLES : []);
+  const goEnvFile = new Map<string, string | null>();
+  for (const [name, entry] of environment) (entry.instruction.keyword === 'RUN' ? goEnvFile : processEnv).set(name, entry.value);
+  for (const [name, value] of inline) processEnv.set(name, value);
+  if (!processEnv.has('HOME') && user.home !== undefined) processEnv.set('HOME', user.home);
+  if (!processEnv.has('HOME') && user.root && base.kind !== 'unknown') processEnv.set('HOME', '/root');
+  if (base.kind === 'unknown') {
+    // The image may set GOCACHE or GOMODCACHE itself: only what this file sets is known.
+    const missing = ['GOCACHE', processEnv.has('GOPATH') ? undefined : 'GOMODCACHE'].filter((name) => name && !processEnv.has(name));
+    if (missing.length > 0) return { unknown: `${base.reason}; set ENV ${missing.join(' and ')} to let dockmod add cache mounts` };
+  }
+
+  const variables = new Map<string, string | null>([...goEnvFile, ...processEnv]);
+  const value = (name: string): string | undefined => {
+    const raw = variables.get(name);
+    if (raw === undefined || raw === null || raw === '') return undefined;
+    return expandVariables(raw, variables);
+  };
+  const unreadable = GO_PATH_VARIABLES.find((name) => variables.has(name) && variables.get(name) !== '' && value(name) === undefined);
+  if (unreadable) return { unknown: `${unreadable} has no value dockmod can read here` };
+
+  const home = value('HOME');
+  const gopath = value('GOPATH')?.split(':')[0] ?? (home !== undefined ? `${home}/go` : undefined);
+  const moduleCache = value('GOMODCACHE') ?? (gopath !== undefined ? `${gopath}/pkg/mod` : undefined);
+  const xdgCache = value('XDG_CACHE_HOME');
+  const buildCache = value('GOCACHE') ?? (xdgCache !== undefined ? `${xdgCache}/go-build` : home !== undefined ? `${home}/.cache/go-build` : undefined);
+  const who = user.root ? 'root' : `uid ${user.uid}`;
+  if (moduleCache === undefined) return { unknown: `the module cache path is unknown (no GOMODCACHE, GOPATH or HOME for ${who} in this stage)` };
+  if (buildCache === undefined) return { unknown: `the build cache path is unknown (no GOCACHE or HOME for ${who} in this stage)` };
+  for (const path of [moduleCache, buildCache]) {
+    if (!path.startsWith('/')) return { unknown: `the cache path ${path} is not an absolute Linux path` };
+    if (/[\s,"'=]/.test(path)) return { unknown: `the cache path ${path} would need quoting in a --mount flag` };
+  }
+  const caches: GoCaches = { moduleCache: normalizePath(moduleCache), buildCache: normalizePath(buildCache) };
+  if (!user.root) {
+    caches.uid = user.uid!;
+    if (user.gid !== undefined) caches.gid = user.gid;
+  }
+  return { caches };
+}
+
+export function normalizePath(path: string): string {
+  const collapsed = path.replace(/\/+/g, '/');
+  return collapsed.length > 1 ? collapsed.replace(/\/$/, '') : collapsed;
+}
+
+/** The image at the root of the stage's FROM chain, with global ARGs expanded. */
+function baseImageOf(doc: Document, stage: Stage, golangRegistries: readonly string[]): BaseImage {
+  const root = stageChain(stage)[0]!;
+  const written = root.image;
+  const reference = expandVariables(written, globalArgDefaults(doc));
+  if (reference === undefined) {
+    return { kind: 'unknown', reference: written, reason: `the base image ${written} uses an ARG with no default: its user and Go cache paths are unknown` };
+  }
+  const image = splitImageReference(reference);
+  const tag = image.tag ? reference.slice(image.tag.start, image.tag.end) : '';
+  if (isGolangImage(image.name, golangRegistries)) {
+    if (/windowsservercore|nanoserver/i.test(tag)) {
+      return { kind: 'unknown', reference, reason: `${reference} is a Windows image: its cache paths are not /go/pkg/mod and /root/.cache/go-build` };
+    }
+    return { kind: 'golang', reference };
+  }
+  const shortName = image.name.toLowerCase().replace(/^(?:docker\.io\/|index\.docker\.io\/)?(?:library\/)?/, '');
+  if (ROOT_DISTRIBUTIONS.has(shortName)) return { kind: 'distro', reference };
+  return {
+    kind: 'unknown',
+    reference,
+    reason: `${reference} is not the official golang image: the user it runs as and its Go cache paths are unknown`,
+  };
+}
+
+function globalArgDefaults(doc: Document): Map<string, string | null> {
+  const defaults = new Map<string, string | null>();
+  for (const instruction of globalArgs(doc)) {
+    const node = instruction.ast as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] };
+    for (const property of node.getProperties?.() ?? []) {
+      const value = property.getValue();
+      defaults.set(property.getName(), value === null ? null : value.replace(/^(["'])(.*)\1$/s, '$2'));
+    }
+  }
+  return defaults;
+}

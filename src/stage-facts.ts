@@ -1,0 +1,56 @@
+// Small facts about a stage shared by insert-mod-tidy and add-cache-mounts:
+// the chain of stages it is built FROM, the instructions that come before a
+// given one along that chain, and `$VAR` expansion the way Docker expands
+// ENV/USER values.
+import type { Document, Instruction } from './document.js';
+import { environmentBefore, stageOf, type Stage } from './stages.js';
+
+/** The stage and the earlier stages it is built FROM, root first. */
+export function stageChain(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
+  return chain;
+}
+
+/** The instructions of `instruction`'s stage chain (FROM lines left out) that come before it. */
+export function chainInstructionsBefore(doc: Document, instruction: Instruction): Instruction[] {
+  const stage = stageOf(doc, instruction);
+  if (!stage) return [];
+  return stageChain(stage)
+    .flatMap((s) => s.instructions)
+    .filter((item) => item.start < instruction.start);
+}
+
+/** ENV, ARG and `go env -w` values before `instruction`, as plain name -> value (null: ARG without default). */
+export function variablesBefore(doc: Document, instruction: Instruction): Map<string, string | null> {
+  const variables = new Map<string, string | null>();
+  for (const [name, entry] of environmentBefore(doc, instruction)) variables.set(name, entry.value);
+  return variables;
+}
+
+const REFERENCE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}$]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/**
+ * Expand `$NAME`, `${NAME}` and `${NAME:-word}` with `variables`; undefined
+ * when a variable has no known value or the text uses another form. Values
+ * that refer to other variables (`ENV GOPATH=$HOME/go`) are expanded in turn.
+ */
+export function expandVariables(text: string, variables: ReadonlyMap<string, string | null>, depth = 0): string | undefined {
+  if (depth > 8) return undefined;
+  let unknown = false;
+  const expanded = text.replace(REFERENCE, (_match, braced?: string, modifier?: string, word?: string, bare?: string) => {
+    const name = (braced ?? bare)!;
+    const raw = variables.get(name);
+    const value = raw === undefined || raw === null ? undefined : expandVariables(raw, variables, depth + 1);
+    if (raw !== undefined && raw !== null && value === undefined) {
+      unknown = true;
+      return '';
+    }
+    if (value !== undefined && (value !== '' || modifier !== ':-')) return value;
+    if (modifier !== undefined) return word ?? '';
+    unknown = true;
+    return '';
+  });
+  if (unknown || expanded.includes('$')) return undefined;
+  return expanded;
+}

@@ -1,0 +1,241 @@
+// add-cache-mounts: give every RUN that runs Go a BuildKit cache mount for
+// the module cache (and, when it compiles, the build cache), at the paths Go
+// uses in that stage and owned by the user the RUN runs as.
+import type { Document, Instruction } from '../src/document.js';
+import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
+import { commandsOf, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { expandVariables, variablesBefore } from '../src/stage-facts.js';
+import { runAnalysisOf } from '../src/stages.js';
+import type { Context, Transform } from '../src/transform.js';
+
+const SYNTAX_DIRECTIVE = '# syntax=docker/dockerfile:1';
+/** The directives BuildKit reads; any other `# name=value` line is a comment and ends the directives. */
+const PARSER_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
+
+/** Go commands that compile: they read the module cache and write the build cache. */
+const COMPILING = new Set(['build', 'install', 'test', 'run', 'generate', 'vet']);
+/** Go commands that only fetch or check modules. */
+const MODULE_ONLY = new Set(['mod download', 'mod tidy', 'mod verify']);
+
+export const addCacheMounts: Transform = {
+  id: 'add-cache-mounts',
+  summary: 'Add BuildKit cache mounts for the Go module and build caches to RUN instructions that run Go.',
+  mayApply: (text) => /\bgo(?:1\.\d+(?:\.\d+)?)?\b/.test(text),
+  apply(ctx) {
+    let added = false;
+    for (const instruction of ctx.doc.instructions) {
+      if (instruction.keyword !== 'RUN') continue;
+      if (addToRun(ctx, instruction)) added = true;
+    }
+    if (added && ctx.options.syntaxDirective) addSyntaxDirective(ctx);
+  },
+};
+
+interface WantedMount {
+  target: string;
+  caches: GoCaches;
+}
+
+/** Propose the mounts a RUN lacks; true when it proposed an edit. */
+function addToRun(ctx: Context, instruction: Instruction): boolean {
+  const analysis = runAnalysisOf(ctx.doc, instruction);
+  const needing = goInvocations(analysis).filter((go) => needsCaches(go) !== 'none');
+  const first = needing[0];
+  if (!first) return false;
+  const leave = (reason: string): false => {
+    ctx.note(first.subcommand.start, `${reason}; no cache mount added`);
+    return false;
+  };
+  if (analysis.unclear) return leave(`this RUN cannot be read safely (${analysis.unclear})`);
+  const setsPath = scriptSetsGoPath(analysis);
+  if (setsPath) return leave(`the RUN sets ${setsPath} itself`);
+
+  const wanted: WantedMount[] = [];
+  for (const go of needing) {
+    const result = goCachesFor(ctx.doc, instruction, inlineVariables(go), ctx.options.golangRegistries);
+    if ('unknown' in result) return leave(result.unknown);
+    const { caches } = result;
+    wanted.push({ target: caches.moduleCache, caches });
+    if (needsCaches(go) === 'module-and-build') wanted.push({ target: caches.buildCache, caches });
+  }
+
+  const existing = existingMountTargets(ctx.doc, instruction);
+  if ('unknown' in existing) return leave(existing.unknown);
+  const missing: WantedMount[] = [];
+  for (const mount of wanted) {
+    const covered = [...existing.targets, ...missing.map((m) => m.target)].some((target) => covers(target, mount.target));
+    if (!covered) missing.push(mount);
+  }
+  if (missing.length === 0) return false;
+  ctx.edit(flagInsertion(ctx.doc, instruction, analysis, missing.map(mountFlag)));
+  return true;
+}
+
+function needsCaches(go: GoInvocation): 'module-and-build' | 'module' | 'none' {
+  const verb = goVerb(go);
+  if (COMPILING.has(go.subcommand.value)) return 'module-and-build';
+  return MODULE_ONLY.has(verb) ? 'module' : 'none';
+}
+
+function inlineVariables(go: GoInvocation): Map<string, string> {
+  const variables = new Map<string, string>();
+  for (const word of go.assignments) {
+    const equals = word.value.indexOf('=');
+    variables.set(word.value.slice(0, equals), word.value.slice(equals + 1));
+  }
+  return variables;
+}
+
+/** `export GOCACHE=...` or `GOPATH=...` on its own line changes the paths mid-script: dockmod does not follow that. */
+function scriptSetsGoPath(analysis: RunAnalysis): string | undefined {
+  for (const command of commandsOf(analysis)) {
+    const isExport = command.words[0]?.value === 'export' || command.words[0]?.value === 'declare';
+    const words = command.words.length === 0 ? command.assignments : isExport ? command.words.slice(1) : [];
+    for (const word of words) {
+      const name = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word.value)?.[1];
+      if (name && isGoPathVariable(name)) return name;
+    }
+  }
+  return undefined;
+}
+
+/** Absolute targets of the RUN's existing mounts (any type: a second mount on the same target would clash). */
+function existingMountTargets(doc: Document, instruction: Instruction): { targets: string[] } | { unknown: string } {
+  const targets: string[] = [];
+  let variables: Map<string, string | null> | undefined;
+  for (const flag of instruction.flags) {
+    if (flag.name !== 'mount' || flag.value === null) continue;
+    const options = parseMountOptions(flag.value);
+    const written = options.get('target') ?? options.get('dst') ?? options.get('destination');
+    if (written === undefined) continue;
+    variables ??= variablesBefore(doc, instruction);
+    const target = written.includes('$') ? expandVariables(written, variables) : written;
+    if (target === undefined) return { unknown: `an existing --mount targets ${written}, which dockmod cannot resolve` };
+    if (target.startsWith('/')) targets.push(normalizePath(target));
+  }
+  return { targets };
+}
+
+/** `type=cache,target=/x,id=y` as a map; BuildKit reads it as one CSV record, so fields may be quoted. */
+export function parseMountOptions(value: string): Map<string, string> {
+  const options = new Map<string, string>();
+  for (const field of splitCsv(value)) {
+    const equals = field.indexOf('=');
+    const key = (equals === -1 ? field : field.slice(0, equals)).trim().toLowerCase();
+    options.set(key, equals === -1 ? '' : field.slice(equals + 1).trim());
+  }
+  return options;
+}
+
+function splitCsv(value: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i]!;
+    if (ch === '"') {
+      if (quoted && value[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else {
+        quoted = !quoted;
+      }
+    } else if (ch === ',' && !quoted) {
+      fields.push(field);
+      field = '';
+    } else {
+      field += ch;
+    }
+  }
+  fields.push(field);
+  return fields;
+}
+
+/** A mount at `existing` already provides `wanted` when it is the same folder or one above it. */
+function covers(existing: string, wanted: string): boolean {
+  return existing === wanted || wanted.startsWith(existing === '/' ? '/' : `${existing}/`);
+}
+
+function mountFlag(mount: WantedMount): string {
+  let flag = `--mount=type=cache,target=${mount.target}`;
+  if (mount.caches.uid !== undefined) flag += `,uid=${mount.caches.uid}`;
+  if (mount.caches.gid !== undefined) flag += `,gid=${mount.caches.gid}`;
+  return flag;
+}
+
+/**
+ * New flags go after the existing ones, before the command. A RUN written on
+ * one line gets them on that line; a RUN already continued over several lines
+ * gets one flag per line, indented like its continuation lines.
+ */
+function flagInsertion(doc: Document, instruction: Instruction, analysis: RunAnalysis, flags: string[]): { start: number; end: number; text: string } {
+  const { text, escapeChar, eol } = doc;
+  const commandStart = skipBlanksAndContinuations(text, instruction.argsStart, escapeChar);
+  const headerEnd = analysis.scripts[0]?.end ?? instruction.end;
+  const spansLines = /[\r\n]/.test(text.slice(instruction.start, Math.max(headerEnd, commandStart)));
+  if (!spansLines) return { start: commandStart, end: commandStart, text: `${flags.join(' ')} ` };
+
+  const indent = continuationIndent(doc, instruction, commandStart, headerEnd);
+  const lineBreak = ` ${escapeChar}${eol}${indent}`;
+  const lastFlag = instruction.flags.at(-1);
+  if (lastFlag && !/[\r\n]/.test(text.slice(lastFlag.end, commandStart))) {
+    // The command shares the last flag's line: move it to a line of its own after the new flags.
+    return { start: lastFlag.end, end: commandStart, text: lineBreak + flags.join(lineBreak) + lineBreak };
+  }
+  if (lastFlag) return { start: lastFlag.end, end: lastFlag.end, text: lineBreak + flags.join(lineBreak) };
+  return { start: commandStart, end: commandStart, text: flags.join(lineBreak) + lineBreak };
+}
+
+function skipBlanksAndContinuations(text: string, from: number, escapeChar: string): number {
+  let i = from;
+  for (;;) {
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    if (text[i] !== escapeChar) return i;
+    let j = i + 1;
+    while (text[j] === ' ' || text[j] === '\t') j++;
+    if (text[j] === '\r') j++;
+    if (text[j] !== '\n') return i;
+    i = j + 1;
+  }
+}
+
+/**
+ * Indentation for new flag lines: the command's own line when flags already
+ * sit on lines of their own, else the shallowest continuation line of the
+ * command (deeper ones are nested inside if/then and the like).
+ */
+function continuationIndent(doc: Document, instruction: Instruction, commandStart: number, headerEnd: number): string {
+  const { text, lineStarts } = doc;
+  const lineText = (line: number): string => text.slice(lineStarts[line], lineStarts[line + 1] ?? text.length);
+  const leadingBlanks = (line: number): string => /^[ \t]*/.exec(lineText(line))![0];
+  const commandLine = lineStarts.findLastIndex((start) => start <= commandStart);
+  if (commandLine > instruction.line) return leadingBlanks(commandLine);
+  const lastLine = lineStarts.findLastIndex((start) => start <= headerEnd);
+  let shallowest: string | undefined;
+  for (let line = instruction.line + 1; line <= lastLine; line++) {
+    const content = lineText(line);
+    if (content.trim() === '' || /^[ \t]*#/.test(content)) continue;
+    const indent = leadingBlanks(line);
+    if (shallowest === undefined || indent.length < shallowest.length) shallowest = indent;
+  }
+  return shallowest ?? leadingBlanks(instruction.line);
+}
+
+/**
+ * `# syntax=docker/dockerfile:1` as the first line, unless a syntax directive
+ * is already there. Parser directives are only read before the first comment,
+ * blank line or instruction, so the new one goes at the very top.
+ */
+function addSyntaxDirective(ctx: Context): void {
+  const { text, eol } = ctx.doc;
+  for (let offset = 0; offset < text.length; ) {
+    const lineEnd = text.indexOf('\n', offset);
+    const line = text.slice(offset, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+    const name = /^#[ \t]*([A-Za-z][A-Za-z0-9]*)[ \t]*=/.exec(line)?.[1]?.toLowerCase();
+    if (!name || !PARSER_DIRECTIVES.has(name)) break;
+    if (name === 'syntax') return;
+    if (lineEnd === -1) break;
+    offset = lineEnd + 1;
+  }
+  ctx.edit({ start: 0, end: 0, text: SYNTAX_DIRECTIVE + eol });
+}

@@ -1,0 +1,155 @@
+// insert-mod-tidy: run `go mod tidy` once the sources are in the image and
+// before the first go command that compiles them, so go.mod and go.sum match
+// the code being built. One tidy per stage that builds.
+import { endOfLineWithBreak, keywordLike, type Instruction } from '../src/document.js';
+import { analyzeRun, commandsOf, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { stageChain, variablesBefore } from '../src/stage-facts.js';
+import { runAnalysisOf, stagesOf, type Stage } from '../src/stages.js';
+import type { Context, Transform } from '../src/transform.js';
+import { parseMountOptions } from './add-cache-mounts.js';
+
+/** Go commands that load the module's packages, and so need a tidy go.mod/go.sum. */
+const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'vet', 'run', 'generate', 'list']);
+const MODULE_FILES = /^go\.(?:mod|sum|work|work\.sum|\*)$/;
+
+export const insertModTidy: Transform = {
+  id: 'insert-mod-tidy',
+  summary: 'Insert `RUN go mod tidy` after the sources are copied, before the first go build of each stage.',
+  mayApply: (text) => text.includes('build') || text.includes('install') || text.includes('run'),
+  apply(ctx) {
+    for (const stage of stagesOf(ctx.doc)) planStage(ctx, stage);
+  },
+};
+
+interface GoRun {
+  instruction: Instruction;
+  analysis: RunAnalysis;
+  invocations: GoInvocation[];
+}
+
+function planStage(ctx: Context, stage: Stage): void {
+  const ownRuns = goRuns(ctx, stage.instructions);
+  const build = ownRuns.find((run) => run.invocations.some(isModuleBuild));
+  if (!build) {
+    const chainBuilds = stageChain(stage).some((s) => goRuns(ctx, s.instructions).some((run) => run.invocations.some(isModuleBuild)));
+    if (!chainBuilds) noteRuntimeBuild(ctx, stage);
+    return;
+  }
+  const buildCommand = build.invocations.find(isModuleBuild)!;
+  const chain = stageChain(stage).flatMap((s) => s.instructions);
+  const beforeBuild = chain.filter((instruction) => instruction.start < build.instruction.start);
+  const sourceCopy = beforeBuild.findLast(isSourceCopy);
+  if (!sourceCopy) {
+    const reason = sourcesMountedBy(build.instruction)
+      ? 'the build reads its sources from a --mount, so a separate RUN go mod tidy would not see them'
+      : 'no COPY/ADD of the sources comes before the build in this stage';
+    ctx.note(buildCommand.subcommand.start, `${reason}; go mod tidy not inserted`);
+    return;
+  }
+  const afterCopy = goRuns(ctx, chain.filter((i) => i.start > sourceCopy.start && i.start <= build.instruction.start));
+  if (afterCopy.some((run) => runsTidyBeforeItsBuild(run))) return;
+  // An earlier stage that builds after the same COPY gets the tidy itself.
+  if (afterCopy.some((run) => !stage.instructions.includes(run.instruction) && run.invocations.some(isModuleBuild))) return;
+
+  const target = afterCopy.find((run) => stage.instructions.includes(run.instruction) && run.invocations.some(loadsPackages))!;
+  const firstLoad = target.invocations.find(loadsPackages)!;
+  const reason = reasonToLeave(ctx, target, firstLoad);
+  if (reason) {
+    ctx.note(firstLoad.subcommand.start, `${reason}; go mod tidy not inserted`);
+    return;
+  }
+  ctx.edit(tidyInsertion(ctx, target.instruction));
+}
+
+function goRuns(ctx: Context, instructions: readonly Instruction[]): GoRun[] {
+  const runs: GoRun[] = [];
+  for (const instruction of instructions) {
+    if (instruction.keyword !== 'RUN') continue;
+    const analysis = runAnalysisOf(ctx.doc, instruction);
+    const invocations = goInvocations(analysis);
+    if (invocations.length > 0) runs.push({ instruction, analysis, invocations });
+  }
+  return runs;
+}
+
+/** `go build`, and `go install` of the module's own packages (not `pkg@version`). */
+function isModuleBuild(go: GoInvocation): boolean {
+  const sub = go.subcommand.value;
+  return sub === 'build' || (sub === 'install' && !namesVersionedPackage(go));
+}
+
+function loadsPackages(go: GoInvocation): boolean {
+  return LOADS_PACKAGES.has(go.subcommand.value) && !namesVersionedPackage(go);
+}
+
+/** `go install pkg@v1` and `go run pkg@v1` ignore the current module. */
+function namesVersionedPackage(go: GoInvocation): boolean {
+  return (go.subcommand.value === 'install' || go.subcommand.value === 'run') &&
+    go.args.some((word) => !word.value.startsWith('-') && word.value.includes('@'));
+}
+
+/** A tidy in this RUN that runs before any command that loads packages. */
+function runsTidyBeforeItsBuild(run: GoRun): boolean {
+  for (const go of run.invocations) {
+    if (goVerb(go) === 'mod tidy') return true;
+    if (loadsPackages(go)) return false;
+  }
+  return false;
+}
+
+/** COPY/ADD from the build context (not `--from=`) of more than go.mod/go.sum. */
+function isSourceCopy(instruction: Instruction): boolean {
+  if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') return false;
+  if (instruction.flags.some((flag) => flag.name === 'from')) return false;
+  const words = instruction.args.filter((arg) => arg !== '\\' && arg !== '`' && !arg.startsWith('--'));
+  if (words[0]?.startsWith('<<')) return true;
+  const sources = words.slice(0, -1);
+  return sources.length === 0 || !sources.every((source) => MODULE_FILES.test(source.replace(/^.*\//, '')));
+}
+
+function sourcesMountedBy(instruction: Instruction): boolean {
+  return instruction.flags.some((flag) => flag.name === 'mount' && flag.value !== null && (parseMountOptions(flag.value).get('type') ?? 'bind') === 'bind');
+}
+
+function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): string | undefined {
+  if (run.analysis.unclear) return `this RUN cannot be read safely (${run.analysis.unclear})`;
+  const module = ctx.module();
+  if (module.vendored) return 'the module is vendored (vendor/modules.txt): tidy does not update vendor/ and the vendored build would then fail';
+  if (module.workspacePath) return 'a go.work is present: the build runs in workspace mode';
+  const variables = variablesBefore(ctx.doc, run.instruction);
+  const inline = (name: string): string | undefined => go.assignments.find((word) => word.value.startsWith(`${name}=`))?.value.slice(name.length + 1);
+  if ((inline('GO111MODULE') ?? variables.get('GO111MODULE')) === 'off') return 'GO111MODULE=off: the build does not use go.mod';
+  const goflags = inline('GOFLAGS') ?? variables.get('GOFLAGS') ?? '';
+  if (/(?:^|\s)--?mod=vendor\b/.test(goflags) || go.args.some((word) => /^--?mod=vendor$/.test(word.value))) {
+    return 'the build uses -mod=vendor: tidy does not update vendor/';
+  }
+  if (go.args.some((word) => /^--?C(?:=|$)/.test(word.value))) return `go ${go.subcommand.value} -C builds another directory`;
+  const commands = commandsOf(run.analysis);
+  const changesDirectory = commands.some((command) => command.start < go.command.start && ['cd', 'pushd'].includes(command.words[0]?.value ?? ''));
+  if (changesDirectory) return `the RUN changes directory before go ${go.subcommand.value}`;
+  const foreignMount = run.instruction.flags.find((flag) => flag.name === 'mount' && flag.value !== null && !['cache', 'tmpfs'].includes(parseMountOptions(flag.value).get('type') ?? 'bind'));
+  if (foreignMount) return `the build uses --mount=${foreignMount.value}, which a separate RUN go mod tidy would lack`;
+  return undefined;
+}
+
+/** `RUN go mod tidy` on its own line, right after the instruction before the build (so above the build's comments). */
+function tidyInsertion(ctx: Context, build: Instruction): { start: number; end: number; text: string } {
+  const { text, eol, instructions } = ctx.doc;
+  const previous = instructions[build.index - 1]!;
+  const at = endOfLineWithBreak(text, previous.end);
+  const buildLineStart = text.lastIndexOf('\n', build.start - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(buildLineStart, build.start))![0];
+  // The previous instruction may end the file without a line break only if the build came before it: never here.
+  return { start: at, end: at, text: `${indent}${keywordLike(build, 'RUN')} go mod tidy${eol}` };
+}
+
+/** A stage that only builds when the container starts (CMD/ENTRYPOINT): nothing to tidy at build time. */
+function noteRuntimeBuild(ctx: Context, stage: Stage): void {
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') continue;
+    const go = goInvocations(analyzeRun(ctx.doc, instruction)).find((g) => g.subcommand.value === 'build' || g.subcommand.value === 'run');
+    if (go) {
+      ctx.note(go.subcommand.start, `go ${go.subcommand.value} runs only when the container starts (${instruction.keyword}); go mod tidy not inserted`);
+    }
+  }
+}
