@@ -114,6 +114,17 @@ describe('--format sarif', () => {
     expect(JSON.parse(again.stdout).runs[0].results).toEqual([]);
   });
 
+  it('adds a rule for notes about ignore comments when there are some', async () => {
+    const root = makeTree({ Dockerfile: 'FROM golang:1.23\n# dockmod-ignore add-mod-flags\nRUN go build .\n' });
+    const log = JSON.parse((await runCli(['--format', 'sarif', ...MIGRATION], root)).stdout);
+    expectValidSarif(log);
+    const rules = log.runs[0].tool.driver.rules;
+    expect(rules.at(-1).id).toBe('dockmod-ignore');
+    const note = log.runs[0].results.find((r: any) => r.ruleId === 'dockmod-ignore');
+    expect(note).toMatchObject({ ruleIndex: rules.length - 1, level: 'note' });
+    expect(note.message.text).toContain('unknown transform id "add-mod-flags"');
+  });
+
   it('encodes paths as URI references', async () => {
     const root = makeTree({ 'my svc#1/Dockerfile': GO_SERVICE });
     const log = JSON.parse((await runCli(['--format', 'sarif', ...MIGRATION], root)).stdout);
