@@ -56,7 +56,7 @@ export function goCachesFor(
   const base = baseImageOf(doc, stage, golangRegistries);
   const user = userBefore(doc, instruction, variablesBefore(doc, instruction));
   if (user.unknown) return { unknown: `${user.unknown}, so a cache mount cannot be given the right owner (uid=)` };
-  if (user.imageDefault && base.kind === 'unknown') return { unknown: `${base.reason}; set USER and ENV GOMODCACHE/GOCACHE to let dockmod add cache mounts` };
+  if (user.imageDefault && base.kind === 'unknown') return { unknown: base.reason };
 
   // The process environment (image, ENV, ARG, the command's prefix) wins over `go env -w`.
   const processEnv = new Map<string, string | null>(base.kind === 'golang' ? GOLANG_IMAGE_VARIABLES : []);
@@ -68,7 +68,7 @@ export function goCachesFor(
   if (base.kind === 'unknown') {
     // The image may set GOCACHE or GOMODCACHE itself: only what this file sets is known.
     const missing = ['GOCACHE', processEnv.has('GOPATH') ? undefined : 'GOMODCACHE'].filter((name) => name && !processEnv.has(name));
-    if (missing.length > 0) return { unknown: `${base.reason}; set ENV ${missing.join(' and ')} to let dockmod add cache mounts` };
+    if (missing.length > 0) return { unknown: `${base.reference} may set Go's cache paths itself, and this stage does not set ${missing.join(' or ')}` };
   }
 
   const variables = new Map<string, string | null>([...goEnvFile, ...processEnv]);
@@ -111,7 +111,7 @@ function baseImageOf(doc: Document, stage: Stage, golangRegistries: readonly str
   const written = root.image;
   const reference = expandVariables(written, globalArgDefaults(doc));
   if (reference === undefined) {
-    return { kind: 'unknown', reference: written, reason: `the base image ${written} uses an ARG with no default: its user and Go cache paths are unknown` };
+    return { kind: 'unknown', reference: written, reason: `the base image ${written} uses an ARG with no default: the user it runs as and its Go cache paths are unknown` };
   }
   const image = splitImageReference(reference);
   const tag = image.tag ? reference.slice(image.tag.start, image.tag.end) : '';
@@ -126,7 +126,7 @@ function baseImageOf(doc: Document, stage: Stage, golangRegistries: readonly str
   return {
     kind: 'unknown',
     reference,
-    reason: `${reference} is not the official golang image: the user it runs as and its Go cache paths are unknown`,
+    reason: `${reference} is not the official golang image: the user it runs as and its Go cache paths are unknown (set USER and ENV GOMODCACHE/GOCACHE to let dockmod add cache mounts)`,
   };
 }
 

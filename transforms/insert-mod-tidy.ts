@@ -30,6 +30,11 @@ interface GoRun {
 function planStage(ctx: Context, stage: Stage): void {
   const ownRuns = goRuns(ctx, stage.instructions);
   const build = ownRuns.find((run) => run.invocations.some(isModuleBuild));
+  const unreadable = firstUnreadableBuild(ctx, stage);
+  if (unreadable && (!build || unreadable.start <= build.instruction.start)) {
+    ctx.note(unreadable.start, `a RUN that seems to build cannot be read safely (${runAnalysisOf(ctx.doc, unreadable).unclear}); go mod tidy not inserted`);
+    return;
+  }
   if (!build) {
     const chainBuilds = stageChain(stage).some((s) => goRuns(ctx, s.instructions).some((run) => run.invocations.some(isModuleBuild)));
     if (!chainBuilds) noteRuntimeBuild(ctx, stage);
@@ -59,6 +64,14 @@ function planStage(ctx: Context, stage: Stage): void {
     return;
   }
   ctx.edit(tidyInsertion(ctx, target.instruction));
+}
+
+/** A RUN whose shell dockmod cannot fully read (case ... esac, an open quote) but whose text mentions a go build. */
+function firstUnreadableBuild(ctx: Context, stage: Stage): Instruction | undefined {
+  return stage.instructions.find((instruction) =>
+    instruction.keyword === 'RUN' &&
+    /\bgo\b[^\n]*?\b(?:build|install)\b/.test(ctx.doc.text.slice(instruction.start, instruction.end)) &&
+    runAnalysisOf(ctx.doc, instruction).unclear !== undefined);
 }
 
 function goRuns(ctx: Context, instructions: readonly Instruction[]): GoRun[] {
@@ -112,7 +125,6 @@ function sourcesMountedBy(instruction: Instruction): boolean {
 }
 
 function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): string | undefined {
-  if (run.analysis.unclear) return `this RUN cannot be read safely (${run.analysis.unclear})`;
   const module = ctx.module();
   if (module.vendored) return 'the module is vendored (vendor/modules.txt): tidy does not update vendor/ and the vendored build would then fail';
   if (module.workspacePath) return 'a go.work is present: the build runs in workspace mode';

@@ -1,0 +1,6 @@
+# escape=`
+FROM golang:1.23
+WORKDIR /src
+COPY . .
+RUN go build `
+    -o /app .

@@ -1,0 +1,8 @@
+# escape=`
+FROM golang:1.23
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/go/pkg/mod `
+    --mount=type=cache,target=/root/.cache/go-build `
+    go build `
+    -o /app .

@@ -1,0 +1,3 @@
+# syntax=docker/dockerfile:1.7
+FROM golang:1.23
+RUN go build -o /app .

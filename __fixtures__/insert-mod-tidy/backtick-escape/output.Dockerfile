@@ -1,0 +1,7 @@
+# escape=`
+FROM golang:1.23
+WORKDIR /src
+COPY . .
+RUN go mod tidy
+RUN go build `
+    -o /app .

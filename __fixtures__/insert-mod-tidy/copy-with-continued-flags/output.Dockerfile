@@ -1,0 +1,7 @@
+FROM golang:1.23
+WORKDIR /src
+COPY --chown=1000:1000 \
+     --chmod=644 \
+     . .
+RUN go mod tidy
+RUN go build -o /app .

@@ -1,0 +1,6 @@
+FROM golang:1.23
+COPY . /src
+WORKDIR /src
+ENV GOPRIVATE=github.com/acme
+RUN go mod tidy
+RUN go build -o /app .

@@ -1,0 +1,5 @@
+FROM golang:1.23
+ENV GOFLAGS=-mod=vendor
+WORKDIR /src
+COPY . .
+RUN go build -o /app .

@@ -1,0 +1,7 @@
+FROM golang:1.23 AS build
+  WORKDIR /src
+  COPY . .
+  RUN <<EOT
+set -e
+go build -o /app .
+EOT

@@ -1,0 +1,5 @@
+FROM golang:1.23
+WORKDIR /src
+RUN go install github.com/go-delve/delve/cmd/dlv@v1.23.0
+COPY . .
+RUN go install ./cmd/...

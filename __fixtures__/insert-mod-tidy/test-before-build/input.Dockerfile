@@ -1,0 +1,5 @@
+FROM golang:1.23
+WORKDIR /src
+COPY . .
+RUN go vet ./... && go test ./...
+RUN go build -o /app .

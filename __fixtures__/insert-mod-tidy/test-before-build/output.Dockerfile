@@ -1,0 +1,6 @@
+FROM golang:1.23
+WORKDIR /src
+COPY . .
+RUN go mod tidy
+RUN go vet ./... && go test ./...
+RUN go build -o /app .
