@@ -1,0 +1,16 @@
+# syntax=docker/dockerfile:1
+ARG GO_VERSION=1.23
+ARG ALPINE_VERSION=3.20
+
+FROM --platform=$BUILDPLATFORM golang:${GO_VERSION}-alpine AS build
+ARG TARGETOS
+ARG TARGETARCH
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/gateway ./cmd/gateway
+
+FROM alpine:${ALPINE_VERSION}
+COPY --from=build /out/gateway /usr/local/bin/gateway
+ENTRYPOINT ["gateway"]
