@@ -131,7 +131,8 @@ function withFlagsAfterContinuations(text: string, escapeChar: string, instructi
   return { ...instruction, flags, argsStart };
 }
 
-function skipBlanksAndContinuations(text: string, from: number, end: number, escapeChar: string): { offset: number; crossed: boolean } {
+/** Skip blanks and line continuations (with the comment and blank lines Docker drops after them). */
+export function skipBlanksAndContinuations(text: string, from: number, end: number, escapeChar: string): { offset: number; crossed: boolean } {
   let i = from;
   let crossed = false;
   for (;;) {

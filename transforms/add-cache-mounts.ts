@@ -1,7 +1,7 @@
 // add-cache-mounts: give every RUN that runs Go a BuildKit cache mount for
 // the module cache (and, when it compiles, the build cache), at the paths Go
 // uses in that stage and owned by the user the RUN runs as.
-import type { Document, Instruction } from '../src/document.js';
+import { skipBlanksAndContinuations, type Document, type Instruction } from '../src/document.js';
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
 import { commandsOf, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { expandVariables, variablesBefore } from '../src/stage-facts.js';
@@ -170,7 +170,7 @@ function mountFlag(mount: WantedMount): string {
  */
 function flagInsertion(doc: Document, instruction: Instruction, analysis: RunAnalysis, flags: string[]): { start: number; end: number; text: string } {
   const { text, escapeChar, eol } = doc;
-  const commandStart = skipBlanksAndContinuations(text, instruction.argsStart, escapeChar);
+  const commandStart = skipBlanksAndContinuations(text, instruction.argsStart, instruction.end, escapeChar).offset;
   const headerEnd = analysis.scripts[0]?.end ?? instruction.end;
   const spansLines = /[\r\n]/.test(text.slice(instruction.start, Math.max(headerEnd, commandStart)));
   if (!spansLines) return { start: commandStart, end: commandStart, text: `${flags.join(' ')} ` };
@@ -184,19 +184,6 @@ function flagInsertion(doc: Document, instruction: Instruction, analysis: RunAna
   }
   if (lastFlag) return { start: lastFlag.end, end: lastFlag.end, text: lineBreak + flags.join(lineBreak) };
   return { start: commandStart, end: commandStart, text: flags.join(lineBreak) + lineBreak };
-}
-
-function skipBlanksAndContinuations(text: string, from: number, escapeChar: string): number {
-  let i = from;
-  for (;;) {
-    while (text[i] === ' ' || text[i] === '\t') i++;
-    if (text[i] !== escapeChar) return i;
-    let j = i + 1;
-    while (text[j] === ' ' || text[j] === '\t') j++;
-    if (text[j] === '\r') j++;
-    if (text[j] !== '\n') return i;
-    i = j + 1;
-  }
 }
 
 /**
