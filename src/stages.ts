@@ -17,25 +17,31 @@ export interface Stage {
 }
 
 const stageCache = new WeakMap<Document, Stage[]>();
+const stageByInstruction = new WeakMap<Document, (Stage | undefined)[]>();
 const runCache = new WeakMap<Instruction, RunAnalysis>();
 
 export function stagesOf(doc: Document): Stage[] {
   const cached = stageCache.get(doc);
   if (cached) return cached;
   const stages: Stage[] = [];
+  const byName = new Map<string, Stage>();
+  const byInstruction: (Stage | undefined)[] = [];
   for (const instruction of doc.instructions) {
     if (instruction.keyword === 'FROM') {
       const [image = '', as, name] = instruction.args;
       const stage: Stage = { index: stages.length, from: instruction, image, instructions: [] };
       if (as?.toUpperCase() === 'AS' && name) stage.name = name.toLowerCase();
-      const parent = stages.find((earlier) => earlier.name !== undefined && earlier.name === image.toLowerCase());
+      const parent = byName.get(image.toLowerCase());
       if (parent) stage.parent = parent;
+      if (stage.name !== undefined && !byName.has(stage.name)) byName.set(stage.name, stage);
       stages.push(stage);
     } else {
       stages.at(-1)?.instructions.push(instruction);
     }
+    byInstruction[instruction.index] = stages.at(-1);
   }
   stageCache.set(doc, stages);
+  stageByInstruction.set(doc, byInstruction);
   return stages;
 }
 
@@ -46,7 +52,9 @@ export function globalArgs(doc: Document): Instruction[] {
 }
 
 export function stageOf(doc: Document, instruction: Instruction): Stage | undefined {
-  return stagesOf(doc).findLast((stage) => stage.from.start <= instruction.start);
+  const stages = stagesOf(doc);
+  if (doc.instructions[instruction.index] === instruction) return stageByInstruction.get(doc)![instruction.index];
+  return stages.findLast((stage) => stage.from.start <= instruction.start);
 }
 
 export function runAnalysisOf(doc: Document, instruction: Instruction): RunAnalysis {
@@ -69,17 +77,39 @@ export interface EnvEntry {
  */
 export function environmentBefore(doc: Document, instruction: Instruction): Map<string, EnvEntry> {
   const stage = stageOf(doc, instruction);
-  const env = new Map<string, EnvEntry>();
-  if (!stage) return env;
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
-  for (const s of chain) {
-    for (const item of s.instructions) {
-      if (item === instruction || item.start >= instruction.start) break;
-      for (const [name, value] of assignmentsOf(doc, item)) env.set(name, { value, instruction: item });
-    }
+  if (!stage) return new Map();
+  return new Map(environmentAfter(doc, stage, countBefore(stage, instruction)));
+}
+
+/** How many of the stage's instructions come before `instruction`. */
+function countBefore(stage: Stage, instruction: Instruction): number {
+  const first = stage.instructions[0];
+  if (!first || instruction.start < first.start) return 0;
+  const guess = instruction.index - first.index;
+  if (stage.instructions[guess] === instruction) return guess;
+  const after = stage.instructions.findIndex((item) => item.start >= instruction.start);
+  return after === -1 ? stage.instructions.length : after;
+}
+
+/**
+ * The environment after the first `count` instructions of a stage, built
+ * incrementally: transforms ask instruction after instruction, so a long
+ * stage is read once rather than once per question. Shared: never mutate.
+ */
+const runningEnvironments = new WeakMap<Stage, { next: number; env: Map<string, EnvEntry> }>();
+
+function environmentAfter(doc: Document, stage: Stage, count: number): Map<string, EnvEntry> {
+  let running = runningEnvironments.get(stage);
+  if (!running || running.next > count) {
+    const inherited = stage.parent ? environmentAfter(doc, stage.parent, stage.parent.instructions.length) : undefined;
+    running = { next: 0, env: new Map(inherited) };
+    runningEnvironments.set(stage, running);
   }
-  return env;
+  for (; running.next < count; running.next++) {
+    const item = stage.instructions[running.next]!;
+    for (const [name, value] of assignmentsOf(doc, item)) running.env.set(name, { value, instruction: item });
+  }
+  return running.env;
 }
 
 function assignmentsOf(doc: Document, instruction: Instruction): [string, string | null][] {
