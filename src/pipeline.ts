@@ -45,7 +45,18 @@ const UTF8_BOM = '\uFEFF';
 /** A UTF-8 BOM as read byte for byte (latin1): how the CLI reads files. */
 const UTF8_BOM_BYTES = '\u00EF\u00BB\u00BF';
 
+/**
+ * Far above any hand-written Dockerfile (the largest public ones are tens of
+ * kilobytes). dockerfile-ast needs about two seconds per megabyte, more with
+ * thousands of stages, and the text is parsed again after each transform that
+ * changed it: a larger input is refused at once rather than worked on for minutes.
+ */
+export const MAX_INPUT_LENGTH = 512 * 1024;
+
 export function rewriteText(input: string, settings: RewriteOptions): RewriteResult {
+  if (input.length > MAX_INPUT_LENGTH) {
+    throw new DockmodError(`is larger than ${MAX_INPUT_LENGTH / 1024} KB; too large for a hand-written Dockerfile, left unchanged`);
+  }
   const bom = input.startsWith(UTF8_BOM) ? UTF8_BOM : input.startsWith(UTF8_BOM_BYTES) ? UTF8_BOM_BYTES : '';
   const original = input.slice(bom.length);
   let text = original;
