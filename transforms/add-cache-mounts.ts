@@ -4,6 +4,7 @@
 import { skipBlanksAndContinuations, type Document, type Instruction } from '../src/document.js';
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
 import { commandsOf, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { parseMountOptions } from '../src/mounts.js';
 import { expandVariables, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
@@ -114,41 +115,6 @@ function existingMountTargets(doc: Document, instruction: Instruction): { target
     if (target.startsWith('/')) targets.push(normalizePath(target));
   }
   return { targets };
-}
-
-/** `type=cache,target=/x,id=y` as a map; BuildKit reads it as one CSV record, so fields may be quoted. */
-export function parseMountOptions(value: string): Map<string, string> {
-  const options = new Map<string, string>();
-  for (const field of splitCsv(value)) {
-    const equals = field.indexOf('=');
-    const key = (equals === -1 ? field : field.slice(0, equals)).trim().toLowerCase();
-    options.set(key, equals === -1 ? '' : field.slice(equals + 1).trim());
-  }
-  return options;
-}
-
-function splitCsv(value: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i]!;
-    if (ch === '"') {
-      if (quoted && value[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else {
-        quoted = !quoted;
-      }
-    } else if (ch === ',' && !quoted) {
-      fields.push(field);
-      field = '';
-    } else {
-      field += ch;
-    }
-  }
-  fields.push(field);
-  return fields;
 }
 
 /** A mount at `existing` already provides `wanted` when it is the same folder or one above it. */

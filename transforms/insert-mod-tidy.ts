@@ -3,10 +3,10 @@
 // the code being built. One tidy per stage that builds.
 import { endOfLineWithBreak, keywordLike, type Instruction } from '../src/document.js';
 import { analyzeRun, commandsOf, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { mountType, parseMountOptions } from '../src/mounts.js';
 import { stageChain, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf, stagesOf, type Stage } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
-import { parseMountOptions } from './add-cache-mounts.js';
 
 /** Go commands that load the module's packages, and so need a tidy go.mod/go.sum. */
 const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'vet', 'run', 'generate', 'list']);
@@ -121,7 +121,7 @@ function isSourceCopy(instruction: Instruction): boolean {
 }
 
 function sourcesMountedBy(instruction: Instruction): boolean {
-  return instruction.flags.some((flag) => flag.name === 'mount' && flag.value !== null && (parseMountOptions(flag.value).get('type') ?? 'bind') === 'bind');
+  return instruction.flags.some((flag) => flag.name === 'mount' && flag.value !== null && mountType(parseMountOptions(flag.value)) === 'bind');
 }
 
 function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): string | undefined {
@@ -139,7 +139,7 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): string | und
   const commands = commandsOf(run.analysis);
   const changesDirectory = commands.some((command) => command.start < go.command.start && ['cd', 'pushd'].includes(command.words[0]?.value ?? ''));
   if (changesDirectory) return `the RUN changes directory before go ${go.subcommand.value}`;
-  const foreignMount = run.instruction.flags.find((flag) => flag.name === 'mount' && flag.value !== null && !['cache', 'tmpfs'].includes(parseMountOptions(flag.value).get('type') ?? 'bind'));
+  const foreignMount = run.instruction.flags.find((flag) => flag.name === 'mount' && flag.value !== null && !['cache', 'tmpfs'].includes(mountType(parseMountOptions(flag.value))));
   if (foreignMount) return `the build uses --mount=${foreignMount.value}, which a separate RUN go mod tidy would lack`;
   return undefined;
 }
