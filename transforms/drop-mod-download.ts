@@ -49,6 +49,10 @@ function dropFromRun(ctx: Context, instruction: Instruction): void {
         ctx.note(command.start, `${reason}; remove go mod download by hand`);
         return;
       }
+      if (removal.start < (removals.at(-1)?.end ?? -1)) {
+        ctx.note(command.start, 'the go mod download commands of this RUN are too entangled to remove safely; remove them by hand');
+        return;
+      }
       removals.push(removal);
       consumedUntil = script.commands.indexOf(removal.last);
     }
@@ -90,9 +94,9 @@ function isOp(token: Token | undefined, ...ops: string[]): boolean {
 }
 
 /**
- * Extend the download command over `|| true`, a chained `go mod verify` and
- * further downloads chained with `&&` (removed as one, so their removals
- * cannot overlap); undefined if another fallback follows.
+ * Extend the download command over `|| true`, a `go mod verify` chained with
+ * `&&` and the downloads that directly follow it (removed as one, so their
+ * removals cannot overlap); undefined if another fallback follows.
  */
 function unitAt(commands: SimpleCommand[], index: number): Unit | undefined {
   const first = commands[index]!;
@@ -109,7 +113,9 @@ function unitAt(commands: SimpleCommand[], index: number): Unit | undefined {
   if (!absorbFallback()) return undefined;
   for (;;) {
     const chained = commands[next];
-    if (!chained || !isOp(last.after, '&&') || chained.before !== last.after || !(isVerify(chained) || isDownload(chained))) break;
+    if (!chained || chained.before !== last.after) break;
+    const joins = isOp(last.after, '&&') ? isVerify(chained) || isDownload(chained) : isOp(last.after, ';', '\n') && isDownload(chained);
+    if (!joins) break;
     last = chained;
     next++;
     if (!absorbFallback()) return undefined;

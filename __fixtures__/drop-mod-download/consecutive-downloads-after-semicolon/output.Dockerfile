@@ -1,0 +1,5 @@
+FROM golang:1.22
+WORKDIR /src
+COPY . .
+RUN go env -w GOPRIVATE=github.com/acme
+RUN go build -o /app .
