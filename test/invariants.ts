@@ -67,10 +67,14 @@ function touchableLines(doc: Document, lines: string[], result: RewriteResult): 
 
 /**
  * Property 2: bytes outside the edited instructions are unchanged. Lines are
- * compared with their line endings: every input line the output removes or
- * alters is touchable (see above); every added line belongs to an instruction
- * (or is a blank line, or the syntax directive add-cache-mounts may add) and
- * a pure insertion stands next to a touchable line or a reported change.
+ * compared with their line endings. The input lines no edit may touch (see
+ * touchableLines) must all appear in the output, unchanged and in order; every
+ * other output line is one of the touchable lines it stands among, or belongs
+ * to an instruction (or is blank, or the syntax directive add-cache-mounts may
+ * add) and stands where the input had an edit (between the same untouched
+ * lines as a touchable line or a reported change).
+ * This is decided without a diff, whose alignment of equal lines (a comment
+ * above and below a removed RUN) is arbitrary; a diff only explains a failure.
  */
 export function changesOutsideEdits(input: string, result: RewriteResult): string[] {
   const problems: string[] = [];
@@ -93,52 +97,63 @@ export function changesOutsideEdits(input: string, result: RewriteResult): strin
   for (const instruction of outDoc.instructions) {
     for (let l = instruction.line; l <= instruction.endLine; l++) outInstructionLines.add(l);
   }
+
+  const kept = inLines.flatMap((_, line) => (touchable.has(line) ? [] : [line]));
+  // editsUpTo[l]: how many input lines before l are touchable or hold a reported change.
+  const editsUpTo = [0];
+  inLines.forEach((_, line) => editsUpTo.push(editsUpTo[line]! + (touchable.has(line) || changeLines.has(line) ? 1 : 0)));
+  /** Between kept[k - 1] and kept[k] (both included) the input had an edit. */
+  const editedGap = (k: number): boolean => {
+    const from = kept[k - 1] ?? 0;
+    const to = kept[k] ?? inLines.length - 1;
+    return editsUpTo[to + 1]! - editsUpTo[from]! > 0;
+  };
+  // The touchable lines of each gap between kept lines: they may stay as they were, change or go.
+  const touchableInGap = Array.from({ length: kept.length + 1 }, (_, k) => {
+    const from = (kept[k - 1] ?? -1) + 1;
+    const to = kept[k] ?? inLines.length;
+    return new Set(inLines.slice(from, to));
+  });
+  const mayStand = (line: number, k: number): boolean =>
+    touchableInGap[k]!.has(outLines[line]!) || ((outInstructionLines.has(line) || outLines[line]!.trim() === '') && editedGap(k));
+
+  // reached[k]: the output lines read so far can hold the first k kept lines.
+  let reached = new Uint8Array(kept.length + 1);
+  reached[0] = 1;
+  for (const [line, text] of outLines.entries()) {
+    const next = new Uint8Array(kept.length + 1);
+    for (let k = 0; k <= kept.length; k++) {
+      if (!reached[k]) continue;
+      if (k < kept.length && inLines[kept[k]!] === text) next[k + 1] = 1;
+      if (mayStand(line, k) || isAddedSyntaxDirective(text, line, outDoc)) next[k] = 1;
+    }
+    reached = next;
+  }
+  if (!reached[kept.length]) problems.push(...explainedByDiff(inLines, outLines, touchable));
+  return problems;
+}
+
+/** Name the lines that show the problem, from a line diff (any alignment will do here). */
+function explainedByDiff(inLines: string[], outLines: string[], touchable: Set<number>): string[] {
+  const problems: string[] = [];
   let inIndex = 0;
   let outIndex = 0;
-  const parts = diffArrays(inLines, outLines);
-  for (const [i, part] of parts.entries()) {
+  for (const part of diffArrays(inLines, outLines)) {
     const count = part.value.length;
     if (part.removed) {
-      const pureRemoval = !parts[i - 1]?.added && !parts[i + 1]?.added;
-      const candidates = pureRemoval ? slidPositions(inLines, inIndex, count, parts[i - 1]?.value.length ?? 0, parts[i + 1]?.value.length ?? 0) : [inIndex];
-      const fits = (start: number): boolean => Array.from({ length: count }, (_, k) => start + k).every((l) => touchable.has(l));
-      if (!candidates.some(fits)) {
-        for (let l = inIndex; l < inIndex + count; l++) {
-          if (!touchable.has(l)) problems.push(`input line ${l + 1} changed outside the reported edits: ${JSON.stringify(inLines[l])}`);
-        }
+      for (let l = inIndex; l < inIndex + count; l++) {
+        if (!touchable.has(l)) problems.push(`input line ${l + 1} changed outside the reported edits: ${JSON.stringify(inLines[l])}`);
       }
       inIndex += count;
     } else if (part.added) {
-      const pureInsertion = !parts[i - 1]?.removed && !parts[i + 1]?.removed;
-      const onlyDirective = part.value.every((line, k) => isAddedSyntaxDirective(line, outIndex + k, outDoc));
-      const nearEdit = [inIndex - 1, inIndex].some((line) => touchable.has(line) || changeLines.has(line));
-      if (pureInsertion && !onlyDirective && !nearEdit) {
-        problems.push(`lines inserted at input line ${inIndex + 1}, away from every reported edit`);
-      }
-      for (let l = outIndex; l < outIndex + count; l++) {
-        const line = outLines[l]!;
-        const allowed = outInstructionLines.has(l) || line.trim() === '' || isAddedSyntaxDirective(line, l, outDoc);
-        if (!allowed) problems.push(`output line ${l + 1} was added outside any instruction: ${JSON.stringify(line)}`);
-      }
+      for (let l = outIndex; l < outIndex + count; l++) problems.push(`output line ${l + 1} added: ${JSON.stringify(outLines[l])}`);
       outIndex += count;
     } else {
       inIndex += count;
       outIndex += count;
     }
   }
-  return problems;
-}
-
-/**
- * Where else a removed block of lines could sit with the same result: among
- * equal lines (a comment above and below a removed RUN), a diff may pick
- * either, so every position the block can slide to is a valid reading.
- */
-function slidPositions(lines: string[], start: number, count: number, equalBefore: number, equalAfter: number): number[] {
-  const positions = [start];
-  for (let up = 1; up <= equalBefore && lines[start - up] === lines[start - up + count]; up++) positions.push(start - up);
-  for (let down = 1; down <= equalAfter && lines[start + down - 1] === lines[start + down - 1 + count]; down++) positions.push(start + down);
-  return positions;
+  return ['the untouched input lines do not all appear unchanged, in order, with only new instructions between them', ...problems];
 }
 
 /** add-cache-mounts may add `# syntax=docker/dockerfile:1` (option syntaxDirective) among the parser directives. */
