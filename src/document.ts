@@ -1,9 +1,22 @@
 // A parsed Dockerfile as plain data with source offsets.
 // dockerfile-ast gives line/character positions; everything downstream works
 // on offsets into `text`, so the mapping lives here and nowhere else.
-import { DockerfileParser } from 'dockerfile-ast';
-import type { Instruction as AstInstruction } from 'dockerfile-ast';
+import { DockerfileParser, Instruction as AstInstructionClass } from 'dockerfile-ast';
+import type { Argument as AstArgument, Instruction as AstInstruction } from 'dockerfile-ast';
 import { DockmodError } from './errors.js';
+
+// dockerfile-ast splits an instruction's arguments anew on every call, and
+// its own parser, getFlags(), getArguments() and getArgumentsRange() call it
+// again and again: most of the parse time. A parsed document never changes, so
+// the split is kept per instruction; each caller gets its own copy of the
+// array (ModifiableInstruction.getArguments shifts the flags off it). The
+// split lives on the node itself, not in a WeakMap (see objectCache in stages.ts).
+type SplitCache = AstInstruction & { dockmodSplit?: AstArgument[] };
+const astPrototype = AstInstructionClass.prototype as unknown as { getRawArguments(this: SplitCache): AstArgument[] };
+const splitArguments = astPrototype.getRawArguments;
+astPrototype.getRawArguments = function (this: SplitCache): AstArgument[] {
+  return (this.dockmodSplit ??= splitArguments.call(this)).slice();
+};
 
 export interface Flag {
   name: string;
