@@ -2,6 +2,7 @@
 // `go mod download` does not write go.sum and hangs or gets killed when many
 // images build at once; with -mod=mod the build fetches what it needs.
 import { endOfLineWithBreak, lineOf, type Document, type Instruction } from '../src/document.js';
+import type { Edit } from '../src/edits.js';
 import { goInvocation, goVerb, type RunScript } from '../src/run.js';
 import type { SimpleCommand, Token } from '../src/shell.js';
 import { runAnalysisOf } from '../src/stages.js';
@@ -12,13 +13,35 @@ export const dropModDownload: Transform = {
   summary: 'Remove `go mod download` steps (and a `go mod verify` chained to them).',
   mayApply: (text) => text.includes('download'),
   apply(ctx) {
+    const removals: Edit[] = [];
     for (const instruction of ctx.doc.instructions) {
       if (instruction.keyword !== 'RUN') continue;
       if (!ctx.doc.text.slice(instruction.start, instruction.end).includes('download')) continue;
-      dropFromRun(ctx, instruction);
+      dropFromRun(ctx, instruction, removals);
     }
+    for (const removal of joinedAtEndOfFile(ctx.doc.text, removals)) ctx.edit(removal);
   },
 };
+
+/**
+ * Removing the last instruction of a file without a final newline takes the
+ * line break before it, which the removal of the instruction above (when it
+ * goes too) already holds: the two become one removal, from the line break
+ * before the first.
+ */
+function joinedAtEndOfFile(text: string, removals: readonly Edit[]): Edit[] {
+  const joined: Edit[] = [];
+  for (const removal of removals) {
+    let current = removal;
+    while (joined.length > 0 && current.start < joined.at(-1)!.end) {
+      const previous = joined.pop()!;
+      const lineBreak = text.startsWith('\r\n', previous.start - 2) ? 2 : text[previous.start - 1] === '\n' ? 1 : 0;
+      current = { start: previous.start - lineBreak, end: current.end, text: '' };
+    }
+    joined.push(current);
+  }
+  return joined;
+}
 
 /** A download command with what goes with it: `|| true` and a chained `go mod verify`. */
 interface Unit {
@@ -30,11 +53,11 @@ interface Unit {
   last: SimpleCommand;
 }
 
-function dropFromRun(ctx: Context, instruction: Instruction): void {
+function dropFromRun(ctx: Context, instruction: Instruction, edits: Edit[]): void {
   const analysis = runAnalysisOf(ctx.doc, instruction);
   const commands = analysis.scripts.flatMap((script) => script.commands);
   if (!analysis.unclear && commands.some(isDownload) && commands.every((c) => isDownload(c) || isVerify(c) || isNoop(c))) {
-    ctx.edit({ ...instructionRemoval(ctx.doc, instruction), text: '' });
+    edits.push({ ...instructionRemoval(ctx.doc, instruction), text: '' });
     return;
   }
   // Plan every removal first: a RUN is edited only when all of its downloads can go.
@@ -57,7 +80,7 @@ function dropFromRun(ctx: Context, instruction: Instruction): void {
       consumedUntil = script.commands.indexOf(removal.last);
     }
   }
-  for (const { start, end } of removals) ctx.edit({ start, end, text: '' });
+  for (const { start, end } of removals) edits.push({ start, end, text: '' });
 }
 
 /** A range to remove and the last command it takes with it. */

@@ -1,0 +1,3 @@
+FROM golang:1.22
+WORKDIR /src
+COPY go.mod go.sum tools.mod tools.sum ./
