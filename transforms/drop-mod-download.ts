@@ -5,7 +5,7 @@ import { endOfLineWithBreak, lineOf, type Document, type Instruction } from '../
 import type { Edit } from '../src/edits.js';
 import { goInvocation, goVerb, type RunScript } from '../src/run.js';
 import type { SimpleCommand, Token } from '../src/shell.js';
-import { runAnalysisOf } from '../src/stages.js';
+import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
 export const dropModDownload: Transform = {
@@ -56,7 +56,14 @@ interface Unit {
 function dropFromRun(ctx: Context, instruction: Instruction, edits: Edit[]): void {
   const analysis = runAnalysisOf(ctx.doc, instruction);
   const commands = analysis.scripts.flatMap((script) => script.commands);
-  if (!analysis.unclear && commands.some(isDownload) && commands.every((c) => isDownload(c) || isVerify(c) || isNoop(c))) {
+  const firstDownload = commands.find(isDownload);
+  if (!firstDownload) return;
+  const reason = reasonToKeep(ctx.doc, instruction, commands);
+  if (reason) {
+    ctx.note(firstDownload.start, `${reason}; left as is`);
+    return;
+  }
+  if (!analysis.unclear && commands.every((c) => isDownload(c) || isVerify(c) || isNoop(c))) {
     edits.push({ ...instructionRemoval(ctx.doc, instruction), text: '' });
     return;
   }
@@ -81,6 +88,33 @@ function dropFromRun(ctx: Context, instruction: Instruction, edits: Edit[]): voi
     }
   }
   for (const { start, end } of removals) edits.push({ start, end, text: '' });
+}
+
+/** Why a RUN's downloads must stay, or undefined. */
+function reasonToKeep(doc: Document, instruction: Instruction, commands: SimpleCommand[]): string | undefined {
+  const credentials = instruction.flags.find((flag) => flag.name === 'mount' && /(?:^|,)type=(?:secret|ssh)(?:,|$)/.test(flag.value ?? ''));
+  if (credentials) return `go mod download uses --${credentials.name}=${credentials.value}, which the build steps after it do not have`;
+  const buildsInThisRun = commands.some((c) => !isDownload(c) && !isVerify(c) && !isNoop(c));
+  const stage = stageOf(doc, instruction);
+  if (buildsInThisRun || !stage) return undefined;
+  const later = [stage, ...stagesOf(doc).filter((other) => descendsFrom(other, stage))].flatMap((s) => s.instructions.filter((item) => item.start > instruction.start));
+  if (later.some((item) => item.keyword === 'RUN')) return undefined;
+  if (later.some((item) => item.keyword === 'CMD' || item.keyword === 'ENTRYPOINT')) {
+    return 'no RUN follows go mod download: it fills the module cache for the container (CMD/ENTRYPOINT)';
+  }
+  if (isCopiedFrom(doc, stage)) return 'no RUN follows go mod download: it fills the module cache that another stage copies (COPY --from)';
+  return undefined;
+}
+
+function descendsFrom(candidate: Stage, ancestor: Stage): boolean {
+  for (let parent = candidate.parent; parent; parent = parent.parent) if (parent === ancestor) return true;
+  return false;
+}
+
+function isCopiedFrom(doc: Document, stage: Stage): boolean {
+  const names = new Set([String(stage.index), ...(stage.name ? [stage.name] : [])]);
+  return doc.instructions.some((item) =>
+    (item.keyword === 'COPY' || item.keyword === 'ADD') && item.flags.some((flag) => flag.name === 'from' && names.has((flag.value ?? '').toLowerCase())));
 }
 
 /** A range to remove and the last command it takes with it. */
