@@ -65,6 +65,7 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
   const changedBy: string[] = [];
   const changes: Change[] = [];
   const notes: Note[] = [];
+  const noted = new Set<string>();
   const ignored: Change[] = [];
   const ignoresFor = ignoreLookup(original);
   let originalLineStarts: number[] | undefined;
@@ -99,7 +100,14 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
     }
     const ignores = ignoresFor(current);
     const kept = ignores ? withoutIgnored(ignores, transform.id, proposed, pendingNotes) : undefined;
-    for (const note of kept?.notes ?? pendingNotes) notes.push({ transform: transform.id, line: originalLine(note.offset), message: note.message });
+    for (const note of kept?.notes ?? pendingNotes) {
+      const line = originalLine(note.offset);
+      // An instruction a transform inserted maps back to the input line of its neighbour: one note there is enough.
+      const key = `${transform.id}:${line}:${note.message}`;
+      if (noted.has(key)) continue;
+      noted.add(key);
+      notes.push({ transform: transform.id, line, message: note.message });
+    }
     for (const line of new Set(kept?.ignoredAt.map(originalLine))) ignored.push({ transform: transform.id, line });
     const edits = kept?.edits ?? proposed;
     if (edits.length === 0) continue;

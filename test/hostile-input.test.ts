@@ -133,3 +133,17 @@ describe('reported change lines', () => {
     expect(result.changes).toEqual([{ transform: 'drop-mod-download', line: 2 }]);
   });
 });
+
+describe('notes', () => {
+  it('the same note on the same input line is recorded once (an inserted instruction maps to its neighbour)', () => {
+    const twice = probe('twice', (ctx) => {
+      ctx.note(0, 'the same reason');
+      ctx.note(1, 'the same reason');
+      ctx.note(2, 'another reason');
+    });
+    expect(rewrite('FROM golang:1.22\n', [twice]).notes).toEqual([
+      { transform: 'twice', line: 1, message: 'the same reason' },
+      { transform: 'twice', line: 1, message: 'another reason' },
+    ]);
+  });
+});
