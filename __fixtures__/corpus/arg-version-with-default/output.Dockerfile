@@ -1,0 +1,12 @@
+ARG GO_VERSION=1.22
+FROM golang:${GO_VERSION}-alpine AS builder
+
+RUN apk add --no-cache git make
+WORKDIR /build
+COPY go.mod go.sum ./
+COPY . .
+RUN make build
+
+FROM alpine:3.19
+COPY --from=builder /build/bin/proxy /proxy
+ENTRYPOINT ["/proxy"]

@@ -1,0 +1,10 @@
+FROM cgr.dev/chainguard/go:latest AS builder
+WORKDIR /work
+COPY go.mod go.sum ./
+COPY . .
+RUN go mod tidy
+RUN CGO_ENABLED=0 go build -mod=mod -o hello .
+
+FROM cgr.dev/chainguard/static:latest
+COPY --from=builder /work/hello /hello
+ENTRYPOINT ["/hello"]

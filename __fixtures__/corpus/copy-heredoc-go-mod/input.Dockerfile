@@ -1,0 +1,17 @@
+FROM golang:1.22 AS build
+WORKDIR /src
+COPY <<EOF go.mod
+module example.com/inline
+
+go 1.22
+EOF
+COPY <<EOF main.go
+package main
+
+func main() { println("go mod download") }
+EOF
+RUN go build -o /out/inline .
+
+FROM scratch
+COPY --from=build /out/inline /inline
+ENTRYPOINT ["/inline"]

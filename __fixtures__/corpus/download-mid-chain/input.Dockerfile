@@ -1,0 +1,8 @@
+FROM golang:1.21-alpine AS build
+WORKDIR /src
+COPY . .
+RUN apk add --no-cache git && go mod download && go build -o /bin/chain ./cmd/chain && rm -rf /root/.cache
+
+FROM alpine:3.19
+COPY --from=build /bin/chain /bin/chain
+CMD ["chain"]

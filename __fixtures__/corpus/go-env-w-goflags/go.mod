@@ -1,0 +1,8 @@
+module github.com/acme/envw
+
+go 1.21.0
+
+require (
+	github.com/spf13/cobra v1.8.0
+	golang.org/x/sync v0.7.0
+)

@@ -1,0 +1,12 @@
+FROM golangci/golangci-lint:v1.55.2 AS lint
+WORKDIR /src
+COPY . .
+RUN golangci-lint run --timeout 5m
+
+FROM golang:1.21 AS build
+WORKDIR /src
+COPY . .
+RUN go build -o /out/linted ./...
+
+FROM alpine:3.19
+COPY --from=build /out/linted /linted

@@ -1,0 +1,3 @@
+FROM gcr.io/distroless/static-debian12:nonroot
+COPY mytool /usr/bin/mytool
+ENTRYPOINT ["/usr/bin/mytool"]

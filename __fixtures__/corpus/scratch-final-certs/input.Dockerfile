@@ -1,0 +1,13 @@
+FROM golang:1.21-alpine AS builder
+RUN apk add --no-cache ca-certificates git
+WORKDIR /app
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 GOOS=linux go build -a -installsuffix cgo -o main .
+
+FROM scratch
+COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
+COPY --from=builder /app/main /main
+EXPOSE 8080
+ENTRYPOINT ["/main"]

@@ -1,0 +1,11 @@
+FROM golang:1.20 AS builder
+ENV GOFLAGS=-mod=vendor
+ENV CGO_ENABLED=0
+WORKDIR /go/src/github.com/acme/legacy
+COPY . .
+RUN go build -o /usr/local/bin/legacy ./cmd/legacy
+
+FROM scratch
+COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
+COPY --from=builder /usr/local/bin/legacy /legacy
+ENTRYPOINT ["/legacy"]
