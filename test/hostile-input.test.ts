@@ -7,6 +7,7 @@ import { DockmodError } from '../src/errors.js';
 import { rewriteText, type RewriteOptions } from '../src/pipeline.js';
 import type { Transform } from '../src/transform.js';
 import { TRANSFORMS } from '../transforms/index.js';
+import { checkAll } from './invariants.js';
 
 const settings = (transforms: readonly Transform[] = TRANSFORMS): RewriteOptions => ({
   path: 'Dockerfile',
@@ -145,5 +146,45 @@ describe('notes', () => {
       { transform: 'twice', line: 1, message: 'the same reason' },
       { transform: 'twice', line: 1, message: 'another reason' },
     ]);
+  });
+});
+
+describe('bytes that are not valid UTF-8', () => {
+  // The CLI reads files as latin1 (one character per byte) and writes them back the same way.
+  const bytes = (...parts: (string | number[])[]): Buffer =>
+    Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'latin1') : Buffer.from(part))));
+  const HIGH = [0xff, 0xfe, 0x80, 0xc3, 0x28, 0xe2, 0x82]; // invalid and truncated UTF-8 sequences
+  const CAFE = [0x63, 0x61, 0x66, 0xc3, 0xa9]; // "café" in UTF-8, read as latin1
+
+  it('survive byte for byte around and inside the edited instructions', () => {
+    const input = bytes(
+      [0xef, 0xbb, 0xbf],
+      '# build ', CAFE, ' ', HIGH, '\n',
+      'FROM golang:1.24 AS build\n',
+      'LABEL description="', HIGH, '"\n',
+      'RUN go mod download\n',
+      'RUN echo "', HIGH, '" > /etc/motd && go build -ldflags "-X main.note=', CAFE, '" -o /app .\n',
+      'RUN <<EOF\n', 'echo ', HIGH, '\n', 'go build ./cmd/', CAFE, '\n', 'EOF\n',
+    );
+    const expected = bytes(
+      [0xef, 0xbb, 0xbf],
+      '# build ', CAFE, ' ', HIGH, '\n',
+      'FROM golang:1.24 AS build\n',
+      'LABEL description="', HIGH, '"\n',
+      'RUN echo "', HIGH, '" > /etc/motd && go build -mod=mod -ldflags "-X main.note=', CAFE, '" -o /app .\n',
+      'RUN <<EOF\n', 'echo ', HIGH, '\n', 'go build -mod=mod ./cmd/', CAFE, '\n', 'EOF\n',
+    );
+    const transforms = TRANSFORMS.filter((transform) => ['drop-mod-download', 'add-mod-flag'].includes(transform.id));
+    const result = rewrite(input.toString('latin1'), transforms);
+    expect(Buffer.from(result.output, 'latin1').equals(expected)).toBe(true);
+    // Every transform: the five safety properties hold on the same bytes.
+    expect(checkAll(input.toString('latin1'), settings())).toEqual([]);
+  });
+
+  it('a file of high bytes only is left as it is', () => {
+    const input = bytes(HIGH, '\n', HIGH, HIGH).toString('latin1');
+    const result = rewrite(input);
+    expect(result.output).toBe(input);
+    expect(result.changed).toBe(false);
   });
 });
