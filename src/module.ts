@@ -60,7 +60,8 @@ export function createModuleLookup(): (dockerfilePath: string) => ModuleFacts {
 
 function isFile(file: string): boolean {
   try {
-    return statSync(file).isFile();
+    // No exception for a missing file: most folders have no go.mod or go.work, and a throw costs ~20 us.
+    return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
