@@ -75,16 +75,19 @@ function walk(dir: string, layers: IgnoreLayer[], found: { files: Set<string>; l
   } catch {
     return;
   }
-  const own = readIgnoreFile(dir);
+  // Only folders that list a .gitignore are asked for one: a failed read costs an exception per folder.
+  const own = entries.some((entry) => entry.name === '.gitignore') ? readIgnoreFile(dir) : undefined;
   const active = own ? [...layers, own] : layers;
+  // This folder's path relative to each layer's base, so an entry's is one concatenation away.
+  const prefixes = active.map((layer) => relativePrefix(layer.base, dir));
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
-      if (isIgnored(active, full, true)) continue;
+      if (isIgnored(active, prefixes, entry.name, true)) continue;
       walk(full, active, found);
-    } else if (entry.isFile() && isDockerfileName(entry.name) && !isIgnored(active, full, false)) {
+    } else if (entry.isFile() && isDockerfileName(entry.name) && !isIgnored(active, prefixes, entry.name, false)) {
       found.files.add(full);
     } else if (entry.isFile() && TEMP_FILE_PATTERN.test(entry.name)) {
       found.leftovers.push(full);
@@ -92,10 +95,16 @@ function walk(dir: string, layers: IgnoreLayer[], found: { files: Set<string>; l
   }
 }
 
-function isIgnored(layers: IgnoreLayer[], full: string, isDir: boolean): boolean {
-  for (const layer of layers) {
-    const relative = path.relative(layer.base, full).split(path.sep).join('/');
-    if (relative && !relative.startsWith('..') && layer.rules.ignores(isDir ? `${relative}/` : relative)) return true;
+/** `dir` relative to `base` (an ancestor or itself), with forward slashes and a trailing one; '' for base itself. */
+function relativePrefix(base: string, dir: string): string {
+  const relative = path.relative(base, dir).split(path.sep).join('/');
+  return relative ? `${relative}/` : '';
+}
+
+function isIgnored(layers: IgnoreLayer[], prefixes: string[], name: string, isDir: boolean): boolean {
+  for (const [index, layer] of layers.entries()) {
+    const relative = prefixes[index] + name;
+    if (!relative.startsWith('..') && layer.rules.ignores(isDir ? `${relative}/` : relative)) return true;
   }
   return false;
 }
