@@ -188,3 +188,14 @@ describe('bytes that are not valid UTF-8', () => {
     expect(result.changed).toBe(false);
   });
 });
+
+describe('reported change lines of removals at the end of a file', () => {
+  it('the last two instructions of a file without a final newline are reported on their own lines', () => {
+    const result = rewrite('FROM golang:1.24\nRUN go mod download\nRUN ["go", "mod", "download"]');
+    expect(result.output).toBe('FROM golang:1.24');
+    expect(result.changes).toEqual([
+      { transform: 'drop-mod-download', line: 2 },
+      { transform: 'drop-mod-download', line: 3 },
+    ]);
+  });
+});

@@ -26,19 +26,18 @@ export const dropModDownload: Transform = {
 /**
  * Removing the last instruction of a file without a final newline takes the
  * line break before it, which the removal of the instruction above (when it
- * goes too) already holds: the two become one removal, from the line break
- * before the first.
+ * goes too) already holds: that removal then takes the line break before
+ * itself instead, so the two stay separate (each change on its own line) and
+ * the file still ends without a newline.
  */
 function joinedAtEndOfFile(text: string, removals: readonly Edit[]): Edit[] {
-  const joined: Edit[] = [];
-  for (const removal of removals) {
-    let current = removal;
-    while (joined.length > 0 && current.start < joined.at(-1)!.end) {
-      const previous = joined.pop()!;
-      const lineBreak = text.startsWith('\r\n', previous.start - 2) ? 2 : text[previous.start - 1] === '\n' ? 1 : 0;
-      current = { start: previous.start - lineBreak, end: current.end, text: '' };
-    }
-    joined.push(current);
+  const joined = [...removals];
+  for (let i = joined.length - 1; i > 0; i--) {
+    const current = joined[i]!;
+    const previous = joined[i - 1]!;
+    if (current.start >= previous.end) continue;
+    const lineBreak = text.startsWith('\r\n', previous.start - 2) ? 2 : text[previous.start - 1] === '\n' ? 1 : 0;
+    joined[i - 1] = { start: previous.start - lineBreak, end: current.start, text: '' };
   }
   return joined;
 }
