@@ -1,8 +1,7 @@
 // Edits as data: byte ranges of the current text and their replacement.
 // The engine sorts them, refuses overlaps (a transform bug, never dropped
-// silently) and applies them with magic-string, so every byte outside an
-// edit stays exactly as it was.
-import MagicString from 'magic-string';
+// silently) and applies them by copying the text between them, so every byte
+// outside an edit stays exactly as it was.
 
 export interface Edit {
   start: number;
@@ -28,14 +27,23 @@ export function sortEdits(edits: readonly Edit[], owner: string): Edit[] {
   return sorted;
 }
 
+/**
+ * The text with `sorted` applied (sorted and without overlaps, as sortEdits
+ * returns them). Insertions at the same offset keep their order; an insertion
+ * where a replaced range ends comes after the replacement. An edit outside the
+ * text, or not on whole offsets, is refused with a RangeError.
+ */
 export function applyEdits(text: string, sorted: readonly Edit[]): string {
-  const magic = new MagicString(text);
-  for (const edit of sorted) {
-    if (edit.start === edit.end) magic.appendLeft(edit.start, edit.text);
-    else if (edit.text === '') magic.remove(edit.start, edit.end);
-    else magic.overwrite(edit.start, edit.end, edit.text);
+  let output = '';
+  let copied = 0;
+  for (const { start, end, text: replacement } of sorted) {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < copied || end < start || end > text.length) {
+      throw new RangeError(`edit ${start}-${end} is outside the text (0-${text.length}) or overlaps the one before`);
+    }
+    output += text.slice(copied, start) + replacement;
+    copied = end;
   }
-  return magic.toString();
+  return output + text.slice(copied);
 }
 
 /** Map an offset of the text after `sorted` were applied back to the text before. */
