@@ -12,6 +12,7 @@ import { DockmodError, UsageError } from './errors.js';
 import { processFile, type FileResult } from './files.js';
 import { isValidGoVersion } from './go-version.js';
 import { createModuleLookup } from './module.js';
+import { processFiles } from './parallel.js';
 import { createProgress } from './progress.js';
 import { FORMATS, renderReport, type Format } from './reporters/index.js';
 import { errorLine, noteLines, summaryLine, totalsOf, type Mode } from './report.js';
@@ -247,13 +248,11 @@ async function processAll(settings: CliSettings, io: Io, config: LoadedConfig | 
   for (const problem of problems) {
     emit({ path: displayPath(problem.path, io.cwd), status: 'error', error: problem.message, changedBy: [], changes: [], notes: [] });
   }
-  for (const [index, file] of files.entries()) {
-    const fileSettings = { ...resolver.settingsFor(file), write: settings.mode === 'write', moduleFacts, annotate: settings.annotate };
-    emit(processFile(file, displayPath(file, io.cwd), fileSettings));
+  const jobs = files.map((file) => ({ file, display: displayPath(file, io.cwd), ...resolver.settingsFor(file) }));
+  await processFiles(jobs, { write: settings.mode === 'write', moduleFacts, annotate: settings.annotate }, (result) => {
+    emit(result);
     progress.tick();
-    // Let signal handlers run between files: no temporary file exists at this point.
-    if (index % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
-  }
+  });
   progress.clear();
   const totals = totalsOf(results);
   const report = renderReport(settings.format, results, settings.mode, { cwd: io.cwd, version: packageVersion() });
