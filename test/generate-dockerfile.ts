@@ -38,6 +38,8 @@ export interface GeneratedCase {
 }
 
 const LINE: RawLine = { kind: 'line' };
+/** Inside a string: a line continuation at this point (inside quotes too, as Docker joins lines first). */
+const BREAK = '\u0001';
 
 const continuation: fc.Arbitrary<Continuation> = fc.record({
   kind: fc.constant('continuation' as const),
@@ -89,6 +91,7 @@ const buildFlags = fc.constantFrom(
   '-mod=readonly',
   '-mod mod',
   '-a -installsuffix cgo -o main',
+  `-ldflags "-s ${BREAK}-w" -o /out/app`,
 );
 const packages = fc.constantFrom('', '.', './...', './cmd/app', 'github.com/acme/svc/cmd/svc');
 
@@ -131,6 +134,9 @@ const nonGo = fc.constantFrom(
   'cp /out/app /usr/local/bin/',
   'test -f go.sum',
   '[ -d vendor ]',
+  `echo "a quoted ${BREAK}line"`,
+  'adduser -D -u 10001 app',
+  'go env -w GOMODCACHE=/cache/mod',
 );
 
 const simple = fc.oneof({ arbitrary: goBuild, weight: 3 }, { arbitrary: goOther, weight: 3 }, { arbitrary: download, weight: 3 }, { arbitrary: nonGo, weight: 2 });
@@ -266,6 +272,8 @@ const env = instruction(
       ['GOCACHE=/tmp/cache', 'GOMODCACHE=/tmp/mod'],
       ['GO111MODULE=on', 'GOPROXY=https://proxy.golang.org'],
       ['PATH=$PATH:/usr/local/go/bin'],
+      ['GOMODCACHE=/cache/mod'],
+      ['HOME=/home/app'],
     ),
   ),
 );
@@ -311,6 +319,7 @@ const images = fc.constantFrom(
   'golang:${GO_VERSION}',
   'golang:${GO_VERSION}-alpine',
   'golang:$GO_VERSION',
+  'golang:${GO_VERSION:-1.22}-alpine',
   'docker.io/library/golang:1.20',
   'public.ecr.aws/docker/library/golang:1.21-alpine',
   `golang:1.21@sha256:${HEX}`,
@@ -384,7 +393,7 @@ export function render(items: { gap: string[]; instruction: Generated }[], direc
   for (const { gap: gapLines, instruction: generated } of items) {
     lines.push(...gapLines);
     for (const chunk of generated.chunks) {
-      if (typeof chunk === 'string') current += chunk;
+      if (typeof chunk === 'string') current += chunk.replaceAll(BREAK, `${s.escape}${s.eol}    `);
       else if (chunk.kind === 'line') flushLine();
       else {
         current += chunk.spaceBefore + s.escape + chunk.trailing;
