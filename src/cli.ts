@@ -242,8 +242,10 @@ async function processAll(settings: CliSettings, io: Io, config: LoadedConfig | 
   const progress = createProgress(files.length, io.stderr, !!io.stderrIsTTY && !io.env?.CI);
   const out = outputFor(io, () => progress.clear());
   const emit = (result: FileResult): void => {
-    results.push(result);
     renderAsItComes(result, settings, out);
+    // Rendered: keep what the summary and the reports need, not the file's text before and after.
+    const { before: _before, after: _after, ...kept } = result;
+    results.push(kept);
   };
   for (const problem of problems) {
     emit({ path: displayPath(problem.path, io.cwd), status: 'error', error: problem.message, changedBy: [], changes: [], notes: [] });
