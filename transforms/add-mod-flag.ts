@@ -11,7 +11,8 @@ const FLAG = '-mod=mod';
 export const addModFlag: Transform = {
   id: 'add-mod-flag',
   summary: 'Add -mod=mod to every `go build` and local `go install` in RUN instructions.',
-  mayApply: (text) => text.includes('build') || text.includes('install'),
+  // Every go tool name (go, xx-go, /usr/local/go/bin/go, go1.22) contains `go`.
+  mayApply: (text) => text.includes('go') && (text.includes('build') || text.includes('install')),
   apply(ctx) {
     for (const instruction of ctx.doc.instructions) {
       if (instruction.keyword !== 'RUN') continue;

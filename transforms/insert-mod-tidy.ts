@@ -15,7 +15,8 @@ const MODULE_FILES = /^go\.(?:mod|sum|work|work\.sum|\*)$/;
 export const insertModTidy: Transform = {
   id: 'insert-mod-tidy',
   summary: 'Insert `RUN go mod tidy` after the sources are copied, before the first go build of each stage.',
-  mayApply: (text) => text.includes('build') || text.includes('install') || text.includes('run'),
+  // Every go tool name (go, xx-go, /usr/local/go/bin/go, go1.22) contains `go`.
+  mayApply: (text) => text.includes('go') && (text.includes('build') || text.includes('install') || text.includes('run')),
   apply(ctx) {
     for (const stage of stagesOf(ctx.doc)) planStage(ctx, stage);
   },
