@@ -6,6 +6,7 @@
 //   node bench/run.js --runs=7         repetitions per size (best is reported)
 //   node bench/run.js --no-single      skip the single-file latency run
 //   node bench/run.js --json           also print the figures as JSON
+//   node bench/run.js --no-verify      skip the one-thread output comparison
 //   node bench/run.js -- --check       everything after -- is passed to dockmod
 //
 // Each size has its own generated tree under bench/.tree/ (reused between runs).
@@ -14,7 +15,8 @@
 // the best of the runs is reported, with the ratio. A first untimed run of each
 // warms the page cache, checks both find the same Dockerfiles, and hashes
 // dockmod's output: compare the hash before and after a change to prove the
-// output did not move.
+// output did not move. Up to 20,000 files, a one-thread run (DOCKMOD_WORKERS=0)
+// must print the very same bytes as the default (worker threads) run.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, openSync, closeSync, readFileSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
@@ -39,7 +41,7 @@ function parseArgs(argv) {
   const sizes = value('sizes')?.split(',').map(Number) ?? (quick ? [1_000] : [1_000, 20_000, 100_000]);
   if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('--sizes takes positive integers, e.g. --sizes=1000,20000');
   const runs = value('runs') ? Number(value('runs')) : undefined;
-  return { quick, sizes, runs, single: !own.includes('--no-single'), json: own.includes('--json'), dockmodArgs: passThrough };
+  return { quick, sizes, runs, single: !own.includes('--no-single'), json: own.includes('--json'), verify: !own.includes('--no-verify'), dockmodArgs: passThrough };
 }
 
 /** Repetitions: fewer for the largest trees so a full run stays within a few minutes. */
@@ -70,8 +72,8 @@ function timed(command, args, { stderrFile } = {}) {
 }
 
 /** One untimed run with output captured: hash of stdout, the summary line, the exit code. */
-function captured(command, args) {
-  const result = spawnSync(command, args, { maxBuffer: 2 ** 31 - 1, stdio: ['ignore', 'pipe', 'pipe'] });
+function captured(command, args, env = process.env) {
+  const result = spawnSync(command, args, { maxBuffer: 2 ** 31 - 1, stdio: ['ignore', 'pipe', 'pipe'], env });
   if (result.error) throw result.error;
   const stderr = result.stderr.toString('utf8');
   return {
@@ -112,6 +114,12 @@ function benchSize(size, options, log) {
     throw new Error(`file counts differ at ${size}: generated ${tree.expected}, floor read ${floorCount}, dockmod saw ${dockmodCount} (${output.summary})`);
   }
   if (output.status === 2) throw new Error(`dockmod failed on ${tree.root}:\n${output.stderr.slice(-2000)}`);
+  if (options.verify && size <= 20_000) {
+    const oneThread = captured(process.execPath, dockmodArgs, { ...process.env, DOCKMOD_WORKERS: '0' });
+    if (oneThread.stdoutHash !== output.stdoutHash || oneThread.stderrHash !== output.stderrHash || oneThread.status !== output.status) {
+      throw new Error(`at ${size} files, a one-thread run prints other bytes than the default run (stdout ${oneThread.stdoutHash} vs ${output.stdoutHash}, stderr ${oneThread.stderrHash} vs ${output.stderrHash})`);
+    }
+  }
   const floorRuns = [];
   const dockmodRuns = [];
   const runs = runsFor(size, options);
@@ -172,6 +180,9 @@ function machine() {
   return { cpu, cores: os.availableParallelism?.() ?? os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
 }
 
+/** Other work on the machine skews every figure: say how busy it was. */
+const loadAverage = () => os.loadavg().map((load) => load.toFixed(2)).join(' ');
+
 function main() {
   const options = parseArgs(process.argv.slice(2));
   const log = (line) => process.stderr.write(`${line}\n`);
@@ -184,7 +195,8 @@ function main() {
   const host = machine();
   console.log(`dockmod bench: ${host.cpu}, ${host.cores} cores, ${host.memoryGb} GB, node ${host.node}`);
   console.log(`dockmod args: ${options.dockmodArgs.join(' ') || '(dry run: diff to /dev/null)'}; peak RSS ${TIME ? 'from /usr/bin/time' : 'not measured (no /usr/bin/time)'}`);
-  const results = { machine: host, sizes: [], single: undefined };
+  console.log(`load average at start: ${loadAverage()} (anything well above 0 means other processes share the cores)`);
+  const results = { machine: host, loadAtStart: loadAverage(), sizes: [], single: undefined };
 
   if (options.single) {
     const single = benchSingle(options);
@@ -220,6 +232,8 @@ function main() {
     const costs = results.sizes.map((row) => `${row.perFileUs.toFixed(1)} us at ${row.files}`).join(', ');
     console.log(`  linear in files: cost per file beyond start-up ${costs}`);
   }
+  results.loadAtEnd = loadAverage();
+  console.log(`load average at end: ${results.loadAtEnd}`);
   writeFileSync(path.join(TREES, 'last-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   if (options.json) console.log(JSON.stringify(results, null, 2));
 }
