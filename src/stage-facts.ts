@@ -12,13 +12,26 @@ export function stageChain(stage: Stage): Stage[] {
   return chain;
 }
 
+const chainInstructions = new WeakMap<Stage, Instruction[]>();
+
 /** The instructions of `instruction`'s stage chain (FROM lines left out) that come before it. */
 export function chainInstructionsBefore(doc: Document, instruction: Instruction): Instruction[] {
   const stage = stageOf(doc, instruction);
   if (!stage) return [];
-  return stageChain(stage)
-    .flatMap((s) => s.instructions)
-    .filter((item) => item.start < instruction.start);
+  // In source order: a stage's parent is defined, so written, before it. Built once per stage, then cut.
+  let all = chainInstructions.get(stage);
+  if (!all) {
+    all = stageChain(stage).flatMap((s) => s.instructions);
+    chainInstructions.set(stage, all);
+  }
+  let low = 0;
+  let high = all.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (all[middle]!.start < instruction.start) low = middle + 1;
+    else high = middle;
+  }
+  return all.slice(0, low);
 }
 
 /** ENV, ARG and `go env -w` values before `instruction`, as plain name -> value (null: ARG without default). */
