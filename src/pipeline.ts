@@ -81,7 +81,7 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
 
   for (const transform of settings.transforms) {
     if (!transform.mayApply(text)) continue;
-    const current = (doc ??= parseDocument(text));
+    const current = (doc ??= parseAfter(text, changedBy.at(-1)));
     const proposed: Edit[] = [];
     const pendingNotes: PendingNote[] = [];
     const ctx: Context = {
@@ -157,4 +157,14 @@ function ignoreLookup(original: string): (doc: Document | undefined) => Ignores 
 function changedOffset(text: string, edit: Edit): number {
   const lineBreak = /^\r?\n/.exec(text.slice(edit.start, edit.start + 2));
   return lineBreak && edit.end > edit.start + lineBreak[0].length ? edit.start + lineBreak[0].length : edit.start;
+}
+
+/** Parse the current text; when that fails after a transform changed it, the transform broke the file: say which. */
+function parseAfter(text: string, lastChangedBy: string | undefined): Document {
+  try {
+    return parseDocument(text);
+  } catch (error) {
+    if (lastChangedBy === undefined) throw error;
+    throw new DockmodError(`after ${lastChangedBy} changed it, the text ${messageOf(error).replace(/^cannot parse/, 'could not be parsed')}`, { cause: error });
+  }
 }

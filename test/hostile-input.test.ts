@@ -80,6 +80,20 @@ describe('inputs that make dockerfile-ast throw', () => {
     expect(thrown(() => rewrite('FROM golang:1.22\nRUN go build .\n'))).toBeInstanceOf(DockmodError);
   });
 
+  it('a parse that fails after a transform changed the text names that transform', () => {
+    const parse = DockerfileParser.parse.bind(DockerfileParser);
+    let calls = 0;
+    vi.spyOn(DockerfileParser, 'parse').mockImplementation((text) => {
+      if (++calls > 1) throw new RangeError('Maximum call stack size exceeded');
+      return parse(text);
+    });
+    const edits = probe('edits', (ctx) => ctx.edit({ start: 0, end: 0, text: '# edited\n' }));
+    const reads = probe('reads', () => undefined);
+    const error = thrown(() => rewrite('FROM golang:1.22\n', [edits, reads]));
+    expect(error).toBeInstanceOf(DockmodError);
+    expect((error as Error).message).toBe('after edits changed it, the text could not be parsed as a Dockerfile (parser recursion overflow)');
+  });
+
   it('an accessor that throws while the document is read becomes a DockmodError', () => {
     const parse = DockerfileParser.parse.bind(DockerfileParser);
     vi.spyOn(DockerfileParser, 'parse').mockImplementation((text) => {
