@@ -333,9 +333,16 @@ export function ensureTree({ files, services = Math.max(1, Math.round(files / 20
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   const expected = generate(root, params);
-  git(root, 'init', '-q');
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '-m', 'synthetic monorepo');
+  try {
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'synthetic monorepo');
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+    // No git on this machine: a .git folder still marks the repository root for
+    // dockmod (so the .gitignore of the project around bench/.tree stays out).
+    mkdirSync(path.join(root, '.git'), { recursive: true });
+  }
   // The stamp is written last and is untracked: an interrupted generation is redone.
   writeFileSync(stampPath, JSON.stringify({ params, expected }, null, 2));
   log(`  generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
