@@ -184,8 +184,20 @@ const keyword = (word: string): fc.Arbitrary<string> =>
 const afterKeyword = fc.constantFrom(' ', ' ', ' ', '  ', '\t');
 const indent = fc.oneof({ arbitrary: fc.constant(''), weight: 12 }, { arbitrary: fc.constantFrom('  ', '\t', ' '), weight: 1 });
 
+/** Sometimes the arguments start on the next line: `RUN \` then the command. */
+const afterKeywordBreak = fc.oneof(
+  { arbitrary: fc.constant<Chunk[]>([]), weight: 8 },
+  { arbitrary: continuation.map((c): Chunk[] => [{ ...c, spaceBefore: '' }]), weight: 1 },
+);
+
 function instruction(word: string, body: fc.Arbitrary<Chunk[]>): fc.Arbitrary<Generated> {
-  return fc.tuple(indent, keyword(word), afterKeyword, body).map(([lead, kw, space, chunks]) => ({ chunks: [lead + kw + space, ...chunks] }));
+  return fc
+    .tuple(indent, keyword(word), afterKeyword, afterKeywordBreak, body)
+    .map(([lead, kw, space, lineBreak, chunks]) => {
+      // A heredoc opener must stay on the keyword's line.
+      const startsHeredoc = typeof chunks[0] === 'string' && chunks.some((chunk) => typeof chunk !== 'string' && chunk.kind === 'line');
+      return { chunks: [lead + kw + space, ...(startsHeredoc ? [] : lineBreak), ...chunks] };
+    });
 }
 
 const runFlags = fc.array(
@@ -229,7 +241,7 @@ const heredocBody = fc
 const runHeredoc = fc
   .tuple(
     runFlags,
-    fc.constantFrom('<<EOF', '<<EOF', "<<'EOF'", '<<-EOF', 'bash <<EOF', 'sh -eux <<EOF', 'cat > /tmp/script.sh <<EOF', 'python3 <<EOF'),
+    fc.constantFrom('<<EOF', '<<EOF', "<<'EOF'", '<<"EOF"', '<<-EOF', 'bash <<EOF', 'sh -eux <<EOF', 'cat > /tmp/script.sh <<EOF', 'python3 <<EOF'),
     fc.boolean(),
     heredocBody,
   )
