@@ -1,7 +1,7 @@
 // drop-mod-download: remove the `go mod download` step.
 // `go mod download` does not write go.sum and hangs or gets killed when many
 // images build at once; with -mod=mod the build fetches what it needs.
-import { endOfLineWithBreak, lineOf, type Document, type Instruction } from '../src/document.js';
+import { endOfLineWithBreak, lineOf, startOfLine, type Document, type Instruction } from '../src/document.js';
 import type { Edit } from '../src/edits.js';
 import { goInvocation, goVerb, type RunScript } from '../src/run.js';
 import type { SimpleCommand, Token } from '../src/shell.js';
@@ -72,7 +72,7 @@ function dropFromRun(ctx: Context, instruction: Instruction, edits: Edit[]): voi
     let consumedUntil = -1;
     for (const [index, command] of script.commands.entries()) {
       if (!isDownload(command) || index <= consumedUntil) continue;
-      const removal = analysis.unclear ? undefined : plannedRemoval(ctx.doc.text, script, index);
+      const removal = analysis.unclear ? undefined : plannedRemoval(ctx.doc, script, index);
       if (typeof removal === 'string' || removal === undefined) {
         const reason = removal ?? `this RUN cannot be read safely (${analysis.unclear})`;
         ctx.note(command.start, `${reason}; remove go mod download by hand`);
@@ -124,11 +124,23 @@ interface Removal {
 }
 
 /** The range that removes the download at `index`, or why it cannot be removed. */
-function plannedRemoval(text: string, script: RunScript, index: number): Removal | string {
+function plannedRemoval(doc: Document, script: RunScript, index: number): Removal | string {
   const unit = unitAt(script.commands, index);
   if (!unit) return 'go mod download has a fallback other than `|| true` or feeds a pipe';
-  const removal = (script.kind === 'heredoc' ? wholeLineRemoval(text, script, unit) : undefined) ?? chainRemoval(script, unit);
-  return typeof removal === 'string' ? removal : { ...removal, last: unit.last };
+  const removal = (script.kind === 'heredoc' ? wholeLineRemoval(doc.text, script, unit) : undefined) ?? chainRemoval(script, unit);
+  if (typeof removal === 'string') return removal;
+  if (leavesEscapeAtLineEnd(doc, removal)) return 'removing go mod download would leave the escape character at the end of a line, joining the next line to it';
+  return { ...removal, last: unit.last };
+}
+
+/** `RUN a\\ && go mod download` would become `RUN a\\`: a line continuation that swallows the next line. */
+function leavesEscapeAtLineEnd(doc: Document, removal: { start: number; end: number }): boolean {
+  const { text, escapeChar } = doc;
+  const lineEnd = text.indexOf('\n', removal.end);
+  const after = text.slice(removal.end, lineEnd === -1 ? text.length : lineEnd);
+  if (after.trim() !== '') return false;
+  const before = text.slice(startOfLine(text, removal.start), removal.start).replace(/[ \t]+$/, '');
+  return before.endsWith(escapeChar);
 }
 
 function goVerbOf(command: SimpleCommand): string | undefined {
