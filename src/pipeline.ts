@@ -59,6 +59,10 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
   }
   const bom = input.startsWith(UTF8_BOM) ? UTF8_BOM : input.startsWith(UTF8_BOM_BYTES) ? UTF8_BOM_BYTES : '';
   const original = input.slice(bom.length);
+  if (/\r(?!\n)/.test(original)) {
+    // dockerfile-ast ends a line there, Docker does not: the two would not even agree on where instructions end.
+    throw new DockmodError('has a carriage return that does not end a CRLF line; Docker and dockmod would split its lines differently, left unchanged');
+  }
   let text = original;
   let doc: Document | undefined;
   const history: Edit[][] = [];

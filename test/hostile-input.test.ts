@@ -112,13 +112,32 @@ describe('inputs that make dockerfile-ast throw', () => {
     ['a last empty line', 'ARG V=1\nFROM golang:$V\nRUN go build\n\n'],
     ['a last line of blanks', 'ARG V=$V\nFROM golang:1.22\n '],
     ['odd escape, CR and comment mixes in a heredoc', '# escape=`\r\nFROM golang:1.22\r\nRUN <<EOF `\r\n# c\r\ngo build .\r\nEOF\r\n'],
-    ['a heredoc with lone CR line ends', 'FROM golang:1.22\rRUN <<EOF\rgo mod download\rEOF\r'],
     ['an unterminated heredoc', 'FROM golang:1.22\nRUN <<EOF\ngo mod download\n'],
     ['an escape at the very end', 'FROM golang:1.22\nRUN go build \\'],
     ['a keyword alone', 'RUN'],
     ['NUL bytes', 'FROM golang:1.22\0\nRUN go build\0 .\n'],
   ])('%s: no throw', (_, text) => {
     expect(() => rewrite(text)).not.toThrow();
+  });
+});
+
+describe('carriage returns that do not end a CRLF line', () => {
+  // dockerfile-ast ends a line at a lone CR, Docker does not: `COPY a ./\rRUN go mod download`
+  // is one COPY to Docker, but a COPY and a RUN to the parser.
+  it.each([
+    ['old Mac line ends', 'FROM golang:1.22\rRUN <<EOF\rgo mod download\rEOF\r'],
+    ['one inside a line', 'FROM golang:1.22\r\nCOPY go.sum ./\rRUN go mod download\r\nRUN go build .\r\n'],
+    ['one before a continuation', 'FROM golang:1.22 AS build\r\\\nRUN go build .\n'],
+  ])('%s: refused with a DockmodError, nothing changed', (_, text) => {
+    const error = thrown(() => rewrite(text));
+    expect(error).toBeInstanceOf(DockmodError);
+    expect((error as Error).message).toMatch(/carriage return that does not end a CRLF line/);
+  });
+
+  it('CRLF files are fine, and stay CRLF', () => {
+    const result = rewrite('FROM golang:1.22\r\nRUN go mod download\r\nRUN go build .\r\n');
+    expect(result.changed).toBe(true);
+    expect(result.output.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   });
 });
 
