@@ -44,6 +44,15 @@ export interface Script {
   unclear?: string;
 }
 
+/**
+ * The source with quotes and backslashes dropped: for cheap `includes` checks
+ * before parsing, which shell quoting must not fool (`go b\\uild` and
+ * `go "build"` run go build).
+ */
+export function withoutQuoting(source: string): string {
+  return source.replace(/[\\'"`]/g, '');
+}
+
 const LIST_OPERATORS = new Set(['&&', '||', ';', '|', '&', '|&', ';;', '\n']);
 const OPENERS = new Set(['if', 'while', 'until', 'for', 'select', '{']);
 const CLOSERS = new Set(['fi', 'done', '}']);

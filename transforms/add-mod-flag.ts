@@ -2,22 +2,24 @@
 // packages), right after the subcommand, where build flags belong.
 import type { Instruction } from '../src/document.js';
 import { goInvocations, type GoInvocation, type RunAnalysis } from '../src/run.js';
-import type { Word } from '../src/shell.js';
+import { withoutQuoting, type Word } from '../src/shell.js';
 import { environmentBefore, runAnalysisOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
 const FLAG = '-mod=mod';
 
+/** Every go tool name (go, xx-go, /usr/local/go/bin/go, go1.22) contains `go`. */
+const mentionsBuild = (text: string): boolean => text.includes('go') && (text.includes('build') || text.includes('install'));
+
 export const addModFlag: Transform = {
   id: 'add-mod-flag',
   summary: 'Add -mod=mod to every `go build` and local `go install` in RUN instructions.',
-  // Every go tool name (go, xx-go, /usr/local/go/bin/go, go1.22) contains `go`.
-  mayApply: (text) => text.includes('go') && (text.includes('build') || text.includes('install')),
+  mayApply: (text) => mentionsBuild(withoutQuoting(text)),
   apply(ctx) {
     for (const instruction of ctx.doc.instructions) {
       if (instruction.keyword !== 'RUN') continue;
       const source = ctx.doc.text.slice(instruction.start, instruction.end);
-      if (!source.includes('build') && !source.includes('install')) continue;
+      if (!mentionsBuild(withoutQuoting(source))) continue;
       const analysis = runAnalysisOf(ctx.doc, instruction);
       for (const go of goInvocations(analysis)) {
         if (!isModuleBuild(go)) continue;

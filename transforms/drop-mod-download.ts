@@ -4,19 +4,19 @@
 import { endOfLineWithBreak, lineOf, startOfLine, type Document, type Instruction } from '../src/document.js';
 import type { Edit } from '../src/edits.js';
 import { goInvocation, goVerb, type RunScript } from '../src/run.js';
-import type { SimpleCommand, Token } from '../src/shell.js';
+import { withoutQuoting, type SimpleCommand, type Token } from '../src/shell.js';
 import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
 export const dropModDownload: Transform = {
   id: 'drop-mod-download',
   summary: 'Remove `go mod download` steps (and a `go mod verify` chained to them).',
-  mayApply: (text) => text.includes('download'),
+  mayApply: (text) => withoutQuoting(text).includes('download'),
   apply(ctx) {
     const removals: Edit[] = [];
     for (const instruction of ctx.doc.instructions) {
       if (instruction.keyword !== 'RUN') continue;
-      if (!ctx.doc.text.slice(instruction.start, instruction.end).includes('download')) continue;
+      if (!withoutQuoting(ctx.doc.text.slice(instruction.start, instruction.end)).includes('download')) continue;
       dropFromRun(ctx, instruction, removals);
     }
     for (const removal of joinedAtEndOfFile(ctx.doc.text, removals)) ctx.edit(removal);
