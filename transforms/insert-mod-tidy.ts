@@ -4,6 +4,7 @@
 import { endOfLineWithBreak, keywordLike, type Instruction } from '../src/document.js';
 import { analyzeRun, commandsOf, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
+import { withoutQuoting } from '../src/shell.js';
 import { stageChain, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf, stagesOf, type Stage } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
@@ -16,7 +17,10 @@ export const insertModTidy: Transform = {
   id: 'insert-mod-tidy',
   summary: 'Insert `RUN go mod tidy` after the sources are copied, before the first go build of each stage.',
   // Every go tool name (go, xx-go, /usr/local/go/bin/go, go1.22) contains `go`.
-  mayApply: (text) => text.includes('go') && (text.includes('build') || text.includes('install') || text.includes('run')),
+  mayApply: (text) => {
+    const loose = withoutQuoting(text);
+    return loose.includes('go') && (loose.includes('build') || loose.includes('install') || loose.includes('run'));
+  },
   apply(ctx) {
     for (const stage of stagesOf(ctx.doc)) planStage(ctx, stage);
   },
