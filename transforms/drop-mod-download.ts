@@ -130,7 +130,18 @@ function plannedRemoval(doc: Document, script: RunScript, index: number): Remova
   const removal = (script.kind === 'heredoc' ? wholeLineRemoval(doc.text, script, unit) : undefined) ?? chainRemoval(script, unit);
   if (typeof removal === 'string') return removal;
   if (leavesEscapeAtLineEnd(doc, removal)) return 'removing go mod download would leave the escape character at the end of a line, joining the next line to it';
+  if (script.kind === 'command-line' && leavesFlagFirst(doc, script.start, removal)) {
+    return 'removing go mod download would make the next command, which starts with --, read as a RUN flag';
+  }
   return { ...removal, last: unit.last };
+}
+
+/** `RUN go mod download && --x y` would become `RUN --x y`, where Docker reads `--x` as a flag of RUN. */
+function leavesFlagFirst(doc: Document, argsStart: number, removal: { start: number; end: number }): boolean {
+  const { text, escapeChar } = doc;
+  const continuation = new RegExp(`${escapeChar === '\\' ? '\\\\' : escapeChar}[ \\t]*\\r?\\n`, 'g');
+  const isFirst = text.slice(argsStart, removal.start).replace(continuation, '').trim() === '';
+  return isFirst && /^--/.test(text.slice(removal.end).replace(continuation, '').trimStart());
 }
 
 /** `RUN a\\ && go mod download` would become `RUN a\\`: a line continuation that swallows the next line. */
