@@ -445,3 +445,35 @@ export const generatedDockerfile: fc.Arbitrary<GeneratedCase> = fc
         options,
       }));
   });
+
+// ---------------------------------------------------------------- mutations
+
+/** Fragments that make or break Dockerfile and shell syntax. */
+const MUTATION_PIECES = [
+  '\n', '\r\n', '\\', '`', ' ', '\t', '#', '"', "'", '&&', '||', ';', '$', '(', ')', '[', ']',
+  'go mod download', 'go build', '<<EOF\n', 'EOF\n', '--mount=type=cache,target=/go/pkg/mod ', 'RUN ', 'FROM golang:1.21\n', ' AS b',
+];
+
+type Mutation = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number } | { kind: 'duplicate-line'; at: number };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...MUTATION_PIECES) }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 6 }) }),
+  fc.record({ kind: fc.constant('duplicate-line' as const), at: fc.nat() }),
+);
+
+function mutate(text: string, change: Mutation): string {
+  const at = change.at % (text.length + 1);
+  if (change.kind === 'insert') return text.slice(0, at) + change.text + text.slice(at);
+  if (change.kind === 'delete') return text.slice(0, at) + text.slice(at + change.length);
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at);
+  return text.slice(0, lineStart) + text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd + 1) + text.slice(lineStart);
+}
+
+/** Real Dockerfiles (the fixtures) with a few random byte-level edits: mostly still valid, sometimes broken. */
+export function mutatedDockerfile(inputs: readonly string[]): fc.Arbitrary<string> {
+  return fc
+    .tuple(fc.constantFrom(...inputs), fc.array(mutation, { minLength: 1, maxLength: 4 }))
+    .map(([text, changes]) => changes.reduce(mutate, text));
+}

@@ -1,14 +1,18 @@
 // Property-based tests: every transform over generated Dockerfiles keeps the
 // five safety properties (see test/invariants.ts). A fixed seed and 1,000 runs
 // per property here; `npm run fuzz` runs many more with a random seed.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DockmodError } from '../src/errors.js';
 import type { RewriteOptions, RewriteResult } from '../src/pipeline.js';
 import type { Transform } from '../src/transform.js';
 import { TRANSFORMS } from '../transforms/index.js';
-import { generatedDockerfile, type GeneratedCase } from './generate-dockerfile.js';
+import { generatedDockerfile, mutatedDockerfile, type GeneratedCase } from './generate-dockerfile.js';
 import {
   changesOutsideEdits,
+  checkAll,
   describeError,
   diffMismatch,
   rewriteSafely,
@@ -85,6 +89,35 @@ describe(`properties over generated Dockerfiles (${runs} runs each, seed ${seed}
     }
     for (const transform of TRANSFORMS) expect(changedBy.get(transform.id) ?? 0, transform.id).toBeGreaterThanOrEqual(5);
   });
+});
+
+describe(`properties over mutated fixtures (${runs} runs, seed ${seed})`, () => {
+  // Every input.Dockerfile of __fixtures__ (transform cases and the corpus), with random edits.
+  const fixtures = path.join(import.meta.dirname, '..', '__fixtures__');
+  const inputs = readdirSync(fixtures).flatMap((group) =>
+    readdirSync(path.join(fixtures, group))
+      .map((name) => path.join(fixtures, group, name, 'input.Dockerfile'))
+      .filter((file) => existsSync(file))
+      .map((file) => readFileSync(file, 'latin1')),
+  );
+  const settings: RewriteOptions = {
+    path: 'Dockerfile',
+    transforms: TRANSFORMS,
+    options: { goVersion: '1.24' },
+    module: () => ({ vendored: false, goModPath: '/repo/go.mod', goVersion: '1.24.0' }),
+  };
+
+  it('keep the five properties, or are refused with a DockmodError', () => {
+    fc.assert(
+      fc.property(mutatedDockerfile(inputs), (text) => {
+        const outcome = rewriteSafely(text, settings);
+        if (!outcome.ok && outcome.error instanceof DockmodError) return;
+        const problems = checkAll(text, settings);
+        if (problems.length > 0) throw new Error(`${problems.join('\n')}\n--- input:\n${text}`);
+      }),
+      parameters,
+    );
+  }, timeout);
 });
 
 describe('the property checks catch broken transforms', () => {
