@@ -48,7 +48,7 @@ function parseArgs(argv) {
 function runsFor(size, options) {
   if (options.runs) return options.runs;
   if (options.quick) return 3;
-  return size >= 50_000 ? 3 : 5;
+  return size > 1_000 ? 3 : 5;
 }
 
 /** Run a command with stdout to /dev/null; wall time in ms, peak RSS in MB (when /usr/bin/time exists). */
