@@ -89,6 +89,11 @@ export function changesOutsideEdits(input: string, result: RewriteResult): strin
     if (inLines.length > 0) inLines[inLines.length - 1] += eol;
     if (outLines.length > 0) outLines[outLines.length - 1] += eol;
   }
+  for (const reported of [...result.changes, ...result.notes]) {
+    if (reported.line < 1 || reported.line > Math.max(inLines.length, 1)) {
+      problems.push(`${reported.transform} reported line ${reported.line}, outside the input's ${inLines.length} lines`);
+    }
+  }
   const inDoc = parseDocument(before);
   const outDoc = parseDocument(after);
   const touchable = touchableLines(inDoc, inLines, result);
