@@ -1,6 +1,9 @@
 // The order of results when files are processed in chunks by several runners
 // that finish in any order: always the order of the file list, each result
 // as soon as it and every one before it are done.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FileResult } from '../src/files.js';
 import { processInChunks, workerCount, type ChunkRunner, type FileJob } from '../src/parallel.js';
@@ -92,4 +95,27 @@ describe('workerCount', () => {
     const custom: Transform = { id: 'custom', summary: '', mayApply: () => true, apply: () => {} };
     expect(workerCount(jobs(5000, [custom]), { write: false, moduleFacts }, {})).toBe(0);
   });
+});
+
+describe('the built CLI', () => {
+  // npm test builds dist/ first; worker threads run only from the built CLI.
+  const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const run = (workers: string) =>
+    spawnSync(process.execPath, [path.join(repo, 'bin', 'dockmod.js'), '__fixtures__', 'examples'], {
+      cwd: repo,
+      encoding: 'latin1',
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, CI: 'true', DOCKMOD_WORKERS: workers },
+    });
+
+  it('prints the same bytes with worker threads as on one thread', () => {
+    const oneThread = run('0');
+    expect(oneThread.stderr).toMatch(/\d+ files? would change/);
+    for (const workers of ['1', '3']) {
+      const split = run(workers);
+      expect(split.status).toBe(oneThread.status);
+      expect(split.stdout === oneThread.stdout, `stdout with ${workers} workers`).toBe(true);
+      expect(split.stderr === oneThread.stderr, `stderr with ${workers} workers`).toBe(true);
+    }
+  }, 60_000);
 });
