@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { DockmodError } from './errors.js';
 import type { ModuleFacts } from './module.js';
-import { rewriteText, type Change, type Note } from './pipeline.js';
+import { MAX_INPUT_LENGTH, rewriteText, tooLargeError, type Change, type Note } from './pipeline.js';
 import type { Transform, TransformOptions } from './transform.js';
 import { writeFileAtomic } from './write.js';
 
@@ -36,7 +36,6 @@ export interface ProcessSettings {
   annotate?: string;
 }
 
-const MAX_BYTES = 64 * 1024 * 1024;
 
 /** `given`: the bytes when they do not come from the file (--stdin-filepath); never written then. */
 export function processFile(absolutePath: string, displayPath: string, settings: ProcessSettings, given?: Buffer): FileResult {
@@ -83,7 +82,7 @@ function readDockerfile(file: string): Buffer {
   }
   if (stat.isDirectory()) throw new DockmodError('is a folder, not a Dockerfile');
   if (!stat.isFile()) throw new DockmodError('is not a regular file');
-  if (stat.size > MAX_BYTES) throw new DockmodError(`is larger than ${MAX_BYTES / 1024 / 1024} MB; not a Dockerfile`);
+  if (stat.size > MAX_INPUT_LENGTH) throw tooLargeError();
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -95,7 +94,7 @@ function readDockerfile(file: string): Buffer {
 }
 
 function checkedBytes(bytes: Buffer): Buffer {
-  if (bytes.length > MAX_BYTES) throw new DockmodError(`is larger than ${MAX_BYTES / 1024 / 1024} MB; not a Dockerfile`);
+  if (bytes.length > MAX_INPUT_LENGTH) throw tooLargeError();
   if (bytes.includes(0)) throw new DockmodError('is binary (contains NUL bytes); not a Dockerfile');
   return bytes;
 }

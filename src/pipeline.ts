@@ -53,10 +53,12 @@ const UTF8_BOM_BYTES = '\u00EF\u00BB\u00BF';
  */
 export const MAX_INPUT_LENGTH = 512 * 1024;
 
+export function tooLargeError(): DockmodError {
+  return new DockmodError(`is larger than ${MAX_INPUT_LENGTH / 1024} KB; too large for a hand-written Dockerfile, left unchanged`);
+}
+
 export function rewriteText(input: string, settings: RewriteOptions): RewriteResult {
-  if (input.length > MAX_INPUT_LENGTH) {
-    throw new DockmodError(`is larger than ${MAX_INPUT_LENGTH / 1024} KB; too large for a hand-written Dockerfile, left unchanged`);
-  }
+  if (input.length > MAX_INPUT_LENGTH) throw tooLargeError();
   const bom = input.startsWith(UTF8_BOM) ? UTF8_BOM : input.startsWith(UTF8_BOM_BYTES) ? UTF8_BOM_BYTES : '';
   const original = input.slice(bom.length);
   if (/\r(?!\n)/.test(original)) {

@@ -256,6 +256,16 @@ describe('bad input: one line naming the file, exit 2, the rest still processed'
     expect(result.stderr).toContain('dockmod: error: missing: no such file or folder\n');
   });
 
+  it('refuses an 18 MB Dockerfile at once without reading it', async () => {
+    const root = makeTree({ 'a/Dockerfile': GO_SERVICE, 'huge/Dockerfile': `FROM golang:1.23\n${'RUN go build -o app .\n'.repeat(800_000)}` });
+    const started = Date.now();
+    const result = await runCli(['--check', ...MIGRATION], root);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('a/Dockerfile\n');
+    expect(result.stderr).toContain('dockmod: error: huge/Dockerfile: is larger than 512 KB; too large for a hand-written Dockerfile, left unchanged\n');
+  });
+
   it('treats an empty or comment-only Dockerfile as nothing to do', async () => {
     const root = makeTree({ 'a/Dockerfile': '', 'b/Dockerfile': '# nothing here\n# yet\n' });
     expect(await runCli(['--check'], root)).toEqual({ code: 0, stdout: '', stderr: 'dockmod: 0 files would change, 2 unchanged, 0 notes, 0 errors\n' });
