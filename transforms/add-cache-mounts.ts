@@ -5,7 +5,7 @@ import { skipBlanksAndContinuations, type Document, type Instruction } from '../
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
 import { commandsOf, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { parseMountOptions } from '../src/mounts.js';
-import { expandVariables, variablesBefore } from '../src/stage-facts.js';
+import { chainInstructionsBefore, expandVariables, moduleCacheServesImage, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
@@ -48,6 +48,10 @@ function addToRun(ctx: Context, instruction: Instruction): boolean {
     return false;
   };
   if (analysis.unclear) return leave(`this RUN cannot be read safely (${analysis.unclear})`);
+  if (needing.every((go) => goVerb(go) === 'mod download')) {
+    const servesImage = moduleCacheServesImage(ctx.doc, instruction);
+    if (servesImage) return leave(servesImage);
+  }
   const setsPath = scriptSetsGoPath(analysis);
   if (setsPath) return leave(`the RUN sets ${setsPath} itself`);
 
@@ -59,6 +63,9 @@ function addToRun(ctx: Context, instruction: Instruction): boolean {
     wanted.push({ target: caches.moduleCache, caches });
     if (needsCaches(go) === 'module-and-build') wanted.push({ target: caches.buildCache, caches });
   }
+
+  const hidden = wanted.find((mount) => copiedInto(ctx.doc, instruction, mount.target));
+  if (hidden) return leave(`an earlier COPY/ADD puts files in ${hidden.target}, which a cache mount there would hide`);
 
   const existing = existingMountTargets(ctx.doc, instruction);
   if ('unknown' in existing) return leave(existing.unknown);
@@ -115,6 +122,22 @@ function existingMountTargets(doc: Document, instruction: Instruction): { target
     if (target.startsWith('/')) targets.push(normalizePath(target));
   }
   return { targets };
+}
+
+/**
+ * A COPY/ADD before `instruction` in its stage chain writes into `target`:
+ * its destination is inside it, or is a folder above it copied from the same
+ * path (`COPY --from=deps /go /go`; `COPY --from=xx / /` copies tools, not caches).
+ */
+function copiedInto(doc: Document, instruction: Instruction, target: string): boolean {
+  return chainInstructionsBefore(doc, instruction).some((item) => {
+    if (item.keyword !== 'COPY' && item.keyword !== 'ADD') return false;
+    const [source, destination] = item.args.slice(-2);
+    if (!destination?.startsWith('/')) return false;
+    const folder = normalizePath(destination);
+    if (covers(target, folder)) return true;
+    return folder !== '/' && covers(folder, target) && source !== undefined && normalizePath(source) === folder;
+  });
 }
 
 /** A mount at `existing` already provides `wanted` when it is the same folder or one above it. */

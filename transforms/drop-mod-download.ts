@@ -5,7 +5,8 @@ import { endOfLineWithBreak, lineOf, startOfLine, type Document, type Instructio
 import type { Edit } from '../src/edits.js';
 import { goInvocation, goVerb, type RunScript } from '../src/run.js';
 import { withoutQuoting, type SimpleCommand, type Token } from '../src/shell.js';
-import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../src/stages.js';
+import { moduleCacheServesImage } from '../src/stage-facts.js';
+import { runAnalysisOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
 export const dropModDownload: Transform = {
@@ -94,26 +95,7 @@ function reasonToKeep(doc: Document, instruction: Instruction, commands: SimpleC
   const credentials = instruction.flags.find((flag) => flag.name === 'mount' && /(?:^|,)type=(?:secret|ssh)(?:,|$)/.test(flag.value ?? ''));
   if (credentials) return `go mod download uses --${credentials.name}=${credentials.value}, which the build steps after it do not have`;
   const buildsInThisRun = commands.some((c) => !isDownload(c) && !isVerify(c) && !isNoop(c));
-  const stage = stageOf(doc, instruction);
-  if (buildsInThisRun || !stage) return undefined;
-  const later = [stage, ...stagesOf(doc).filter((other) => descendsFrom(other, stage))].flatMap((s) => s.instructions.filter((item) => item.start > instruction.start));
-  if (later.some((item) => item.keyword === 'RUN')) return undefined;
-  if (later.some((item) => item.keyword === 'CMD' || item.keyword === 'ENTRYPOINT')) {
-    return 'no RUN follows go mod download: it fills the module cache for the container (CMD/ENTRYPOINT)';
-  }
-  if (isCopiedFrom(doc, stage)) return 'no RUN follows go mod download: it fills the module cache that another stage copies (COPY --from)';
-  return undefined;
-}
-
-function descendsFrom(candidate: Stage, ancestor: Stage): boolean {
-  for (let parent = candidate.parent; parent; parent = parent.parent) if (parent === ancestor) return true;
-  return false;
-}
-
-function isCopiedFrom(doc: Document, stage: Stage): boolean {
-  const names = new Set([String(stage.index), ...(stage.name ? [stage.name] : [])]);
-  return doc.instructions.some((item) =>
-    (item.keyword === 'COPY' || item.keyword === 'ADD') && item.flags.some((flag) => flag.name === 'from' && names.has((flag.value ?? '').toLowerCase())));
+  return buildsInThisRun ? undefined : moduleCacheServesImage(doc, instruction);
 }
 
 /** A range to remove and the last command it takes with it. */

@@ -1,0 +1,8 @@
+FROM golang:1.23 AS deps
+COPY go.mod go.sum ./
+RUN go mod download && go build -o /tmp/warm std
+
+FROM golang:1.23 AS build
+COPY --from=deps /go /go
+COPY . .
+RUN go build -o /app .
