@@ -5,7 +5,7 @@ import { endOfLineWithBreak, keywordLike, type Instruction } from '../src/docume
 import { analyzeRun, commandsOf, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
-import { stageChain, variablesBefore } from '../src/stage-facts.js';
+import { chainInstructionsBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf, stagesOf, type Stage } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
@@ -146,6 +146,18 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): string | und
   if (changesDirectory) return `the RUN changes directory before go ${go.subcommand.value}`;
   const foreignMount = run.instruction.flags.find((flag) => flag.name === 'mount' && flag.value !== null && !['cache', 'tmpfs'].includes(mountType(parseMountOptions(flag.value))));
   if (foreignMount) return `the build uses --mount=${foreignMount.value}, which a separate RUN go mod tidy would lack`;
+  const credentials = credentialMountBefore(ctx, run.instruction);
+  if (credentials) return `the stage fetches modules with --mount=${credentials} (private modules), which a separate RUN go mod tidy would lack`;
+  return undefined;
+}
+
+/** A secret or ssh mount on an earlier RUN of the stage chain that runs go: how the stage reaches private modules. */
+function credentialMountBefore(ctx: Context, instruction: Instruction): string | undefined {
+  for (const earlier of chainInstructionsBefore(ctx.doc, instruction)) {
+    if (earlier.keyword !== 'RUN') continue;
+    const mount = earlier.flags.find((flag) => flag.name === 'mount' && flag.value !== null && ['secret', 'ssh'].includes(mountType(parseMountOptions(flag.value))));
+    if (mount && goInvocations(runAnalysisOf(ctx.doc, earlier)).length > 0) return mount.value!;
+  }
   return undefined;
 }
 

@@ -6,7 +6,6 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN --mount=type=secret,id=netrc,target=/root/.netrc --mount=type=cache,target=/go/pkg/mod go mod download
 COPY . .
-RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
 RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -mod=mod -o /out/private ./cmd/private
 
 FROM gcr.io/distroless/static

@@ -8,7 +8,6 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN --mount=type=ssh --mount=type=cache,target=/go/pkg/mod go mod download
 COPY . .
-RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
 RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -mod=mod -o /out/sshmods .
 
 FROM alpine:3.20
