@@ -1,7 +1,8 @@
 // add-mod-flag: add -mod=mod to every `go build` (and `go install` of local
 // packages), right after the subcommand, where build flags belong.
 import type { Instruction } from '../src/document.js';
-import { goInvocations, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { chainInstructionsBefore } from '../src/stage-facts.js';
 import { withoutQuoting, type Word } from '../src/shell.js';
 import { environmentBefore, runAnalysisOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
@@ -70,10 +71,20 @@ function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnal
   const stageMod = goflagsMod(env.get('GOFLAGS')?.value);
   if (stageMod !== undefined) return stageMod === 'mod' ? null : `the stage sets GOFLAGS=-mod=${stageMod}; adding -mod=mod would override it`;
   if (analysis.unclear) return `this RUN cannot be read safely (${analysis.unclear}); add -mod=mod by hand`;
+  if (vendorsBefore(ctx, instruction, go)) return 'the stage runs go mod vendor before this build: Go then builds from vendor/ and -mod=mod would switch it to the network';
   const module = ctx.module();
   if (module.vendored) return 'the module is vendored (vendor/modules.txt): -mod=mod would switch the build from vendor/ to the network';
   if (module.workspacePath) return 'a go.work is present: -mod=mod is an error in workspace mode';
   return undefined;
+}
+
+/** `go mod vendor` runs earlier in the stage chain, or earlier in the same RUN. */
+function vendorsBefore(ctx: Context, instruction: Instruction, go: GoInvocation): boolean {
+  const isVendor = (candidate: GoInvocation): boolean => goVerb(candidate) === 'mod vendor';
+  if (goInvocations(runAnalysisOf(ctx.doc, instruction)).some((other) => other.command.start < go.command.start && isVendor(other))) return true;
+  return chainInstructionsBefore(ctx.doc, instruction).some(
+    (earlier) => earlier.keyword === 'RUN' && /\bvendor\b/.test(ctx.doc.text.slice(earlier.start, earlier.end)) && goInvocations(runAnalysisOf(ctx.doc, earlier)).some(isVendor),
+  );
 }
 
 /** Right after the subcommand, or after a leading `-C dir`, which Go requires to come first. */
