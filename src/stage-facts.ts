@@ -3,7 +3,7 @@
 // given one along that chain, and `$VAR` expansion the way Docker expands
 // ENV/USER values.
 import type { Document, Instruction } from './document.js';
-import { environmentBefore, stageOf, stagesOf, type Stage } from './stages.js';
+import { environmentBefore, objectCache, stageOf, stagesOf, type Stage } from './stages.js';
 
 /** The stage and the earlier stages it is built FROM, root first. */
 export function stageChain(stage: Stage): Stage[] {
@@ -12,7 +12,7 @@ export function stageChain(stage: Stage): Stage[] {
   return chain;
 }
 
-const chainInstructions = new WeakMap<Stage, Instruction[]>();
+const chainInstructions = objectCache<Stage, Instruction[]>();
 
 /** The instructions of `instruction`'s stage chain (FROM lines left out) that come before it. */
 export function chainInstructionsBefore(doc: Document, instruction: Instruction): Instruction[] {

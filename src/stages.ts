@@ -23,7 +23,7 @@ export interface Stage {
  * monorepo run makes millions of short-lived documents and instructions;
  * with WeakMaps here, garbage collection took a third of the run.
  */
-function objectCache<K extends object, V>(): { get(key: K): V | undefined; set(key: K, value: V): void } {
+export function objectCache<K extends object, V>(): { get(key: K): V | undefined; set(key: K, value: V): void } {
   const slot = Symbol('dockmod cache');
   return {
     get: (key) => (key as { [slot]?: V })[slot],
