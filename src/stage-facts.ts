@@ -76,14 +76,29 @@ export function expandVariables(text: string, variables: ReadonlyMap<string, str
 export function moduleCacheServesImage(doc: Document, instruction: Instruction): string | undefined {
   const stage = stageOf(doc, instruction);
   if (!stage) return undefined;
+  if (lastRunFrom(doc, stage) > instruction.start) return undefined;
   const later = [stage, ...stagesOf(doc).filter((other) => descendsFrom(other, stage))].flatMap((s) =>
     s.instructions.filter((item) => item.start > instruction.start));
-  if (later.some((item) => item.keyword === 'RUN')) return undefined;
   if (later.some((item) => item.keyword === 'CMD' || item.keyword === 'ENTRYPOINT')) {
     return 'no RUN follows go mod download: it fills the module cache for the container (CMD/ENTRYPOINT)';
   }
   if (isCopiedFrom(doc, stage)) return 'no RUN follows go mod download: it fills the module cache that another stage copies (COPY --from)';
   return undefined;
+}
+
+const lastRuns = new WeakMap<Stage, number>();
+
+/** Offset of the last RUN in `stage` or a stage built FROM it (-1 if none), once per stage. */
+function lastRunFrom(doc: Document, stage: Stage): number {
+  let last = lastRuns.get(stage);
+  if (last === undefined) {
+    last = -1;
+    for (const s of [stage, ...stagesOf(doc).filter((other) => descendsFrom(other, stage))]) {
+      for (const item of s.instructions) if (item.keyword === 'RUN' && item.start > last) last = item.start;
+    }
+    lastRuns.set(stage, last);
+  }
+  return last;
 }
 
 function descendsFrom(candidate: Stage, ancestor: Stage): boolean {
@@ -95,4 +110,22 @@ function isCopiedFrom(doc: Document, stage: Stage): boolean {
   const names = new Set([String(stage.index), ...(stage.name ? [stage.name] : [])]);
   return doc.instructions.some((item) =>
     (item.keyword === 'COPY' || item.keyword === 'ADD') && item.flags.some((flag) => flag.name === 'from' && names.has((flag.value ?? '').toLowerCase())));
+}
+
+const firstMatches = new WeakMap<Stage, Map<string, number>>();
+
+/**
+ * Offset of the first instruction of the stage chain (the stage and those it
+ * is built FROM) that passes `test`, or Infinity: computed once per stage and
+ * `key`, so asking for every instruction of a long stage stays linear.
+ */
+export function firstInChain(stage: Stage, key: string, test: (item: Instruction) => boolean): number {
+  let byKey = firstMatches.get(stage);
+  if (!byKey) firstMatches.set(stage, (byKey = new Map()));
+  let first = byKey.get(key);
+  if (first === undefined) {
+    first = stageChain(stage).flatMap((s) => s.instructions).find(test)?.start ?? Number.POSITIVE_INFINITY;
+    byKey.set(key, first);
+  }
+  return first;
 }

@@ -5,8 +5,8 @@ import { skipBlanksAndContinuations, type Document, type Instruction } from '../
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
 import { commandsOf, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { parseMountOptions } from '../src/mounts.js';
-import { chainInstructionsBefore, expandVariables, moduleCacheServesImage, variablesBefore } from '../src/stage-facts.js';
-import { runAnalysisOf } from '../src/stages.js';
+import { expandVariables, firstInChain, moduleCacheServesImage, variablesBefore } from '../src/stage-facts.js';
+import { runAnalysisOf, stageOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
 const SYNTAX_DIRECTIVE = '# syntax=docker/dockerfile:1';
@@ -130,14 +130,17 @@ function existingMountTargets(doc: Document, instruction: Instruction): { target
  * path (`COPY --from=deps /go /go`; `COPY --from=xx / /` copies tools, not caches).
  */
 function copiedInto(doc: Document, instruction: Instruction, target: string): boolean {
-  return chainInstructionsBefore(doc, instruction).some((item) => {
-    if (item.keyword !== 'COPY' && item.keyword !== 'ADD') return false;
-    const [source, destination] = item.args.slice(-2);
-    if (!destination?.startsWith('/')) return false;
-    const folder = normalizePath(destination);
-    if (covers(target, folder)) return true;
-    return folder !== '/' && covers(folder, target) && source !== undefined && normalizePath(source) === folder;
-  });
+  const stage = stageOf(doc, instruction);
+  return !!stage && firstInChain(stage, `copy into ${target}`, (item) => writesInto(item, target)) < instruction.start;
+}
+
+function writesInto(item: Instruction, target: string): boolean {
+  if (item.keyword !== 'COPY' && item.keyword !== 'ADD') return false;
+  const [source, destination] = item.args.slice(-2);
+  if (!destination?.startsWith('/')) return false;
+  const folder = normalizePath(destination);
+  if (covers(target, folder)) return true;
+  return folder !== '/' && covers(folder, target) && source !== undefined && normalizePath(source) === folder;
 }
 
 /** A mount at `existing` already provides `wanted` when it is the same folder or one above it. */

@@ -2,9 +2,9 @@
 // packages), right after the subcommand, where build flags belong.
 import type { Instruction } from '../src/document.js';
 import { goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
-import { chainInstructionsBefore } from '../src/stage-facts.js';
+import { firstInChain } from '../src/stage-facts.js';
 import { withoutQuoting, type Word } from '../src/shell.js';
-import { environmentBefore, runAnalysisOf } from '../src/stages.js';
+import { environmentBefore, runAnalysisOf, stageOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
 const FLAG = '-mod=mod';
@@ -82,9 +82,10 @@ function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnal
 function vendorsBefore(ctx: Context, instruction: Instruction, go: GoInvocation): boolean {
   const isVendor = (candidate: GoInvocation): boolean => goVerb(candidate) === 'mod vendor';
   if (goInvocations(runAnalysisOf(ctx.doc, instruction)).some((other) => other.command.start < go.command.start && isVendor(other))) return true;
-  return chainInstructionsBefore(ctx.doc, instruction).some(
-    (earlier) => earlier.keyword === 'RUN' && /\bvendor\b/.test(ctx.doc.text.slice(earlier.start, earlier.end)) && goInvocations(runAnalysisOf(ctx.doc, earlier)).some(isVendor),
-  );
+  const stage = stageOf(ctx.doc, instruction);
+  const vendors = (earlier: Instruction): boolean =>
+    earlier.keyword === 'RUN' && /\bvendor\b/.test(ctx.doc.text.slice(earlier.start, earlier.end)) && goInvocations(runAnalysisOf(ctx.doc, earlier)).some(isVendor);
+  return !!stage && firstInChain(stage, 'go mod vendor', vendors) < instruction.start;
 }
 
 /** Right after the subcommand, or after a leading `-C dir`, which Go requires to come first. */
