@@ -86,7 +86,7 @@ export function moduleCacheServesImage(doc: Document, instruction: Instruction):
   return undefined;
 }
 
-const lastRuns = new WeakMap<Stage, number>();
+const lastRuns = objectCache<Stage, number>();
 
 /** Offset of the last RUN in `stage` or a stage built FROM it (-1 if none), once per stage. */
 function lastRunFrom(doc: Document, stage: Stage): number {
@@ -112,7 +112,7 @@ function isCopiedFrom(doc: Document, stage: Stage): boolean {
     (item.keyword === 'COPY' || item.keyword === 'ADD') && item.flags.some((flag) => flag.name === 'from' && names.has((flag.value ?? '').toLowerCase())));
 }
 
-const firstMatches = new WeakMap<Stage, Map<string, number>>();
+const firstMatches = objectCache<Stage, Map<string, number>>();
 
 /**
  * Offset of the first instruction of the stage chain (the stage and those it
