@@ -55,14 +55,16 @@ describe('large inputs', () => {
     expect(timed(text, TRANSFORMS)).toBeLessThan(15_000);
   }, 60_000);
 
-  // 8 times the input: about 8 times the time when linear, 64 when quadratic.
+  // 8 times the input: about 8 times the time when linear (up to about 30 measured on a loaded machine), 64 when quadratic.
   it.each(TRANSFORMS.map((transform) => transform.id))('%s reads a long stage once, not once per instruction', (id) => {
     const shape = SHAPES['thousands of instructions in one stage']!;
     const small = shape(48 * 1024);
     const large = shape(8 * 48 * 1024);
     const transform = TRANSFORMS.filter((candidate) => candidate.id === id);
     timed(small, transform); // warm up
-    const ratio = timed(large, transform) / Math.max(timed(small, transform), 1);
-    expect(ratio).toBeLessThan(25);
+    // Best of three each: a busy machine slows single runs by a factor of two or more.
+    const best = (text: string): number => Math.min(timed(text, transform), timed(text, transform), timed(text, transform));
+    const ratio = best(large) / Math.max(best(small), 1);
+    expect(ratio).toBeLessThan(40);
   }, 60_000);
 });
