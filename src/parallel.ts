@@ -31,7 +31,7 @@ export interface RunSettings {
 
 /**
  * Below this many files a worker's start-up (~150 ms: it loads the engine
- * anew) costs about what it saves (see docs/performance.md).
+ * anew) costs about what it saves (see the README, Performance).
  */
 export const PARALLEL_MIN_FILES = 1500;
 const CHUNK_FILES = 32;
