@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { run } from '../src/cli.js';
+import { runWith } from './run-io.js';
 
 const created: string[] = [];
 
@@ -54,16 +54,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the CLI in-process with `cwd` as its current directory. Output bytes are kept as latin1. */
-export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
-  const stdout: Buffer[] = [];
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (chunk) => stdout.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk),
-    stderr: (chunk) => (stderr += chunk),
-    cwd,
-  });
-  return { code, stdout: Buffer.concat(stdout).toString('latin1'), stderr };
+/** Run the CLI in-process with `cwd` as its current directory, no environment and no TTY. Output bytes are kept as latin1. */
+export function runCli(argv: string[], cwd: string): Promise<CliRun> {
+  return runWith(argv, cwd);
 }
 
 export const GO_SERVICE = [
