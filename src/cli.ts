@@ -18,7 +18,7 @@ import { FORMATS, renderReport, type Format } from './reporters/index.js';
 import { errorLine, noteLines, summaryLine, totalsOf, type Mode } from './report.js';
 import type { Transform, TransformOptions } from './transform.js';
 import { removeLeftovers, removePendingTempFiles } from './write.js';
-import { PIPELINE_IDS, TRANSFORMS } from '../transforms/index.js';
+import { TRANSFORMS } from '../transforms/index.js';
 
 export interface Io {
   stdout: (chunk: string | Buffer) => void;
@@ -176,8 +176,7 @@ export function selectTransforms(list: string | undefined): readonly Transform[]
   return ids.map((id) => {
     const transform = TRANSFORMS.find((candidate) => candidate.id === id);
     if (transform) return transform;
-    const planned = (PIPELINE_IDS as readonly string[]).includes(id) ? ' (not available in this version)' : '';
-    throw new UsageError(`unknown transform "${id}"${planned}; valid ids: ${valid}`);
+    throw new UsageError(`unknown transform "${id}"; valid ids: ${valid}`);
   });
 }
 

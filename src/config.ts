@@ -8,7 +8,7 @@ import ignore, { type Ignore } from 'ignore';
 import { UsageError } from './errors.js';
 import { isValidGoVersion } from './go-version.js';
 import type { Transform, TransformOptions } from './transform.js';
-import { PIPELINE_IDS, TRANSFORMS } from '../transforms/index.js';
+import { TRANSFORMS } from '../transforms/index.js';
 
 export const CONFIG_FILE = 'dockmod.config.json';
 export const PACKAGE_KEY = 'dockmod';
@@ -188,8 +188,7 @@ class Checker {
         if (ids.indexOf(id) !== index) this.fail(`${at}[${index}]`, `"${id}" is listed twice`);
         return;
       }
-      const planned = (PIPELINE_IDS as readonly string[]).includes(id) ? ' (not available in this version)' : '';
-      this.fail(`${at}[${index}]`, `unknown transform "${id}"${planned}; valid ids: ${valid.join(', ')}`);
+      this.fail(`${at}[${index}]`, `unknown transform "${id}"; valid ids: ${valid.join(', ')}`);
     });
     return ids;
   }

@@ -5,7 +5,7 @@
 // covered transform proposes in an ignored place and counts it.
 import type { Document, Instruction } from './document.js';
 import type { Edit } from './edits.js';
-import { PIPELINE_IDS, TRANSFORMS } from '../transforms/index.js';
+import { TRANSFORMS } from '../transforms/index.js';
 
 /** Cheap text test: no directive, nothing to look up. */
 export const IGNORE_MARK = 'dockmod-ignore';
@@ -73,9 +73,9 @@ function mergeScopes(a: IgnoreScope | undefined, b: IgnoreScope): IgnoreScope {
   return { all: a.all || b.all, ids: new Set([...a.ids, ...b.ids]) };
 }
 
-/** Every id a directive may name, including transforms this version does not have yet. */
+/** Every id a directive may name. */
 export function knownTransformIds(): string[] {
-  return [...new Set([...TRANSFORMS.map((transform) => transform.id), ...PIPELINE_IDS])];
+  return TRANSFORMS.map((transform) => transform.id);
 }
 
 export function findIgnores(doc: Document, knownIds: readonly string[] = knownTransformIds()): Ignores {

@@ -213,3 +213,24 @@ export function goVerb(invocation: GoInvocation): string {
   }
   return sub;
 }
+
+/** `go install pkg@v1` and `go run pkg@v1` ignore the current module. */
+export function namesVersionedPackage(go: GoInvocation): boolean {
+  return (go.subcommand.value === 'install' || go.subcommand.value === 'run') &&
+    go.args.some((word) => !word.value.startsWith('-') && word.value.includes('@'));
+}
+
+/** `go build`, and `go install` of the module's own packages (not `pkg@version`). */
+export function isModuleBuild(go: GoInvocation): boolean {
+  const sub = go.subcommand.value;
+  return sub === 'build' || (sub === 'install' && !namesVersionedPackage(go));
+}
+
+/** The value of a `-mod` flag among `words` (`-mod=x` or `-mod x`), or undefined when there is none. */
+export function modFlagValue(words: readonly Word[]): string | undefined {
+  for (const [i, word] of words.entries()) {
+    const match = /^--?mod(?:=(.*))?$/.exec(word.value);
+    if (match) return match[1] ?? words[i + 1]?.value ?? '';
+  }
+  return undefined;
+}

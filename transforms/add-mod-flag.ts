@@ -1,9 +1,9 @@
 // add-mod-flag: add -mod=mod to every `go build` (and `go install` of local
 // packages), right after the subcommand, where build flags belong.
 import type { Instruction } from '../src/document.js';
-import { goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { goInvocations, goVerb, isModuleBuild, modFlagValue, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { firstInChain } from '../src/stage-facts.js';
-import { withoutQuoting, type Word } from '../src/shell.js';
+import { withoutQuoting } from '../src/shell.js';
 import { environmentBefore, runAnalysisOf, stageOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
@@ -33,21 +33,6 @@ export const addModFlag: Transform = {
   },
 };
 
-/** `go build`, and `go install` of the module's own packages (not `pkg@version`). */
-function isModuleBuild(go: GoInvocation): boolean {
-  const sub = go.subcommand.value;
-  if (sub === 'build') return true;
-  return sub === 'install' && !go.args.some((word) => !word.value.startsWith('-') && word.value.includes('@'));
-}
-
-function modValue(words: readonly Word[]): string | undefined {
-  for (const [i, word] of words.entries()) {
-    const match = /^--?mod(?:=(.*))?$/.exec(word.value);
-    if (match) return match[1] ?? words[i + 1]?.value ?? '';
-  }
-  return undefined;
-}
-
 function goflagsMod(goflags: string | null | undefined): string | undefined {
   if (!goflags) return undefined;
   return /(?:^|\s)--?mod=(\S*)/.exec(goflags)?.[1];
@@ -60,7 +45,7 @@ function inlineValue(go: GoInvocation, name: string): string | undefined {
 
 /** undefined: edit; null: nothing to do; a string: leave it and say why. */
 function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnalysis, go: GoInvocation): string | null | undefined {
-  const own = modValue(go.args);
+  const own = modFlagValue(go.args);
   if (own !== undefined) return own === 'mod' ? null : `go ${go.subcommand.value} already sets -mod=${own}; left as is`;
   const inlineMod = goflagsMod(inlineValue(go, 'GOFLAGS'));
   if (inlineMod !== undefined) return inlineMod === 'mod' ? null : `GOFLAGS sets -mod=${inlineMod} for this build; left as is`;

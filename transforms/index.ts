@@ -7,12 +7,3 @@ import { dropModDownload } from './drop-mod-download.js';
 import { insertModTidy } from './insert-mod-tidy.js';
 
 export const TRANSFORMS: readonly Transform[] = [dropModDownload, insertModTidy, addModFlag, addCacheMounts, bumpGoImage];
-
-/** Every id of the pipeline, including those not built yet, in pipeline order. */
-export const PIPELINE_IDS = [
-  'drop-mod-download',
-  'insert-mod-tidy',
-  'add-mod-flag',
-  'add-cache-mounts',
-  'bump-go-image',
-] as const;

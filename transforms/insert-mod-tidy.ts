@@ -2,7 +2,7 @@
 // before the first go command that compiles them, so go.mod and go.sum match
 // the code being built. One tidy per stage that builds.
 import { endOfLineWithBreak, keywordLike, type Instruction } from '../src/document.js';
-import { analyzeRun, commandsOf, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { analyzeRun, commandsOf, goInvocations, goVerb, isModuleBuild, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
 import { chainInstructionsBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
@@ -90,20 +90,8 @@ function goRuns(ctx: Context, instructions: readonly Instruction[]): GoRun[] {
   return runs;
 }
 
-/** `go build`, and `go install` of the module's own packages (not `pkg@version`). */
-function isModuleBuild(go: GoInvocation): boolean {
-  const sub = go.subcommand.value;
-  return sub === 'build' || (sub === 'install' && !namesVersionedPackage(go));
-}
-
 function loadsPackages(go: GoInvocation): boolean {
   return LOADS_PACKAGES.has(go.subcommand.value) && !namesVersionedPackage(go);
-}
-
-/** `go install pkg@v1` and `go run pkg@v1` ignore the current module. */
-function namesVersionedPackage(go: GoInvocation): boolean {
-  return (go.subcommand.value === 'install' || go.subcommand.value === 'run') &&
-    go.args.some((word) => !word.value.startsWith('-') && word.value.includes('@'));
 }
 
 /** A tidy in this RUN that runs before any command that loads packages. */
