@@ -1,7 +1,7 @@
 // add-mod-flag: add -mod=mod to every `go build` (and `go install` of local
 // packages), right after the subcommand, where build flags belong.
 import type { Instruction } from '../src/document.js';
-import { goInvocations, goVerb, isModuleBuild, modFlagValue, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { goInvocations, goVerb, inlineValue, isModuleBuild, modFlagValue, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { firstInChain } from '../src/stage-facts.js';
 import { withoutQuoting } from '../src/shell.js';
 import { environmentBefore, runAnalysisOf, stageOf } from '../src/stages.js';
@@ -36,11 +36,6 @@ export const addModFlag: Transform = {
 function goflagsMod(goflags: string | null | undefined): string | undefined {
   if (!goflags) return undefined;
   return /(?:^|\s)--?mod=(\S*)/.exec(goflags)?.[1];
-}
-
-/** The value of `NAME=value` given to this command inline, if any. */
-function inlineValue(go: GoInvocation, name: string): string | undefined {
-  return go.assignments.find((word) => word.value.startsWith(`${name}=`))?.value.slice(name.length + 1);
 }
 
 /** undefined: edit; null: nothing to do; a string: leave it and say why. */

@@ -5,6 +5,7 @@ import { endOfLineWithBreak, lineOf, startOfLine, type Document, type Instructio
 import type { Edit } from '../src/edits.js';
 import { goInvocation, goVerb, type RunScript } from '../src/run.js';
 import { withoutQuoting, type SimpleCommand, type Token } from '../src/shell.js';
+import { mountType, parseMountOptions } from '../src/mounts.js';
 import { moduleCacheServesImage } from '../src/stage-facts.js';
 import { runAnalysisOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
@@ -92,7 +93,7 @@ function dropFromRun(ctx: Context, instruction: Instruction, edits: Edit[]): voi
 
 /** Why a RUN's downloads must stay, or undefined. */
 function reasonToKeep(doc: Document, instruction: Instruction, commands: SimpleCommand[]): string | undefined {
-  const credentials = instruction.flags.find((flag) => flag.name === 'mount' && /(?:^|,)type=(?:secret|ssh)(?:,|$)/.test(flag.value ?? ''));
+  const credentials = instruction.flags.find((flag) => flag.name === 'mount' && flag.value !== null && ['secret', 'ssh'].includes(mountType(parseMountOptions(flag.value))));
   if (credentials) return `go mod download uses --${credentials.name}=${credentials.value}, which the build steps after it do not have`;
   const buildsInThisRun = commands.some((c) => !isDownload(c) && !isVerify(c) && !isNoop(c));
   return buildsInThisRun ? undefined : moduleCacheServesImage(doc, instruction);
@@ -211,7 +212,7 @@ function wholeLineRemoval(text: string, script: RunScript, unit: Unit): { start:
   const aloneBefore = unit.before === undefined || isOp(unit.before, '\n');
   const aloneAfter = unit.after === undefined || isOp(unit.after, '\n');
   if (!aloneBefore || !aloneAfter) return undefined;
-  const lineStart = text.lastIndexOf('\n', unit.start - 1) + 1;
+  const lineStart = startOfLine(text, unit.start);
   if (lineStart < script.start || text.slice(lineStart, unit.start).trim() !== '') return undefined;
   return { start: lineStart, end: Math.min(endOfLineWithBreak(text, unit.end), script.end) };
 }

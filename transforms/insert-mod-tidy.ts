@@ -1,8 +1,8 @@
 // insert-mod-tidy: run `go mod tidy` once the sources are in the image and
 // before the first go command that compiles them, so go.mod and go.sum match
 // the code being built. One tidy per stage that builds.
-import { endOfLineWithBreak, keywordLike, type Instruction } from '../src/document.js';
-import { analyzeRun, commandsOf, goInvocations, goVerb, isModuleBuild, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { endOfLineWithBreak, keywordLike, startOfLine, type Instruction } from '../src/document.js';
+import { analyzeRun, commandsOf, goInvocations, goVerb, inlineValue, isModuleBuild, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
 import { chainInstructionsBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
@@ -59,9 +59,9 @@ function planStage(ctx: Context, stage: Stage): void {
   const afterCopy = goRuns(ctx, chain.filter((i) => i.start > sourceCopy.start && i.start <= build.instruction.start));
   if (afterCopy.some((run) => runsTidyBeforeItsBuild(run))) return;
   // An earlier stage that builds after the same COPY gets the tidy itself.
-  if (afterCopy.some((run) => !stage.instructions.includes(run.instruction) && run.invocations.some(isModuleBuild))) return;
+  if (afterCopy.some((run) => run.instruction.start < stage.from.start && run.invocations.some(isModuleBuild))) return;
 
-  const target = afterCopy.find((run) => stage.instructions.includes(run.instruction) && run.invocations.some(loadsPackages))!;
+  const target = afterCopy.find((run) => run.instruction.start > stage.from.start && run.invocations.some(loadsPackages))!;
   const firstLoad = target.invocations.find(loadsPackages)!;
   const reason = reasonToLeave(ctx, target, firstLoad);
   if (reason) {
@@ -122,7 +122,7 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): string | und
   if (module.vendored) return 'the module is vendored (vendor/modules.txt): tidy does not update vendor/ and the vendored build would then fail';
   if (module.workspacePath) return 'a go.work is present: the build runs in workspace mode';
   const variables = variablesBefore(ctx.doc, run.instruction);
-  const inline = (name: string): string | undefined => go.assignments.find((word) => word.value.startsWith(`${name}=`))?.value.slice(name.length + 1);
+  const inline = (name: string): string | undefined => inlineValue(go, name);
   if ((inline('GO111MODULE') ?? variables.get('GO111MODULE')) === 'off') return 'GO111MODULE=off: the build does not use go.mod';
   const goflags = inline('GOFLAGS') ?? variables.get('GOFLAGS') ?? '';
   if (/(?:^|\s)--?mod=vendor\b/.test(goflags) || go.args.some((word) => /^--?mod=vendor$/.test(word.value))) {
@@ -154,8 +154,7 @@ function tidyInsertion(ctx: Context, build: Instruction): { start: number; end: 
   const { text, eol, instructions } = ctx.doc;
   const previous = instructions[build.index - 1]!;
   const at = endOfLineWithBreak(text, previous.end);
-  const buildLineStart = text.lastIndexOf('\n', build.start - 1) + 1;
-  const indent = /^[ \t]*/.exec(text.slice(buildLineStart, build.start))![0];
+  const indent = /^[ \t]*/.exec(text.slice(startOfLine(text, build.start), build.start))![0];
   // The previous instruction may end the file without a line break only if the build came before it: never here.
   return { start: at, end: at, text: `${indent}${keywordLike(build, 'RUN')} go mod tidy${eol}` };
 }
