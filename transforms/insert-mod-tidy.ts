@@ -2,7 +2,7 @@
 // before the first go command that compiles them, so go.mod and go.sum match
 // the code being built. One tidy per stage that builds.
 import { endOfLineWithBreak, keywordLike, startOfLine, type Instruction } from '../src/document.js';
-import { analyzeRun, commandsOf, goInvocations, goVerb, inlineValue, isModuleBuild, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { analyzeRun, commandsOf, goInvocations, goVerb, inlineValue, isModuleBuild, modFlagValue, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
 import { chainInstructionsBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
@@ -125,7 +125,7 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): string | und
   const inline = (name: string): string | undefined => inlineValue(go, name);
   if ((inline('GO111MODULE') ?? variables.get('GO111MODULE')) === 'off') return 'GO111MODULE=off: the build does not use go.mod';
   const goflags = inline('GOFLAGS') ?? variables.get('GOFLAGS') ?? '';
-  if (/(?:^|\s)--?mod=vendor\b/.test(goflags) || go.args.some((word) => /^--?mod=vendor$/.test(word.value))) {
+  if (/(?:^|\s)--?mod=vendor\b/.test(goflags) || modFlagValue(go.args) === 'vendor') {
     return 'the build uses -mod=vendor: tidy does not update vendor/';
   }
   if (go.args.some((word) => /^--?C(?:=|$)/.test(word.value))) return `go ${go.subcommand.value} -C builds another directory`;
