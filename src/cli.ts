@@ -35,10 +35,7 @@ export interface Io {
 export interface CliSettings {
   paths: string[];
   mode: Mode;
-  json: boolean;
   debug: boolean;
-  transforms: readonly Transform[];
-  options: TransformOptions;
   format: Format;
   /** What was given on the command line, which wins over the configuration file. */
   explicit: { transforms?: readonly Transform[]; options: Partial<TransformOptions> };
@@ -52,13 +49,18 @@ const EXIT_OK = 0;
 const EXIT_CHANGES = 1;
 const EXIT_ERROR = 2;
 
+let version: string | undefined;
+
+/** package.json's version, read once. */
 function packageVersion(): string {
-  const manifest = new URL('../../package.json', import.meta.url);
-  try {
-    return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
+  if (version === undefined) {
+    try {
+      version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    } catch {
+      version = '0.0.0';
+    }
   }
+  return version;
 }
 
 function buildProgram(): Command {
@@ -138,10 +140,7 @@ export function parseArguments(argv: readonly string[]): CliSettings | { output:
   return {
     paths: program.processedArgs[0] as string[],
     mode: flags.write ? 'write' : flags.check ? 'check' : 'diff',
-    json: format === 'json',
     debug: !!flags.debug,
-    transforms: selectTransforms(flags.transforms),
-    options,
     format,
     explicit: { transforms: flags.transforms === undefined ? undefined : selectTransforms(flags.transforms), options: explicitOptions },
     config: flags.config,
