@@ -7,8 +7,8 @@
 // of the base image. Anything it cannot know is an `unknown` reason.
 import type { Document, Instruction } from './document.js';
 import { isGolangImage, splitImageReference } from './image-ref.js';
-import { environmentBefore, globalArgs, stageOf, type Stage } from './stages.js';
-import { expandVariables, stageChain, variablesBefore } from './stage-facts.js';
+import { environmentBefore, globalArgs, stageOf, unquote, type Stage } from './stages.js';
+import { expandVariables, stageChain } from './stage-facts.js';
 import { userBefore } from './users.js';
 
 export interface GoCaches {
@@ -54,7 +54,7 @@ export function goCachesFor(
   if (!stage) return { unknown: 'the RUN is not inside a stage' };
   const environment = environmentBefore(doc, instruction);
   const base = baseImageOf(doc, stage, golangRegistries);
-  const user = userBefore(doc, instruction, variablesBefore(doc, instruction));
+  const user = userBefore(doc, instruction, new Map([...environment].map(([name, entry]) => [name, entry.value])));
   if (user.unknown) return { unknown: `${user.unknown}, so a cache mount cannot be given the right owner (uid=)` };
   if (user.imageDefault && base.kind === 'unknown') return { unknown: base.reason };
 
@@ -135,8 +135,7 @@ function globalArgDefaults(doc: Document): Map<string, string | null> {
   for (const instruction of globalArgs(doc)) {
     const node = instruction.ast as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] };
     for (const property of node.getProperties?.() ?? []) {
-      const value = property.getValue();
-      defaults.set(property.getName(), value === null ? null : value.replace(/^(["'])(.*)\1$/s, '$2'));
+      defaults.set(property.getName(), unquote(property.getValue()));
     }
   }
   return defaults;

@@ -7,8 +7,8 @@
 import type { Document, Instruction } from './document.js';
 import { commandsOf } from './run.js';
 import type { SimpleCommand } from './shell.js';
-import { chainInstructionsBefore, expandVariables } from './stage-facts.js';
-import { runAnalysisOf } from './stages.js';
+import { expandVariables, stageChain } from './stage-facts.js';
+import { objectCache, runAnalysisOf, stageOf, type Stage } from './stages.js';
 
 export interface RunUser {
   /** No USER instruction applies: the image's own default user. */
@@ -41,14 +41,17 @@ const NUMERIC = /^\d+$/;
 
 /** The user `instruction` runs as, from the USER instructions and user creations before it. */
 export function userBefore(doc: Document, instruction: Instruction, env: ReadonlyMap<string, string | null>): RunUser {
-  const earlier = chainInstructionsBefore(doc, instruction);
-  const userInstruction = earlier.findLast((item) => item.keyword === 'USER');
+  const stage = stageOf(doc, instruction);
+  const chain = stage ? accountsOf(doc, stage) : NO_ACCOUNTS;
+  const before = (item: { at: number }): boolean => item.at < instruction.start;
+  const userInstruction = chain.userInstructions.findLast((item) => item.start < instruction.start);
   if (!userInstruction) return { imageDefault: true, root: true };
   const written = userInstruction.args.join(' ').trim();
   const expanded = expandVariables(written, env);
   if (expanded === undefined) return { imageDefault: false, root: false, written, unknown: `USER ${written} uses a variable with no known value` };
   const [name = '', group] = expanded.split(':');
-  const { users, groups } = createdAccounts(doc, earlier);
+  const users = chain.users.filter(before);
+  const groups = chain.groups.filter(before);
   const resolveGroup = (value: string | undefined): string | undefined => {
     if (value === undefined) return undefined;
     if (NUMERIC.test(value)) return value;
@@ -71,23 +74,38 @@ export function userBefore(doc: Document, instruction: Instruction, env: Readonl
   return user;
 }
 
-function createdAccounts(doc: Document, instructions: readonly Instruction[]): { users: CreatedUser[]; groups: CreatedGroup[] } {
-  const users: CreatedUser[] = [];
-  const groups: CreatedGroup[] = [];
-  for (const instruction of instructions) {
+/** The USER instructions and the accounts created along a stage chain, each with where it stands. */
+interface ChainAccounts {
+  userInstructions: Instruction[];
+  users: (CreatedUser & { at: number })[];
+  groups: (CreatedGroup & { at: number })[];
+}
+
+const NO_ACCOUNTS: ChainAccounts = { userInstructions: [], users: [], groups: [] };
+const accountsCache = objectCache<Stage, ChainAccounts>();
+
+/** Read once per stage: asking for every RUN of a long stage stays linear. */
+function accountsOf(doc: Document, stage: Stage): ChainAccounts {
+  const cached = accountsCache.get(stage);
+  if (cached) return cached;
+  const accounts: ChainAccounts = { userInstructions: [], users: [], groups: [] };
+  for (const instruction of stageChain(stage).flatMap((s) => s.instructions)) {
+    if (instruction.keyword === 'USER') accounts.userInstructions.push(instruction);
     if (instruction.keyword !== 'RUN' || !/user|group/.test(doc.text.slice(instruction.start, instruction.end))) continue;
     for (const command of commandsOf(runAnalysisOf(doc, instruction))) {
       const program = command.words[0]?.value.replace(/^.*\//, '');
-      if (program === 'useradd') pushDefined(users, readUseradd(command));
-      else if (program === 'adduser') pushDefined(users, readAdduser(command));
-      else if (program === 'groupadd' || program === 'addgroup') pushDefined(groups, readGroupadd(command));
+      const at = instruction.start;
+      if (program === 'useradd') pushDefined(accounts.users, readUseradd(command), at);
+      else if (program === 'adduser') pushDefined(accounts.users, readAdduser(command), at);
+      else if (program === 'groupadd' || program === 'addgroup') pushDefined(accounts.groups, readGroupadd(command), at);
     }
   }
-  return { users, groups };
+  accountsCache.set(stage, accounts);
+  return accounts;
 }
 
-function pushDefined<T>(list: T[], item: T | undefined): void {
-  if (item) list.push(item);
+function pushDefined<T>(list: (T & { at: number })[], item: T | undefined, at: number): void {
+  if (item) list.push({ ...item, at });
 }
 
 interface ParsedOptions {
