@@ -45,7 +45,7 @@ function mapForward(offset: number, sorted: readonly Edit[]): number {
 }
 
 /** The ranges of `text` (after all steps) that the steps of `history` wrote or removed. */
-export function changedRanges(history: readonly (readonly Edit[])[]): Range[] {
+function changedRanges(history: readonly (readonly Edit[])[]): Range[] {
   const ranges: Range[] = [];
   for (const [step, sorted] of history.entries()) {
     let placed = placedRanges(sorted);

@@ -94,7 +94,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-export function parseArguments(argv: readonly string[]): CliSettings | { output: string } {
+function parseArguments(argv: readonly string[]): CliSettings | { output: string } {
   const program = buildProgram();
   let help = '';
   program.configureOutput({ writeOut: (text) => (help += text), writeErr: () => {} });
@@ -167,7 +167,7 @@ function validGoVersion(value: string): string {
   throw new UsageError(`invalid --go-version "${value}": expected auto, 1.N or 1.N.P (for example 1.24 or 1.24.5)`);
 }
 
-export function selectTransforms(list: string | undefined): readonly Transform[] {
+function selectTransforms(list: string | undefined): readonly Transform[] {
   if (list === undefined) return TRANSFORMS;
   const ids = list.split(',').map((id) => id.trim()).filter(Boolean);
   const valid = TRANSFORMS.map((transform) => transform.id).join(', ');

@@ -10,8 +10,8 @@ import { isValidGoVersion } from './go-version.js';
 import type { Transform, TransformOptions } from './transform.js';
 import { TRANSFORMS } from '../transforms/index.js';
 
-export const CONFIG_FILE = 'dockmod.config.json';
-export const PACKAGE_KEY = 'dockmod';
+const CONFIG_FILE = 'dockmod.config.json';
+const PACKAGE_KEY = 'dockmod';
 
 type OptionKind = 'boolean' | 'goVersion' | 'hosts';
 
@@ -283,7 +283,7 @@ function sectionOptions(sections: TransformSections): Partial<TransformOptions> 
   return options;
 }
 
-export function configResolver(loaded: LoadedConfig): ConfigResolver {
+function configResolver(loaded: LoadedConfig): ConfigResolver {
   const { config, baseDir } = loaded;
   const include = config.include === undefined ? undefined : matcher(config.include);
   const exclude = config.exclude === undefined ? undefined : matcher(config.exclude);

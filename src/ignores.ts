@@ -74,7 +74,7 @@ function mergeScopes(a: IgnoreScope | undefined, b: IgnoreScope): IgnoreScope {
 }
 
 /** Every id a directive may name. */
-export function knownTransformIds(): string[] {
+function knownTransformIds(): string[] {
   return TRANSFORMS.map((transform) => transform.id);
 }
 
@@ -159,7 +159,7 @@ export function editTouches(zone: Pick<IgnoredInstruction, 'start' | 'end' | 'ga
   return at > zone.gapStart && at < zone.end;
 }
 
-export function noteTouches(zone: Pick<IgnoredInstruction, 'start' | 'end'>, offset: number): boolean {
+function noteTouches(zone: Pick<IgnoredInstruction, 'start' | 'end'>, offset: number): boolean {
   return offset >= zone.start && offset <= zone.end;
 }
 

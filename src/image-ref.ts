@@ -28,7 +28,7 @@ export function splitImageReference(reference: string): ImageReference {
 }
 
 /** The names of the official image, on Docker Hub and on its public mirrors. */
-export const OFFICIAL_GOLANG_NAMES: readonly string[] = [
+const OFFICIAL_GOLANG_NAMES: readonly string[] = [
   'golang',
   'library/golang',
   'docker.io/golang',

@@ -33,7 +33,7 @@ export interface RunSettings {
  * Below this many files a worker's start-up (~150 ms: it loads the engine
  * anew) costs about what it saves (see the README, Performance).
  */
-export const PARALLEL_MIN_FILES = 1500;
+const PARALLEL_MIN_FILES = 1500;
 const CHUNK_FILES = 32;
 /** Chunks handed to a worker before it reports back, so it never waits for the main thread. */
 const CHUNKS_IN_FLIGHT = 2;

@@ -190,7 +190,7 @@ export function goInvocation(command: SimpleCommand): GoInvocation | undefined {
   return { command, tool, subcommand, args: words.slice(i + 2), assignments };
 }
 
-export function isGoTool(name: string): boolean {
+function isGoTool(name: string): boolean {
   return name === 'go' || name === 'xx-go' || /\/go$/.test(name) || /^go1\.\d+(?:\.\d+)?$/.test(name);
 }
 

@@ -127,7 +127,7 @@ interface TokenizeOptions {
 }
 
 /** Split shell text into words and operators; comments are skipped. */
-export function tokenize(input: LogicalText, options: TokenizeOptions): { tokens: Token[]; unclear?: string } {
+function tokenize(input: LogicalText, options: TokenizeOptions): { tokens: Token[]; unclear?: string } {
   const { text, offsets } = input;
   const tokens: Token[] = [];
   const pendingHeredocs: { delimiter: string; stripTabs: boolean }[] = [];

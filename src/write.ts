@@ -11,7 +11,7 @@ let counter = 0;
 
 export const TEMP_FILE_PATTERN = /^\..+\.dockmod-(\d+)-\d+\.tmp$/;
 
-export function tempPathFor(file: string): string {
+function tempPathFor(file: string): string {
   counter++;
   return path.join(path.dirname(file), `.${path.basename(file)}.dockmod-${process.pid}-${counter}.tmp`);
 }
