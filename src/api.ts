@@ -9,7 +9,7 @@ import { goVersionProblem } from './go-version.js';
 import { createModuleLookup, NO_MODULE } from './module.js';
 import { rewriteText, type Change, type Note } from './pipeline.js';
 import type { TransformOptions } from './transform.js';
-import { TRANSFORMS } from '../transforms/index.js';
+import { transformById, TRANSFORMS } from '../transforms/index.js';
 
 export { DockmodError };
 export type { Change, Note };
@@ -65,7 +65,7 @@ function selected(ids: readonly string[] | undefined) {
   if (ids === undefined) return TRANSFORMS;
   const valid = TRANSFORMS.map((transform) => transform.id);
   return ids.map((id) => {
-    const transform = TRANSFORMS.find((candidate) => candidate.id === id);
+    const transform = transformById(id);
     if (!transform) throw new DockmodError(`unknown transform "${id}"; valid ids: ${valid.join(', ')}`);
     return transform;
   });

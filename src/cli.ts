@@ -18,7 +18,7 @@ import { FORMATS, renderReport, type Format } from './reporters/index.js';
 import { errorLine, noteLines, summaryLine, totalsOf, type Mode } from './report.js';
 import type { Transform, TransformOptions } from './transform.js';
 import { removeLeftovers, removePendingTempFiles } from './write.js';
-import { TRANSFORMS } from '../transforms/index.js';
+import { transformById, TRANSFORMS } from '../transforms/index.js';
 
 export interface Io {
   stdout: (chunk: string | Buffer) => void;
@@ -173,7 +173,7 @@ function selectTransforms(list: string | undefined): readonly Transform[] {
   const valid = TRANSFORMS.map((transform) => transform.id).join(', ');
   if (ids.length === 0) throw new UsageError(`--transforms needs at least one id; valid ids: ${valid}`);
   return ids.map((id) => {
-    const transform = TRANSFORMS.find((candidate) => candidate.id === id);
+    const transform = transformById(id);
     if (transform) return transform;
     throw new UsageError(`unknown transform "${id}"; valid ids: ${valid}`);
   });

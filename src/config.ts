@@ -8,7 +8,7 @@ import ignore, { type Ignore } from 'ignore';
 import { UsageError } from './errors.js';
 import { isValidGoVersion } from './go-version.js';
 import type { Transform, TransformOptions } from './transform.js';
-import { TRANSFORMS } from '../transforms/index.js';
+import { transformById, TRANSFORMS } from '../transforms/index.js';
 
 const CONFIG_FILE = 'dockmod.config.json';
 const PACKAGE_KEY = 'dockmod';
@@ -339,7 +339,7 @@ export interface SettingsResolver {
 }
 
 function transformsById(ids: readonly string[]): Transform[] {
-  return ids.map((id) => TRANSFORMS.find((transform) => transform.id === id)!);
+  return ids.map((id) => transformById(id)!);
 }
 
 /** Per-file transforms and options: defaults, then the configuration (with its overrides), then the flags. */

@@ -12,7 +12,7 @@ import { parseDocument } from '../src/document.js';
 import { createModuleLookup } from '../src/module.js';
 import { rewriteText, type Note } from '../src/pipeline.js';
 import type { TransformOptions } from '../src/transform.js';
-import { TRANSFORMS } from '../transforms/index.js';
+import { transformById, TRANSFORMS } from '../transforms/index.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', '__fixtures__');
 /** Folders of __fixtures__ with their own tests. */
@@ -25,7 +25,7 @@ interface CaseOptions extends Partial<TransformOptions> {
 function transformsFor(folder: string, options: CaseOptions) {
   const ids = options.transforms ?? (folder === 'pipeline' ? TRANSFORMS.map((t) => t.id) : [folder]);
   return ids.map((id) => {
-    const transform = TRANSFORMS.find((t) => t.id === id);
+    const transform = transformById(id);
     if (!transform) throw new Error(`unknown transform ${id}`);
     return transform;
   });

@@ -7,3 +7,8 @@ import { dropModDownload } from './drop-mod-download.js';
 import { insertModTidy } from './insert-mod-tidy.js';
 
 export const TRANSFORMS: readonly Transform[] = [dropModDownload, insertModTidy, addModFlag, addCacheMounts, bumpGoImage];
+
+/** The transform with this id, if there is one. */
+export function transformById(id: string): Transform | undefined {
+  return TRANSFORMS.find((transform) => transform.id === id);
+}

@@ -2,7 +2,7 @@
 // (--format diff streams per file from cli.ts.)
 import type { FileResult } from '../files.js';
 import { jsonReport, type Mode } from '../report.js';
-import { TRANSFORMS } from '../../transforms/index.js';
+import { transformById, TRANSFORMS } from '../../transforms/index.js';
 import { githubReport } from './github.js';
 import { sarifReport } from './sarif.js';
 
@@ -15,7 +15,7 @@ export interface ReportContext {
 }
 
 function summaryOf(id: string): string {
-  return TRANSFORMS.find((transform) => transform.id === id)?.summary ?? id;
+  return transformById(id)?.summary ?? id;
 }
 
 /** The text for stdout at the end of the run; undefined for the streamed diff format. */
