@@ -18,7 +18,7 @@ export interface ModuleFacts {
 
 export const NO_MODULE: ModuleFacts = { vendored: false };
 
-function parseGoMod(content: string): Pick<ModuleFacts, 'goVersion' | 'toolchain'> {
+export function parseGoMod(content: string): Pick<ModuleFacts, 'goVersion' | 'toolchain'> {
   const facts: Pick<ModuleFacts, 'goVersion' | 'toolchain'> = {};
   const go = /^[ \t]*go[ \t]+([0-9][^\s/]*)/m.exec(content);
   if (go) facts.goVersion = go[1];

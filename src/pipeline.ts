@@ -7,6 +7,8 @@ import { findIgnores, IGNORE_MARK, IGNORE_NOTE_SOURCE, withoutIgnored, type Igno
 import { annotateChanges } from './annotate.js';
 import { NO_MODULE, type ModuleFacts } from './module.js';
 import type { Context, Transform, TransformOptions } from './transform.js';
+import { imageModel, type DeclaredContext, type ImageModel } from './model/index.js';
+import { createProjectFiles, NO_FILES, type ProjectFiles } from './model/files.js';
 
 export interface Change {
   transform: string;
@@ -37,6 +39,10 @@ export interface RewriteOptions {
   transforms: readonly Transform[];
   options: TransformOptions;
   module?: () => ModuleFacts;
+  /** The files around the Dockerfile (build context, go.mod...); by default the real ones when `module` is given, else none. */
+  files?: ProjectFiles;
+  /** The build context a compose or bake file declares for this Dockerfile. */
+  declaredContext?: DeclaredContext;
   /** Add `# <annotate>` above each instruction a transform changed (see annotate.ts). */
   annotate?: string;
 }
@@ -76,7 +82,17 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
   const ignoresFor = ignoreLookup(original);
   let originalLineStarts: number[] | undefined;
   let moduleFacts: ModuleFacts | undefined;
-  const module = (): ModuleFacts => (moduleFacts ??= settings.module?.() ?? NO_MODULE);
+  const nearestModule = (): ModuleFacts => (moduleFacts ??= settings.module?.() ?? NO_MODULE);
+  const files = settings.files ?? (settings.module ? createProjectFiles() : NO_FILES);
+  const pipeline = settings.transforms.map((transform) => transform.id);
+  const modelOf = (current: Document): ImageModel => imageModel(current, {
+    path: settings.path,
+    files,
+    ...(settings.declaredContext ? { declared: settings.declaredContext } : {}),
+    nearest: nearestModule,
+    golangRegistries: settings.options.golangRegistries ?? [],
+    ...(pipeline.includes('bump-go-image') ? { bumpTarget: settings.options.goVersion || 'auto' } : {}),
+  });
 
   const originalLine = (offset: number): number => {
     let mapped = offset;
@@ -94,7 +110,9 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
       doc: current,
       path: settings.path,
       options: settings.options,
-      module,
+      module: () => modelOf(current).mainModule(),
+      model: () => modelOf(current),
+      pipeline,
       edit: (edit) => proposed.push(edit),
       note: (offset, message) => pendingNotes.push({ offset, message }),
     };

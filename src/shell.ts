@@ -40,7 +40,7 @@ export interface SimpleCommand {
 export interface Script {
   commands: SimpleCommand[];
   tokens: Token[];
-  /** Set when the text could not be fully understood (unterminated quote, case ... esac). */
+  /** Set when the text could not be fully understood (unterminated quote, an unknown case ... esac form). */
   unclear?: string;
 }
 
@@ -53,7 +53,7 @@ export function withoutQuoting(source: string): string {
   return source.replace(/[\\'"`]/g, '');
 }
 
-const LIST_OPERATORS = new Set(['&&', '||', ';', '|', '&', '|&', ';;', '\n']);
+const LIST_OPERATORS = new Set(['&&', '||', ';', '|', '&', '|&', ';;', ';&', ';;&', '\n']);
 const OPENERS = new Set(['if', 'while', 'until', 'for', 'select', '{']);
 const CLOSERS = new Set(['fi', 'done', '}']);
 const MIDDLES = new Set(['then', 'do', 'else', 'elif', '!', 'in']);
@@ -205,7 +205,7 @@ function skipHeredocBodies(text: string, from: number, heredocs: { delimiter: st
   return i;
 }
 
-const OPERATORS = ['&&', '||', ';;', '|&', '<<-', '<<', '>>', '>&', '<&', '<>', '>|', ';', '|', '&', '(', ')', '<', '>'];
+const OPERATORS = ['&&', '||', ';;&', ';;', ';&', '|&', '<<-', '<<', '>>', '>&', '<&', '<>', '>|', ';', '|', '&', '(', ')', '<', '>'];
 
 function operatorAt(text: string, i: number): string | undefined {
   const ch = text[i];
@@ -340,7 +340,8 @@ export function parseScript(input: LogicalText, options: TokenizeOptions): Scrip
   let depth = 0;
   let current: SimpleCommand | undefined;
   let previous: Token | undefined;
-  let caseDepth = 0;
+  // Open case ... esac compounds, innermost last: reading the subject, a pattern list, or a branch's commands.
+  const cases: ('subject' | 'in' | 'pattern' | 'body')[] = [];
   let expectRedirectTarget = false;
   let unclearReason = unclear;
 
@@ -353,13 +354,31 @@ export function parseScript(input: LogicalText, options: TokenizeOptions): Scrip
   };
 
   for (const token of tokens) {
-    if (caseDepth > 0) {
-      // case ... esac is left unread: its patterns look like commands.
-      if (token.kind === 'word' && !token.word.quoted) {
-        if (token.word.value === 'case') caseDepth++;
-        else if (token.word.value === 'esac') caseDepth--;
+    const caseState = cases.at(-1);
+    if (caseState !== undefined && caseState !== 'body') {
+      // `case WORD in`, then patterns up to `)`: none of these words is a command.
+      if (caseState === 'subject' && token.kind === 'word') cases[cases.length - 1] = 'in';
+      else if (caseState === 'in' && token.kind === 'word' && token.word.value === 'in') cases[cases.length - 1] = 'pattern';
+      else if (caseState === 'pattern' && token.kind === 'word' && !token.word.quoted && token.word.value === 'esac') {
+        cases.pop();
+        depth = Math.max(0, depth - 1);
+      } else if (caseState === 'pattern' && token.kind === 'op' && token.op === ')') cases[cases.length - 1] = 'body';
+      else if (caseState !== 'pattern' || !(token.kind === 'op' && (token.op === '(' || token.op === '|' || token.op === '\n'))) {
+        if (caseState !== 'pattern' || token.kind !== 'word') unclearReason ??= 'case ... esac has a form dockmod does not read';
       }
+      previous = token.kind === 'word' ? { kind: 'reserved', value: token.word.value, start: token.start, end: token.end } : token;
+      continue;
+    }
+    if (caseState === 'body' && token.kind === 'op' && (token.op === ';;' || token.op === ';&' || token.op === ';;&')) {
+      finish(token);
+      cases[cases.length - 1] = 'pattern';
       previous = token;
+      continue;
+    }
+    if (caseState === 'body' && !current && token.kind === 'word' && !token.word.quoted && token.word.value === 'esac') {
+      cases.pop();
+      depth = Math.max(0, depth - 1);
+      previous = { kind: 'reserved', value: 'esac', start: token.start, end: token.end };
       continue;
     }
     if (token.kind === 'op') {
@@ -391,8 +410,8 @@ export function parseScript(input: LogicalText, options: TokenizeOptions): Scrip
     if (!current && !word.quoted) {
       const reserved = word.value;
       if (reserved === 'case') {
-        caseDepth = 1;
-        unclearReason ??= 'case ... esac is not read';
+        cases.push('subject');
+        depth++;
         previous = { kind: 'reserved', value: reserved, start: word.start, end: word.end };
         continue;
       }
@@ -418,6 +437,7 @@ export function parseScript(input: LogicalText, options: TokenizeOptions): Scrip
     current.end = word.end;
   }
   finish(undefined);
+  if (cases.length > 0) unclearReason ??= 'case ... esac has no esac';
   return unclearReason ? { commands, tokens, unclear: unclearReason } : { commands, tokens };
 }
 

@@ -2,6 +2,7 @@
 import type { Document } from './document.js';
 import type { Edit } from './edits.js';
 import type { ModuleFacts } from './module.js';
+import type { ImageModel } from './model/index.js';
 
 export interface TransformOptions {
   /** Target for bump-go-image: a version such as 1.24 or 1.24.5, or 'auto'. */
@@ -21,6 +22,10 @@ export interface Context {
   options: TransformOptions;
   /** Facts about the Go module the Dockerfile builds, looked up lazily from disk. */
   module(): ModuleFacts;
+  /** The model of the image (build context, modules, Go versions, environments, module-cache flow) for the current text. */
+  model(): ImageModel;
+  /** Ids of the transforms that run in this pipeline. */
+  pipeline: readonly string[];
   edit(edit: Edit): void;
   /** Record "left for a human": `offset` is where in the current text the reason applies. */
   note(offset: number, message: string): void;

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { unifiedDiff } from '../src/diff.js';
 import { parseDocument } from '../src/document.js';
 import { createModuleLookup } from '../src/module.js';
+import { createProjectFiles } from '../src/model/files.js';
 import { rewriteText, type Note } from '../src/pipeline.js';
 import type { TransformOptions } from '../src/transform.js';
 import { transformById, TRANSFORMS } from '../transforms/index.js';
@@ -42,6 +43,8 @@ function run(text: string, file: string, options: CaseOptions, folder: string) {
     transforms: transformsFor(folder, options),
     options: { ...transformOptionsOf(options), goVersion: options.goVersion ?? 'auto' },
     module: () => lookup(file),
+    // A case folder is its own repository: the build context is never looked for above it.
+    files: createProjectFiles(path.dirname(file)),
   });
 }
 

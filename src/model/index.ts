@@ -1,0 +1,270 @@
+// The model of the image: the facts about a Dockerfile's build that no single
+// instruction shows, computed once per parsed document and asked by every
+// transform. Build context (context.ts), what the image holds (copies.ts),
+// the module each go command builds (module.ts), its environment (go-env.ts),
+// the image's Go (base-image.ts) and who reads the module cache (cache-flow.ts).
+import nodePath from 'node:path';
+import type { Document, Instruction } from '../document.js';
+import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version.js';
+import type { ModuleFacts } from '../module.js';
+import { commandsOf, goInvocations, goVerb, type GoInvocation } from '../run.js';
+import { stageChain } from '../stage-facts.js';
+import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
+import { goCachesFor } from '../cache-paths.js';
+import { baseImageOfStage, plannedGoVersion, type BaseImage } from './base-image.js';
+import { moduleCacheConsumers, type CacheConsumer } from './cache-flow.js';
+import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
+import { contextCopiesBefore, resolveIn, workdirBefore } from './copies.js';
+import type { ProjectFiles } from './files.js';
+import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
+import { asModuleFacts, moduleReadBy, type ModuleRead } from './module.js';
+
+export type { BuildContext, DeclaredContext } from './context.js';
+export type { CacheConsumer } from './cache-flow.js';
+export type { ModuleRead } from './module.js';
+export type { GoEnvironment } from './go-env.js';
+export { goflagsMod } from './go-env.js';
+
+export interface ModelSettings {
+  /** The Dockerfile's path ('' when given as text alone). */
+  path: string;
+  files: ProjectFiles;
+  declared?: DeclaredContext;
+  /** The nearest go.mod above the Dockerfile: what stands in when the build context is unknown. */
+  nearest: () => ModuleFacts;
+  golangRegistries: readonly string[];
+  /** bump-go-image runs in this pipeline, with this target (`auto` or a version). */
+  bumpTarget?: string;
+}
+
+export interface GoCommandFacts {
+  /** The folder the command runs in, in the image (undefined: unknown). */
+  workdir?: string;
+  module: ModuleRead;
+  env: GoEnvironment;
+  image: BaseImage;
+  /** The Go the command runs with once this run is done (the image's, raised by bump-go-image). */
+  goVersion?: GoVersion;
+  /** Why the command builds in GOPATH mode, where go.mod, go mod and -mod do not apply; undefined in module mode. */
+  gopathMode?: string;
+  /** Why the command cannot fetch modules itself (no network, GOPROXY=off); undefined when it can. */
+  cannotFetch?: string;
+}
+
+export interface ImageModel {
+  context: BuildContext;
+  baseImage(stage: Stage): BaseImage;
+  goCommand(instruction: Instruction, go: GoInvocation): GoCommandFacts;
+  /** Who reads the module cache that `instruction` fills, in source order. */
+  moduleCacheConsumers(instruction: Instruction): CacheConsumer[];
+  /** The module of the file's first go command that loads packages (per-file questions: bump-go-image's target). */
+  mainModule(): ModuleFacts;
+  /** The facts as plain data, for --json. */
+  report(): ModelReport;
+}
+
+export interface ModelReport {
+  context: { dir?: string; how: BuildContext['how']; detail: string };
+  stages: StageReport[];
+}
+
+interface StageReport {
+  line: number;
+  name?: string;
+  image?: string;
+  goVersion?: string;
+  goVersionAfter?: string;
+  goCommands: { line: number; command: string; workdir?: string; module: string; goMod?: string; vendored?: true; workspace?: string; missingGoFolders?: string[]; gopathMode?: string }[];
+  moduleCacheConsumers: { line: number; consumers: { line: number; kind: CacheConsumer['kind']; needsLayer: boolean; description: string }[] }[];
+}
+
+const MODULES_SINCE = parseGoVersion('1.11')!;
+const AUTO_MODULES_IN_GOPATH_SINCE = parseGoVersion('1.13')!;
+
+const models = objectCache<Document, ImageModel>();
+
+export function imageModel(doc: Document, settings: ModelSettings): ImageModel {
+  let model = models.get(doc);
+  if (!model) {
+    model = buildModel(doc, settings);
+    models.set(doc, model);
+  }
+  return model;
+}
+
+function buildModel(doc: Document, settings: ModelSettings): ImageModel {
+  const { files } = settings;
+  const images = new Map<Stage, BaseImage>();
+  const baseImage = (stage: Stage): BaseImage => {
+    let image = images.get(stage);
+    if (!image) images.set(stage, (image = baseImageOfStage(doc, stage, settings.golangRegistries)));
+    return image;
+  };
+  const imageWorkdir = (root: Stage): string | undefined => baseImage(root).workdir;
+  const context = buildContextOf(doc, settings.path, files, settings.declared, allContextCopies);
+  const ignoresVendor = context.dir !== undefined && /^\/?(?:\*\*\/)?vendor\/?(?:\*\*?)?[ \t]*$/m.test(files.read(nodePath.join(context.dir, '.dockerignore')) ?? '');
+  const commands = new Map<number, GoCommandFacts>();
+  const bumpTarget = (module: ModuleRead): GoVersion | undefined => {
+    if (settings.bumpTarget === undefined) return undefined;
+    if (settings.bumpTarget !== 'auto') return parseGoVersion(settings.bumpTarget);
+    const versions = [module.goVersion, module.toolchain].map((text) => (text ? parseGoVersion(text) : undefined)).filter((v): v is GoVersion => !!v);
+    return versions.sort(compareGoVersions).at(-1);
+  };
+
+  const goCommand = (instruction: Instruction, go: GoInvocation): GoCommandFacts => {
+    const cached = commands.get(go.command.start);
+    if (cached) return cached;
+    const stage = stageOf(doc, instruction)!;
+    const image = baseImage(stageChain(stage)[0]!);
+    const analysis = runAnalysisOf(doc, instruction);
+    const env = goEnvironmentOf(doc, instruction, analysis, go, image.env);
+    const workdir = commandWorkdir(doc, instruction, go, workdirBefore(doc, instruction, imageWorkdir));
+    const { copies } = contextCopiesBefore(doc, instruction, imageWorkdir);
+    const module = moduleReadBy({
+      files,
+      context,
+      copies,
+      workdir,
+      createsGoMod: initsModuleBefore(doc, instruction, go),
+      nearest: settings.nearest,
+      ignoresVendor,
+    });
+    const facts: GoCommandFacts = { module, env, image };
+    if (workdir !== undefined) facts.workdir = workdir;
+    const goVersion = plannedGoVersion(image, bumpTarget(module));
+    if (goVersion) facts.goVersion = goVersion;
+    const gopath = gopathModeOf(env, module, image.goVersion, workdir);
+    if (gopath) facts.gopathMode = gopath;
+    const cannotFetch = cannotFetchReason(instruction, env);
+    if (cannotFetch) facts.cannotFetch = cannotFetch;
+    commands.set(go.command.start, facts);
+    return facts;
+  };
+
+  const consumers = new Map<Instruction, CacheConsumer[]>();
+  const model: ImageModel = {
+    context,
+    baseImage,
+    goCommand,
+    moduleCacheConsumers(instruction) {
+      let found = consumers.get(instruction);
+      if (!found) {
+        const first = goInvocations(runAnalysisOf(doc, instruction))[0];
+        const caches = goCachesFor(doc, instruction, new Map(), settings.golangRegistries);
+        found = moduleCacheConsumers({
+          doc,
+          moduleCache: 'caches' in caches ? caches.caches.moduleCache : undefined,
+          canFetch: (item, go) => goCommand(item, go).cannotFetch,
+        }, instruction);
+        if (first) consumers.set(instruction, found);
+      }
+      return found;
+    },
+    mainModule() {
+      for (const instruction of doc.instructions) {
+        if (instruction.keyword !== 'RUN') continue;
+        const go = goInvocations(runAnalysisOf(doc, instruction)).find((candidate) => candidate.subcommand.value === 'build' || candidate.subcommand.value === 'install' || goVerb(candidate) === 'mod download');
+        if (go && stageOf(doc, instruction)) {
+          const read = goCommand(instruction, go).module;
+          if (read.goModFile) return asModuleFacts(read);
+        }
+      }
+      return settings.nearest();
+    },
+    report: () => reportOf(doc, model),
+  };
+  return model;
+}
+
+/** The folder a go command runs in: the RUN's working directory, then `cd` before it, then `-C dir`. */
+function commandWorkdir(doc: Document, instruction: Instruction, go: GoInvocation, start: string | undefined): string | undefined {
+  let workdir = start;
+  for (const command of commandsOf(runAnalysisOf(doc, instruction))) {
+    if (command.start >= go.command.start) break;
+    const name = command.words[0]?.value;
+    if (name !== 'cd' && name !== 'pushd' && name !== 'popd') continue;
+    const target = command.words[1]?.value;
+    if (command.nested || name === 'popd' || target === undefined || target === '-' || target.includes('$') || target.startsWith('~')) return undefined;
+    workdir = resolveIn(workdir, target);
+  }
+  const [first, second] = go.args;
+  if (first && /^--?C(?:=|$)/.test(first.value)) {
+    const dir = first.value.includes('=') ? first.value.slice(first.value.indexOf('=') + 1) : second?.value;
+    workdir = dir === undefined || dir.includes('$') ? undefined : resolveIn(workdir, dir);
+  }
+  return workdir;
+}
+
+function initsModuleBefore(doc: Document, instruction: Instruction, go: GoInvocation): boolean {
+  const stage = stageOf(doc, instruction);
+  if (!stage) return false;
+  for (const item of stageChain(stage).flatMap((s) => s.instructions)) {
+    if (item.start > instruction.start || item.keyword !== 'RUN') continue;
+    for (const candidate of goInvocations(runAnalysisOf(doc, item))) {
+      if (item === instruction && candidate.command.start >= go.command.start) break;
+      if (goVerb(candidate) === 'mod init') return true;
+    }
+  }
+  return false;
+}
+
+function gopathModeOf(env: GoEnvironment, module: ModuleRead, imageGo: GoVersion | undefined, workdir: string | undefined): string | undefined {
+  const setting = env.get('GO111MODULE');
+  if (setting === 'off') return `GO111MODULE=off (${env.origin('GO111MODULE')}) builds in GOPATH mode`;
+  if (setting === 'on') return undefined;
+  if (imageGo && imageGo.minor !== undefined && compareGoVersions(imageGo, MODULES_SINCE) < 0) return `Go ${imageGo.text} predates modules (GOPATH mode)`;
+  if (module.how === 'none') return `${module.detail}: the build runs in GOPATH mode`;
+  const gopath = env.get('GOPATH') ?? undefined;
+  const underGopathSrc = gopath !== undefined && workdir !== undefined && (workdir === `${gopath}/src` || workdir.startsWith(`${gopath}/src/`));
+  if (module.how === 'nearest' && !module.goModFile && underGopathSrc) return `no go.mod was found and the build runs under ${gopath}/src: GOPATH mode`;
+  if (underGopathSrc && imageGo && imageGo.minor !== undefined && compareGoVersions(imageGo, AUTO_MODULES_IN_GOPATH_SINCE) < 0) {
+    return `Go ${imageGo.text} builds inside ${gopath}/src in GOPATH mode unless GO111MODULE=on`;
+  }
+  return undefined;
+}
+
+function cannotFetchReason(instruction: Instruction, env: GoEnvironment): string | undefined {
+  const network = instruction.flags.find((flag) => flag.name === 'network');
+  if (network?.value === 'none') return 'the RUN has --network=none';
+  const proxy = env.get('GOPROXY');
+  if (proxy === 'off') return `GOPROXY=off (${env.origin('GOPROXY')})`;
+  return undefined;
+}
+
+function reportOf(doc: Document, model: ImageModel): ModelReport {
+  const shown = (file: string): string => nodePath.relative(process.cwd(), file) || '.';
+  const context: ModelReport['context'] = { how: model.context.how, detail: model.context.detail };
+  if (model.context.dir !== undefined) context.dir = shown(model.context.dir);
+  const stages = stagesOf(doc).map((stage): StageReport => {
+    const image = model.baseImage(stageChain(stage)[0]!);
+    const report: StageReport = { line: stage.from.line + 1, goCommands: [], moduleCacheConsumers: [] };
+    if (stage.name) report.name = stage.name;
+    if (image.reference) report.image = image.reference;
+    if (image.goVersion) report.goVersion = image.goVersion.text;
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== 'RUN') continue;
+      const gos = goInvocations(runAnalysisOf(doc, instruction));
+      for (const go of gos) {
+        const facts = model.goCommand(instruction, go);
+        const entry: StageReport['goCommands'][number] = { line: instruction.line + 1, command: `go ${goVerb(go)}`, module: facts.module.detail };
+        if (facts.workdir) entry.workdir = facts.workdir;
+        if (facts.module.goModFile) entry.goMod = shown(facts.module.goModFile);
+        if (facts.module.vendored) entry.vendored = true;
+        if (facts.module.workspaceFile) entry.workspace = shown(facts.module.workspaceFile);
+        if (facts.module.missingGoFolders) entry.missingGoFolders = facts.module.missingGoFolders;
+        if (facts.gopathMode) entry.gopathMode = facts.gopathMode;
+        if (facts.goVersion && facts.goVersion.text !== report.goVersion) report.goVersionAfter = facts.goVersion.text;
+        report.goCommands.push(entry);
+      }
+      if (gos.some((go) => goVerb(go) === 'mod download')) {
+        const consumers = model.moduleCacheConsumers(instruction);
+        report.moduleCacheConsumers.push({
+          line: instruction.line + 1,
+          consumers: consumers.map((consumer) => ({ line: consumer.instruction.line + 1, kind: consumer.kind, needsLayer: consumer.needsLayer, description: consumer.description })),
+        });
+      }
+    }
+    return report;
+  });
+  return { context, stages };
+}

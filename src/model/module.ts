@@ -1,0 +1,116 @@
+// Which Go module one go command builds: follow WORKDIR, `cd` and `-C` to the
+// folder it runs in, then up to the go.mod the image holds there, and back
+// through the COPY/ADD instructions to that go.mod in the build context; with
+// the vendor/ folder and go.work the same command sees.
+import nodePath from 'node:path';
+import { parseGoMod, type ModuleFacts } from '../module.js';
+import { contextFileAt, normalizeImagePath, resolveIn, type ContextCopy } from './copies.js';
+import { goPackageFolders, type ProjectFiles } from './files.js';
+import type { BuildContext } from './context.js';
+
+export interface ModuleRead {
+  /**
+   * context: found through the COPYs in the build context; nearest: the build
+   * context is unknown, so the nearest go.mod above the Dockerfile stands in;
+   * created: a RUN makes the go.mod (go mod init); none: no go.mod reaches
+   * the folder the command runs in.
+   */
+  how: 'context' | 'nearest' | 'created' | 'none';
+  /** One line for reports. */
+  detail: string;
+  /** Absolute path of the go.mod on disk. */
+  goModFile?: string;
+  /** The module's folder in the image. */
+  moduleRoot?: string;
+  goVersion?: string;
+  toolchain?: string;
+  /** vendor/modules.txt reaches the image beside go.mod. */
+  vendored: boolean;
+  /** The go.work the command sees (absolute path on disk). */
+  workspaceFile?: string;
+  /** Folders of the module (relative to its root, '' the root) that hold .go files and that no COPY brings. */
+  missingGoFolders?: string[];
+}
+
+export interface ModuleQuery {
+  files: ProjectFiles;
+  context: BuildContext;
+  copies: readonly ContextCopy[];
+  /** The folder the go command runs in, in the image (undefined: unknown). */
+  workdir: string | undefined;
+  /** A RUN before the command runs `go mod init`. */
+  createsGoMod: boolean;
+  /** The fallback: the nearest go.mod above the Dockerfile. */
+  nearest: () => ModuleFacts;
+  /** The .dockerignore of the context leaves vendor/ out. */
+  ignoresVendor: boolean;
+}
+
+export function moduleReadBy(query: ModuleQuery): ModuleRead {
+  const { files, context, copies, workdir } = query;
+  if (context.dir === undefined || workdir === undefined) return fromNearest(query, context.dir === undefined ? 'the build context is unknown' : 'the folder the command runs in is unknown');
+  const contextDir = context.dir;
+  const exists = (relative: string): boolean => files.isFile(nodePath.join(contextDir, relative));
+  for (let dir = workdir; ; dir = nodePath.posix.dirname(dir)) {
+    const goMod = contextFileAt(copies, joinImage(dir, 'go.mod'), exists);
+    if (goMod !== undefined) return fromContext(query, contextDir, dir, goMod, exists);
+    if (dir === '/') break;
+  }
+  if (query.createsGoMod) return { how: 'created', detail: 'a RUN creates go.mod (go mod init)', vendored: false };
+  return { how: 'none', detail: `no go.mod reaches ${workdir} through the COPY/ADD instructions`, vendored: false };
+}
+
+function fromContext(query: ModuleQuery, contextDir: string, moduleRoot: string, goMod: string, exists: (relative: string) => boolean): ModuleRead {
+  const { files, copies } = query;
+  const goModFile = nodePath.join(contextDir, goMod);
+  const read: ModuleRead = {
+    how: 'context',
+    detail: `${goMod} of the build context, at ${joinImage(moduleRoot, 'go.mod')} in the image`,
+    goModFile,
+    moduleRoot,
+    ...parseGoMod(files.read(goModFile) ?? ''),
+    vendored: !query.ignoresVendor && contextFileAt(copies, joinImage(moduleRoot, 'vendor/modules.txt'), exists) !== undefined,
+  };
+  for (let dir = query.workdir!; ; dir = nodePath.posix.dirname(dir)) {
+    const goWork = contextFileAt(copies, joinImage(dir, 'go.work'), exists);
+    if (goWork !== undefined) {
+      read.workspaceFile = nodePath.join(contextDir, goWork);
+      break;
+    }
+    if (dir === '/') break;
+  }
+  const moduleDir = nodePath.dirname(goModFile);
+  const missing = goPackageFolders(files, moduleDir).filter((folder) => {
+    const name = files.list(nodePath.join(moduleDir, folder)).find((entry) => entry.endsWith('.go'))!;
+    const imagePath = joinImage(folder === '' ? moduleRoot : joinImage(moduleRoot, folder), name);
+    const relative = nodePath.relative(contextDir, nodePath.join(moduleDir, folder, name)).split(nodePath.sep).join('/');
+    return contextFileAt(copies, imagePath, exists) !== relative;
+  });
+  if (missing.length > 0) read.missingGoFolders = missing;
+  return read;
+}
+
+function fromNearest(query: ModuleQuery, why: string): ModuleRead {
+  const facts = query.nearest();
+  const read: ModuleRead = { how: 'nearest', detail: `${why}: the nearest go.mod above the Dockerfile stands in`, vendored: facts.vendored };
+  if (facts.goModPath) read.goModFile = facts.goModPath;
+  if (facts.goVersion) read.goVersion = facts.goVersion;
+  if (facts.toolchain) read.toolchain = facts.toolchain;
+  if (facts.workspacePath) read.workspaceFile = facts.workspacePath;
+  if (!facts.goModPath) read.detail = `${why}, and no go.mod was found above the Dockerfile`;
+  return read;
+}
+
+/** The module read as the older, per-file ModuleFacts (for what still asks per file). */
+export function asModuleFacts(read: ModuleRead): ModuleFacts {
+  const facts: ModuleFacts = { vendored: read.vendored };
+  if (read.goModFile) facts.goModPath = read.goModFile;
+  if (read.goVersion) facts.goVersion = read.goVersion;
+  if (read.toolchain) facts.toolchain = read.toolchain;
+  if (read.workspaceFile) facts.workspacePath = read.workspaceFile;
+  return facts;
+}
+
+function joinImage(folder: string, name: string): string {
+  return normalizeImagePath(resolveIn(folder, name)!);
+}
