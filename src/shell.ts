@@ -35,6 +35,8 @@ export interface SimpleCommand {
   after: Token | undefined;
   /** Inside if/while/for/case, braces or a subshell rather than in the top-level list. */
   nested: boolean;
+  /** The command has a redirection (`> file`, `2>&1`). */
+  redirected?: true;
 }
 
 export interface Script {
@@ -397,6 +399,7 @@ export function parseScript(input: LogicalText, options: TokenizeOptions): Scrip
       // A redirection: its target word is not an argument.
       current ??= newCommand(token, previous, depth);
       current.end = token.end;
+      current.redirected = true;
       expectRedirectTarget = true;
       continue;
     }

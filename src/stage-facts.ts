@@ -3,7 +3,7 @@
 // given one along that chain, and `$VAR` expansion the way Docker expands
 // ENV/USER values.
 import type { Document, Instruction } from './document.js';
-import { environmentBefore, objectCache, stageOf, stagesOf, type Stage } from './stages.js';
+import { environmentBefore, objectCache, stageOf, type Stage } from './stages.js';
 
 /** The stage and the earlier stages it is built FROM, root first. */
 export function stageChain(stage: Stage): Stage[] {
@@ -66,50 +66,6 @@ export function expandVariables(text: string, variables: ReadonlyMap<string, str
   });
   if (unknown || expanded.includes('$')) return undefined;
   return expanded;
-}
-
-/**
- * Why the module cache that a download-only RUN fills must stay in the image,
- * or undefined: no RUN comes after it in its stage or the stages built FROM
- * it, and the container (CMD/ENTRYPOINT) or another stage (COPY --from) uses it.
- */
-export function moduleCacheServesImage(doc: Document, instruction: Instruction): string | undefined {
-  const stage = stageOf(doc, instruction);
-  if (!stage) return undefined;
-  if (lastRunFrom(doc, stage) > instruction.start) return undefined;
-  const later = [stage, ...stagesOf(doc).filter((other) => descendsFrom(other, stage))].flatMap((s) =>
-    s.instructions.filter((item) => item.start > instruction.start));
-  if (later.some((item) => item.keyword === 'CMD' || item.keyword === 'ENTRYPOINT')) {
-    return 'no RUN follows go mod download: it fills the module cache for the container (CMD/ENTRYPOINT)';
-  }
-  if (isCopiedFrom(doc, stage)) return 'no RUN follows go mod download: it fills the module cache that another stage copies (COPY --from)';
-  return undefined;
-}
-
-const lastRuns = objectCache<Stage, number>();
-
-/** Offset of the last RUN in `stage` or a stage built FROM it (-1 if none), once per stage. */
-function lastRunFrom(doc: Document, stage: Stage): number {
-  let last = lastRuns.get(stage);
-  if (last === undefined) {
-    last = -1;
-    for (const s of [stage, ...stagesOf(doc).filter((other) => descendsFrom(other, stage))]) {
-      for (const item of s.instructions) if (item.keyword === 'RUN' && item.start > last) last = item.start;
-    }
-    lastRuns.set(stage, last);
-  }
-  return last;
-}
-
-function descendsFrom(candidate: Stage, ancestor: Stage): boolean {
-  for (let parent = candidate.parent; parent; parent = parent.parent) if (parent === ancestor) return true;
-  return false;
-}
-
-function isCopiedFrom(doc: Document, stage: Stage): boolean {
-  const names = new Set([String(stage.index), ...(stage.name ? [stage.name] : [])]);
-  return doc.instructions.some((item) =>
-    (item.keyword === 'COPY' || item.keyword === 'ADD') && item.flags.some((flag) => flag.name === 'from' && names.has((flag.value ?? '').toLowerCase())));
 }
 
 const firstMatches = objectCache<Stage, Map<string, number>>();

@@ -3,9 +3,10 @@
 // uses in that stage and owned by the user the RUN runs as.
 import { skipBlanksAndContinuations, type Document, type Instruction } from '../src/document.js';
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
-import { commandsOf, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { credentialMountOf } from '../src/model/cache-flow.js';
 import { parseMountOptions } from '../src/mounts.js';
-import { expandVariables, firstInChain, moduleCacheServesImage, variablesBefore } from '../src/stage-facts.js';
+import { expandVariables, firstInChain, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf, stageOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
@@ -48,21 +49,23 @@ function addToRun(ctx: Context, instruction: Instruction): boolean {
     return false;
   };
   if (analysis.unclear) return leave(`this RUN cannot be read safely (${analysis.unclear})`);
-  if (needing.every((go) => goVerb(go) === 'mod download')) {
-    const servesImage = moduleCacheServesImage(ctx.doc, instruction);
-    if (servesImage) return leave(servesImage);
-  }
   const setsPath = scriptSetsGoPath(analysis);
   if (setsPath) return leave(`the RUN sets ${setsPath} itself`);
+  if (hasBothCacheMounts(instruction)) return false;
 
+  const layerReader = moduleCacheKeptInLayer(ctx, instruction, needing);
+  if (layerReader && needing.every((go) => needsCaches(go) === 'module')) return leave(layerReader);
   const wanted: WantedMount[] = [];
   for (const go of needing) {
     const result = goCachesFor(ctx.doc, instruction, inlineVariables(go), ctx.options.golangRegistries);
     if ('unknown' in result) return leave(result.unknown);
     const { caches } = result;
-    wanted.push({ target: caches.moduleCache, caches });
+    if (!layerReader) wanted.push({ target: caches.moduleCache, caches });
     if (needsCaches(go) === 'module-and-build') wanted.push({ target: caches.buildCache, caches });
   }
+  const cleaned = wanted.find((mount) => cleansCache(analysis, mount.target));
+  if (cleaned) return leave(`the RUN deletes ${cleaned.target}, which a cache mount there would keep (or fail to remove)`);
+  if (layerReader) ctx.note(first.subcommand.start, `${layerReader}; no module-cache mount added`);
 
   const hidden = wanted.find((mount) => copiedInto(ctx.doc, instruction, mount.target));
   if (hidden) return leave(`an earlier COPY/ADD puts files in ${hidden.target}, which a cache mount there would hide`);
@@ -77,6 +80,56 @@ function addToRun(ctx: Context, instruction: Instruction): boolean {
   if (missing.length === 0) return false;
   ctx.edit(flagInsertion(ctx.doc, instruction, analysis, missing.map(mountFlag)));
   return true;
+}
+
+/**
+ * Why the modules this RUN reads or fetches must stay in the image layer: a
+ * later step needs them there, or this RUN cannot fetch them itself (no
+ * network, GOPROXY=off, private modules an earlier RUN fetched with a secret).
+ */
+function moduleCacheKeptInLayer(ctx: Context, instruction: Instruction, gos: readonly GoInvocation[]): string | undefined {
+  const model = ctx.model();
+  const reader = model.moduleCacheConsumers(instruction).find((consumer) => consumer.needsLayer);
+  if (reader) return `${reader.description} needs the modules this RUN leaves in the image`;
+  const cannotFetch = gos.map((go) => model.goCommand(instruction, go).cannotFetch).find((reason) => reason !== undefined);
+  if (cannotFetch) return `${cannotFetch}, so the build reads the modules already in the image`;
+  if (!credentialMountOf(instruction)) {
+    const stage = stageOf(ctx.doc, instruction);
+    const privateFetch = stage === undefined ? Infinity : firstInChain(stage, 'private module fetch', (item) => item.keyword === 'RUN' && credentialMountOf(item) !== undefined && goInvocations(runAnalysisOf(ctx.doc, item)).length > 0);
+    if (privateFetch < instruction.start) {
+      return 'an earlier RUN fetched modules with a secret or ssh mount (private modules) that this RUN lacks, so it reads them from the image';
+    }
+  }
+  return undefined;
+}
+
+/** Both Go caches already mounted (targets ending in pkg/mod and go-build): nothing to add, whatever the paths. */
+function hasBothCacheMounts(instruction: Instruction): boolean {
+  const targets = instruction.flags.filter((flag) => flag.name === 'mount' && flag.value !== null).map((flag) => {
+    const options = parseMountOptions(flag.value!);
+    return options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '';
+  });
+  return targets.some((target) => /(?:^|\/)pkg\/mod\/?$|GOMODCACHE/.test(target)) && targets.some((target) => /go-build\/?$|GOCACHE/.test(target));
+}
+
+/** The RUN deletes the cache folder (`go clean -modcache`/`-cache`, `rm -r` of it or a folder above it). */
+function cleansCache(analysis: RunAnalysis, target: string): boolean {
+  for (const command of commandsOf(analysis)) {
+    const go = goInvocation(command);
+    if (go?.subcommand.value === 'clean') {
+      const flags = go.args.map((word) => word.value);
+      if (flags.includes('-modcache') && /pkg\/mod$/.test(target)) return true;
+      if (flags.includes('-cache') && !/pkg\/mod$/.test(target)) return true;
+    }
+    if (command.words[0]?.value === 'rm') {
+      for (const word of command.words.slice(1)) {
+        if (word.value.startsWith('-') || !word.value.startsWith('/')) continue;
+        const removed = normalizePath(word.value.replace(/\/\*$/, ''));
+        if (covers(removed, target) || covers(target, removed)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 function needsCaches(go: GoInvocation): 'module-and-build' | 'module' | 'none' {

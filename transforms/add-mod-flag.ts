@@ -1,16 +1,19 @@
 // add-mod-flag: add -mod=mod to every `go build` (and `go install` of local
 // packages), right after the subcommand, where build flags belong.
 import type { Instruction } from '../src/document.js';
-import { goInvocations, goVerb, inlineValue, isModuleBuild, modFlagValue, type GoInvocation, type RunAnalysis } from '../src/run.js';
-import { firstInChain } from '../src/stage-facts.js';
+import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
+import { goflagsMod } from '../src/model/index.js';
+import { commandsOf, goInvocations, goVerb, isModuleBuild, modFlagValue, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { firstInChain, stageChain } from '../src/stage-facts.js';
+import { isOpaqueBuild } from '../src/model/cache-flow.js';
 import { withoutQuoting } from '../src/shell.js';
-import { environmentBefore, runAnalysisOf, stageOf } from '../src/stages.js';
+import { runAnalysisOf, stageOf, type Stage } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
 const FLAG = '-mod=mod';
 
 /** Every go tool name (go, xx-go, /usr/local/go/bin/go, go1.22) contains `go`. */
-const mentionsBuild = (text: string): boolean => text.includes('go') && (text.includes('build') || text.includes('install'));
+const mentionsBuild = (text: string): boolean => text.includes('go') && (text.includes('build') || text.includes('install') || text.includes('make'));
 
 export const addModFlag: Transform = {
   id: 'add-mod-flag',
@@ -22,6 +25,7 @@ export const addModFlag: Transform = {
       const source = ctx.doc.text.slice(instruction.start, instruction.end);
       if (!mentionsBuild(withoutQuoting(source))) continue;
       const analysis = runAnalysisOf(ctx.doc, instruction);
+      noteOpaqueBuild(ctx, instruction, analysis);
       for (const go of goInvocations(analysis)) {
         if (!isModuleBuild(go)) continue;
         const reason = reasonToLeave(ctx, instruction, analysis, go);
@@ -33,28 +37,47 @@ export const addModFlag: Transform = {
   },
 };
 
-function goflagsMod(goflags: string | null | undefined): string | undefined {
-  if (!goflags) return undefined;
-  return /(?:^|\s)--?mod=(\S*)/.exec(goflags)?.[1];
+/** A build the Dockerfile hides in make or a script, in a stage that has Go: what is left for a human. */
+function noteOpaqueBuild(ctx: Context, instruction: Instruction, analysis: RunAnalysis): void {
+  const opaque = commandsOf(analysis).find(isOpaqueBuild);
+  if (!opaque) return;
+  const stage = stageOf(ctx.doc, instruction);
+  if (!stage || !stageHasGo(ctx, stage, instruction)) return;
+  const shown = opaque.words.slice(0, 2).map((word) => word.value).join(' ');
+  ctx.note(opaque.start, `\`${shown}\` runs go commands dockmod cannot see; add -mod=mod (and cache mounts) inside it by hand if its builds need them`);
 }
+
+/** The stage builds FROM a Go image, or runs go before `instruction`. */
+function stageHasGo(ctx: Context, stage: Stage, instruction: Instruction): boolean {
+  const image = ctx.model().baseImage(stageChain(stage)[0]!);
+  if (image.golang || /(?:^|[/-])go(?:lang)?(?:[-:/]|-toolset|$)/.test(image.reference ?? '')) return true;
+  return firstInChain(stage, 'runs go', (item) => item.keyword === 'RUN' && goInvocations(runAnalysisOf(ctx.doc, item)).length > 0) < instruction.start;
+}
+
+const MOD_MOD_SINCE = parseGoVersion('1.14')!;
 
 /** undefined: edit; null: nothing to do; a string: leave it and say why. */
 function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnalysis, go: GoInvocation): string | null | undefined {
   const own = modFlagValue(go.args);
   if (own !== undefined) return own === 'mod' ? null : `go ${go.subcommand.value} already sets -mod=${own}; left as is`;
-  const inlineMod = goflagsMod(inlineValue(go, 'GOFLAGS'));
-  if (inlineMod !== undefined) return inlineMod === 'mod' ? null : `GOFLAGS sets -mod=${inlineMod} for this build; left as is`;
-  const env = environmentBefore(ctx.doc, instruction);
-  if ((inlineValue(go, 'GO111MODULE') ?? env.get('GO111MODULE')?.value) === 'off') {
-    return 'GO111MODULE=off builds in GOPATH mode, where -mod does not apply; left as is';
+  const facts = ctx.model().goCommand(instruction, go);
+  const goflags = goflagsMod(facts.env.get('GOFLAGS'));
+  if (goflags !== undefined) {
+    if (goflags === 'mod') return null;
+    const origin = facts.env.origin('GOFLAGS');
+    return origin === 'the command' ? `GOFLAGS sets -mod=${goflags} for this build; left as is` : `GOFLAGS=-mod=${goflags} (${origin}) applies to this build; adding -mod=mod would override it`;
   }
-  const stageMod = goflagsMod(env.get('GOFLAGS')?.value);
-  if (stageMod !== undefined) return stageMod === 'mod' ? null : `the stage sets GOFLAGS=-mod=${stageMod}; adding -mod=mod would override it`;
+  if (facts.gopathMode) return `${facts.gopathMode}, where -mod does not apply; left as is`;
+  if (facts.goVersion && facts.goVersion.minor !== undefined && compareGoVersions(facts.goVersion, MOD_MOD_SINCE) < 0) {
+    return `the image has Go ${facts.goVersion.text}, and -mod=mod exists only since Go 1.14; left as is`;
+  }
+  if (facts.cannotFetch) return `${facts.cannotFetch}: with -mod=mod the build may need to fetch modules; left as is`;
   if (analysis.unclear) return `this RUN cannot be read safely (${analysis.unclear}); add -mod=mod by hand`;
   if (vendorsBefore(ctx, instruction, go)) return 'the stage runs go mod vendor before this build: Go then builds from vendor/ and -mod=mod would switch it to the network';
-  const module = ctx.module();
+  const { module } = facts;
+  if (module.how === 'elsewhere') return `${module.detail}: that is not this repository's module; left as is`;
   if (module.vendored) return 'the module is vendored (vendor/modules.txt): -mod=mod would switch the build from vendor/ to the network';
-  if (module.workspacePath) return 'a go.work is present: -mod=mod is an error in workspace mode';
+  if (module.workspaceFile && facts.env.get('GOWORK') !== 'off') return 'a go.work is present: -mod=mod is an error in workspace mode';
   return undefined;
 }
 

@@ -6,7 +6,7 @@ import type { Edit } from '../src/edits.js';
 import { goInvocation, goVerb, type RunScript } from '../src/run.js';
 import { withoutQuoting, type SimpleCommand, type Token } from '../src/shell.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
-import { moduleCacheServesImage } from '../src/stage-facts.js';
+import { credentialMountOf } from '../src/model/cache-flow.js';
 import { runAnalysisOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
@@ -59,12 +59,12 @@ function dropFromRun(ctx: Context, instruction: Instruction, edits: Edit[]): voi
   const commands = analysis.scripts.flatMap((script) => script.commands);
   const firstDownload = commands.find(isDownload);
   if (!firstDownload) return;
-  const reason = reasonToKeep(ctx.doc, instruction, commands);
+  const reason = reasonToKeep(ctx, instruction, commands);
   if (reason) {
     ctx.note(firstDownload.start, `${reason}; left as is`);
     return;
   }
-  if (!analysis.unclear && commands.every((c) => isDownload(c) || isVerify(c) || isNoop(c))) {
+  if (!analysis.unclear && commands.every((c) => isDownload(c) || isVerify(c) || isResidue(c))) {
     edits.push({ ...instructionRemoval(ctx.doc, instruction), text: '' });
     return;
   }
@@ -91,12 +91,36 @@ function dropFromRun(ctx: Context, instruction: Instruction, edits: Edit[]): voi
   for (const { start, end } of removals) edits.push({ start, end, text: '' });
 }
 
+/** Settings a download may run with that the build steps after it do not share. */
+const FETCH_SETTINGS = /^(?:GOPROXY|GOPRIVATE|GONOPROXY|GONOSUMDB|GONOSUMCHECK|GOSUMDB|GOINSECURE|GOFLAGS|GOAUTH|GIT_[A-Z_]+|HTTPS?_PROXY|https?_proxy|NO_PROXY|no_proxy)=/;
+
 /** Why a RUN's downloads must stay, or undefined. */
-function reasonToKeep(doc: Document, instruction: Instruction, commands: SimpleCommand[]): string | undefined {
-  const credentials = instruction.flags.find((flag) => flag.name === 'mount' && flag.value !== null && ['secret', 'ssh'].includes(mountType(parseMountOptions(flag.value))));
-  if (credentials) return `go mod download uses --${credentials.name}=${credentials.value}, which the build steps after it do not have`;
-  const buildsInThisRun = commands.some((c) => !isDownload(c) && !isVerify(c) && !isNoop(c));
-  return buildsInThisRun ? undefined : moduleCacheServesImage(doc, instruction);
+function reasonToKeep(ctx: Context, instruction: Instruction, commands: SimpleCommand[]): string | undefined {
+  const credentials = credentialMountOf(instruction);
+  if (credentials) return `go mod download uses --mount=${credentials}, which the build steps after it do not have`;
+  for (const command of commands.filter(isDownload)) {
+    const setting = goInvocation(command)!.assignments.find((word) => FETCH_SETTINGS.test(word.value));
+    if (setting) return `go mod download runs with ${setting.value}, which the build steps after it do not have`;
+  }
+  if (mountsModuleCache(instruction)) return undefined;
+  const buildsInThisRun = commands.some((c) => !isDownload(c) && !isVerify(c) && !isResidue(c));
+  const consumers = ctx.model().moduleCacheConsumers(instruction);
+  const needing = consumers.find((consumer) => consumer.needsLayer);
+  if (needing) return `${needing.description} needs the modules go mod download puts in the image`;
+  if (!buildsInThisRun && !consumers.some((consumer) => consumer.kind === 'go')) {
+    return 'no go command after go mod download reads the modules it puts in the image: they are there for whoever uses the image (another Dockerfile built FROM it, a container that runs go)';
+  }
+  return undefined;
+}
+
+/** The RUN already downloads into a cache mount, so its modules never reach the image layer. */
+function mountsModuleCache(instruction: Instruction): boolean {
+  return instruction.flags.some((flag) => {
+    if (flag.name !== 'mount' || flag.value === null) return false;
+    const options = parseMountOptions(flag.value);
+    const target = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '';
+    return mountType(options) === 'cache' && /(?:^|\/)pkg\/mod\/?$|GOMODCACHE/.test(target);
+  });
 }
 
 /** A range to remove and the last command it takes with it. */
@@ -145,6 +169,11 @@ function goVerbOf(command: SimpleCommand): string | undefined {
 const isDownload = (command: SimpleCommand): boolean => goVerbOf(command) === 'mod download';
 const isVerify = (command: SimpleCommand): boolean => goVerbOf(command) === 'mod verify';
 const isNoop = (command: SimpleCommand): boolean => isWord(command, 'true') || isWord(command, ':');
+
+/** Commands that only serve the download: a `cd` to where it runs, messages, retry loops, conditions, `exit`. */
+const RESIDUE = new Set(['true', ':', 'cd', 'echo', 'printf', 'sleep', 'break', 'continue', 'exit', 'set', '[', '[[', 'test', 'for']);
+const isResidue = (command: SimpleCommand): boolean =>
+  command.assignments.length === 0 && !command.redirected && RESIDUE.has(command.words[0]?.value ?? '') && !command.words.some((word) => word.value.includes('$(') || word.value.includes('`'));
 
 function isWord(command: SimpleCommand | undefined, ...values: string[]): boolean {
   return !!command && command.assignments.length === 0 && command.words.length === values.length &&

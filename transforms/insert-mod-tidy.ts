@@ -2,7 +2,9 @@
 // before the first go command that compiles them, so go.mod and go.sum match
 // the code being built. One tidy per stage that builds.
 import { endOfLineWithBreak, keywordLike, startOfLine, type Instruction } from '../src/document.js';
-import { analyzeRun, commandsOf, goInvocations, goVerb, inlineValue, isModuleBuild, modFlagValue, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { commandsOf, goInvocations, goVerb, isModuleBuild, modFlagValue, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { goflagsMod, type ModuleRead } from '../src/model/index.js';
+import { userBefore } from '../src/users.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
 import { chainInstructionsBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
@@ -41,8 +43,6 @@ function planStage(ctx: Context, stage: Stage): void {
     return;
   }
   if (!build) {
-    const chainBuilds = stageChain(stage).some((s) => goRuns(ctx, s.instructions).some((run) => run.invocations.some(isModuleBuild)));
-    if (!chainBuilds) noteRuntimeBuild(ctx, stage);
     return;
   }
   const buildCommand = build.invocations.find(isModuleBuild)!;
@@ -118,25 +118,53 @@ function sourcesMountedBy(instruction: Instruction): boolean {
 }
 
 function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): string | undefined {
-  const module = ctx.module();
+  const facts = ctx.model().goCommand(run.instruction, go);
+  const { module, env } = facts;
+  if (facts.gopathMode) return facts.gopathMode;
+  if (module.how === 'elsewhere') return `${module.detail}: not this repository's module`;
+  if (module.how === 'none') return module.detail;
   if (module.vendored) return 'the module is vendored (vendor/modules.txt): tidy does not update vendor/ and the vendored build would then fail';
-  if (module.workspacePath) return 'a go.work is present: the build runs in workspace mode';
-  const variables = variablesBefore(ctx.doc, run.instruction);
-  const inline = (name: string): string | undefined => inlineValue(go, name);
-  if ((inline('GO111MODULE') ?? variables.get('GO111MODULE')) === 'off') return 'GO111MODULE=off: the build does not use go.mod';
-  const goflags = inline('GOFLAGS') ?? variables.get('GOFLAGS') ?? '';
-  if (/(?:^|\s)--?mod=vendor\b/.test(goflags) || modFlagValue(go.args) === 'vendor') {
-    return 'the build uses -mod=vendor: tidy does not update vendor/';
+  if (module.workspaceFile && env.get('GOWORK') !== 'off') return 'a go.work is present: the build runs in workspace mode';
+  const mod = modFlagValue(go.args) ?? goflagsMod(env.get('GOFLAGS'));
+  if (mod === 'vendor') return 'the build uses -mod=vendor: tidy does not update vendor/';
+  if (mod === 'readonly') return 'the build sets -mod=readonly: its author wants go.mod and go.sum left as they are';
+  if (facts.cannotFetch) return `${facts.cannotFetch}: tidy would need to fetch modules`;
+  if (module.missingGoFolders) {
+    const shown = module.missingGoFolders.slice(0, 3).map((folder) => (folder === '' ? '(the module root)' : `${folder}/`)).join(', ');
+    const more = module.missingGoFolders.length > 3 ? ` and ${module.missingGoFolders.length - 3} more` : '';
+    return `the COPY instructions leave out module folders with Go files (${shown}${more}); go mod tidy loads every package on disk and would fail if a copied one imports them`;
   }
-  if (go.args.some((word) => /^--?C(?:=|$)/.test(word.value))) return `go ${go.subcommand.value} -C builds another directory`;
-  const commands = commandsOf(run.analysis);
-  const changesDirectory = commands.some((command) => command.start < go.command.start && ['cd', 'pushd'].includes(command.words[0]?.value ?? ''));
-  if (changesDirectory) return `the RUN changes directory before go ${go.subcommand.value}`;
+  const changesDirectory = commandsOf(run.analysis).some((command) => command.start < go.command.start && ['cd', 'pushd', 'popd'].includes(command.words[0]?.value ?? ''));
+  const changesModule = go.args.some((word) => /^--?C(?:=|$)/.test(word.value)) || changesDirectory;
+  if (changesModule && !sameModuleAsStage(ctx, run.instruction, facts.module)) {
+    return changesDirectory ? `the RUN changes directory before go ${go.subcommand.value}` : `go ${go.subcommand.value} -C builds another directory`;
+  }
   const foreignMount = run.instruction.flags.find((flag) => flag.name === 'mount' && flag.value !== null && !['cache', 'tmpfs'].includes(mountType(parseMountOptions(flag.value))));
   if (foreignMount) return `the build uses --mount=${foreignMount.value}, which a separate RUN go mod tidy would lack`;
   const credentials = credentialMountBefore(ctx, run.instruction);
   if (credentials) return `the stage fetches modules with --mount=${credentials} (private modules), which a separate RUN go mod tidy would lack`;
+  const user = userBefore(ctx.doc, run.instruction, variablesBefore(ctx.doc, run.instruction));
+  if (!user.root && module.how === 'context' && !goModOwnedBy(ctx, run.instruction, user.uid, user.written)) {
+    return `go mod tidy would run as ${user.written ?? 'the image user'}, who cannot rewrite a go.mod copied without --chown`;
+  }
   return undefined;
+}
+
+/** A go command that changes directory still builds the module a plain RUN at the stage's working directory sees. */
+function sameModuleAsStage(ctx: Context, instruction: Instruction, module: ModuleRead): boolean {
+  if (module.how !== 'context') return false;
+  return ctx.model().moduleAtWorkdir(instruction).goModFile === module.goModFile;
+}
+
+/** The COPY/ADD instructions before `instruction` that bring go.mod give it to `uid` (or the user's name). */
+function goModOwnedBy(ctx: Context, instruction: Instruction, uid: string | undefined, name: string | undefined): boolean {
+  const copies = chainInstructionsBefore(ctx.doc, instruction).filter((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from'));
+  const owner = (item: Instruction): string | undefined => item.flags.find((flag) => flag.name === 'chown')?.value?.split(':')[0] ?? undefined;
+  const bringsGoMod = copies.filter((item) => item.args.some((arg) => arg === '.' || arg === './' || /(?:^|\/)go\.(?:mod|\*)$/.test(arg)));
+  return bringsGoMod.length > 0 && bringsGoMod.every((item) => {
+    const who = owner(item);
+    return who !== undefined && (who === uid || who === name || (name !== undefined && who === name.split(':')[0]));
+  });
 }
 
 /** A secret or ssh mount on an earlier RUN of the stage chain that runs go: how the stage reaches private modules. */
@@ -157,15 +185,4 @@ function tidyInsertion(ctx: Context, build: Instruction): { start: number; end: 
   const indent = /^[ \t]*/.exec(text.slice(startOfLine(text, build.start), build.start))![0];
   // The previous instruction may end the file without a line break only if the build came before it: never here.
   return { start: at, end: at, text: `${indent}${keywordLike(build, 'RUN')} go mod tidy${eol}` };
-}
-
-/** A stage that only builds when the container starts (CMD/ENTRYPOINT): nothing to tidy at build time. */
-function noteRuntimeBuild(ctx: Context, stage: Stage): void {
-  for (const instruction of stage.instructions) {
-    if (instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') continue;
-    const go = goInvocations(analyzeRun(ctx.doc, instruction)).find((g) => g.subcommand.value === 'build' || g.subcommand.value === 'run');
-    if (go) {
-      ctx.note(go.subcommand.start, `go ${go.subcommand.value} runs only when the container starts (${instruction.keyword}); go mod tidy not inserted`);
-    }
-  }
 }

@@ -22,6 +22,7 @@ export interface CacheConsumer {
 
 /** Commands that build without showing dockmod their go commands. */
 const OPAQUE_BUILDERS = /^(?:make|gmake|mage|task|just|bazel|bazelisk|goreleaser|ko|earthly|scons|ninja)$/;
+const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'vet', 'generate', 'list']);
 const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh)$/;
 
 export interface CacheFlowQuery {
@@ -55,7 +56,9 @@ export function moduleCacheConsumers(query: CacheFlowQuery, instruction: Instruc
     }
   }
   const lastRuntime = family.flatMap((member) => member.instructions).find((item) => item.start > instruction.start && (item.keyword === 'CMD' || item.keyword === 'ENTRYPOINT'));
-  if (!runsAfter && lastRuntime && !consumers.some((consumer) => consumer.kind === 'runtime')) {
+  // A RUN that only fetches, with nothing after it but the container's start: the modules are for the container.
+  const onlyFetches = goInvocations(runAnalysisOf(doc, instruction)).every((go) => !LOADS_PACKAGES.has(go.subcommand.value));
+  if (onlyFetches && !runsAfter && lastRuntime && !consumers.some((consumer) => consumer.kind === 'runtime')) {
     consumers.push({ kind: 'runtime', instruction: lastRuntime, description: `the container (${lastRuntime.keyword} at line ${lastRuntime.line + 1}) starts with the modules in the image and no RUN after`, needsLayer: true });
   }
   for (const copy of copiesFrom(doc, family)) {

@@ -7,14 +7,15 @@ import nodePath from 'node:path';
 import type { Document, Instruction } from '../document.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version.js';
 import type { ModuleFacts } from '../module.js';
-import { commandsOf, goInvocations, goVerb, type GoInvocation } from '../run.js';
+import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation } from '../run.js';
 import { stageChain } from '../stage-facts.js';
 import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { goCachesFor } from '../cache-paths.js';
 import { baseImageOfStage, plannedGoVersion, type BaseImage } from './base-image.js';
 import { moduleCacheConsumers, type CacheConsumer } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
-import { contextCopiesBefore, resolveIn, workdirBefore } from './copies.js';
+import { contextCopiesBefore, resolveIn, workdirBefore, type ContextCopy } from './copies.js';
+import { mountType, parseMountOptions } from '../mounts.js';
 import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
 import { asModuleFacts, moduleReadBy, type ModuleRead } from './module.js';
@@ -55,6 +56,8 @@ export interface ImageModel {
   context: BuildContext;
   baseImage(stage: Stage): BaseImage;
   goCommand(instruction: Instruction, go: GoInvocation): GoCommandFacts;
+  /** The module a go command would build at `instruction`'s working directory (WORKDIR), before its own `cd`. */
+  moduleAtWorkdir(instruction: Instruction): ModuleRead;
   /** Who reads the module cache that `instruction` fills, in source order. */
   moduleCacheConsumers(instruction: Instruction): CacheConsumer[];
   /** The module of the file's first go command that loads packages (per-file questions: bump-go-image's target). */
@@ -111,6 +114,17 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     return versions.sort(compareGoVersions).at(-1);
   };
 
+  const moduleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => moduleReadBy({
+    files,
+    context,
+    copies: [...contextCopiesBefore(doc, instruction, imageWorkdir).copies, ...bindMountsOf(doc, instruction, workdirBefore(doc, instruction, imageWorkdir))],
+    workdir,
+    createsGoMod: initsModuleBefore(doc, instruction, go),
+    fetchesSources: sourcesFetchedBefore(doc, instruction, go),
+    nearest: settings.nearest,
+    ignoresVendor,
+  });
+
   const goCommand = (instruction: Instruction, go: GoInvocation): GoCommandFacts => {
     const cached = commands.get(go.command.start);
     if (cached) return cached;
@@ -119,16 +133,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     const analysis = runAnalysisOf(doc, instruction);
     const env = goEnvironmentOf(doc, instruction, analysis, go, image.env);
     const workdir = commandWorkdir(doc, instruction, go, workdirBefore(doc, instruction, imageWorkdir));
-    const { copies } = contextCopiesBefore(doc, instruction, imageWorkdir);
-    const module = moduleReadBy({
-      files,
-      context,
-      copies,
-      workdir,
-      createsGoMod: initsModuleBefore(doc, instruction, go),
-      nearest: settings.nearest,
-      ignoresVendor,
-    });
+    const module = moduleAt(instruction, workdir, go);
     const facts: GoCommandFacts = { module, env, image };
     if (workdir !== undefined) facts.workdir = workdir;
     const goVersion = plannedGoVersion(image, bumpTarget(module));
@@ -146,6 +151,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     context,
     baseImage,
     goCommand,
+    moduleAtWorkdir: (instruction) => moduleAt(instruction, workdirBefore(doc, instruction, imageWorkdir), undefined),
     moduleCacheConsumers(instruction) {
       let found = consumers.get(instruction);
       if (!found) {
@@ -166,7 +172,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
         const go = goInvocations(runAnalysisOf(doc, instruction)).find((candidate) => candidate.subcommand.value === 'build' || candidate.subcommand.value === 'install' || goVerb(candidate) === 'mod download');
         if (go && stageOf(doc, instruction)) {
           const read = goCommand(instruction, go).module;
-          if (read.goModFile) return asModuleFacts(read);
+          if (read.how !== 'nearest') return asModuleFacts(read);
         }
       }
       return settings.nearest();
@@ -195,17 +201,55 @@ function commandWorkdir(doc: Document, instruction: Instruction, go: GoInvocatio
   return workdir;
 }
 
-function initsModuleBefore(doc: Document, instruction: Instruction, go: GoInvocation): boolean {
+function initsModuleBefore(doc: Document, instruction: Instruction, go: GoInvocation | undefined): boolean {
   const stage = stageOf(doc, instruction);
   if (!stage) return false;
   for (const item of stageChain(stage).flatMap((s) => s.instructions)) {
     if (item.start > instruction.start || item.keyword !== 'RUN') continue;
     for (const candidate of goInvocations(runAnalysisOf(doc, item))) {
-      if (item === instruction && candidate.command.start >= go.command.start) break;
+      if (item === instruction && (!go || candidate.command.start >= go.command.start)) break;
       if (goVerb(candidate) === 'mod init') return true;
     }
   }
   return false;
+}
+
+/** `RUN --mount=type=bind,...` from the build context: the RUN sees those files as if copied. */
+function bindMountsOf(doc: Document, instruction: Instruction, workdir: string | undefined): ContextCopy[] {
+  const copies: ContextCopy[] = [];
+  for (const flag of instruction.flags) {
+    if (flag.name !== 'mount' || flag.value === null) continue;
+    const options = parseMountOptions(flag.value);
+    if (mountType(options) !== 'bind' || options.has('from')) continue;
+    const target = options.get('target') ?? options.get('dst') ?? options.get('destination');
+    const destination = target === undefined ? undefined : resolveIn(workdir, target);
+    if (destination === undefined) continue;
+    const source = (options.get('source') ?? options.get('src') ?? '.').replace(/^\/+/, '') || '.';
+    copies.push({ instruction, sources: [source], destination, intoFolder: false });
+  }
+  void doc;
+  return copies;
+}
+
+const FETCHERS = /^(?:git|wget|curl|svn|hg|fetch|aria2c)$/;
+
+/** How the image gets sources other than from the build context before `go` runs: `git clone`, `COPY --from`, `ADD <url>`. */
+function sourcesFetchedBefore(doc: Document, instruction: Instruction, go: GoInvocation | undefined): string | undefined {
+  const stage = stageOf(doc, instruction);
+  if (!stage) return undefined;
+  for (const item of stageChain(stage).flatMap((s) => s.instructions)) {
+    if (item.start > instruction.start) break;
+    if (item.keyword === 'ADD' && item.args.some((arg) => /^(?:https?|git):\/\/|^git@/.test(arg))) return `ADD at line ${item.line + 1}`;
+    if (item.keyword !== 'RUN') continue;
+    for (const command of commandsOf(runAnalysisOf(doc, item))) {
+      if (item === instruction && (!go || command.start >= go.command.start)) break;
+      const name = command.words[0]?.value.replace(/^.*\//, '') ?? '';
+      const fetch = goInvocation(command);
+      const fetchesGo = fetch?.subcommand.value === 'get' && !fetch.args.some((word) => word.value.startsWith('./') || word.value === '.');
+      if (FETCHERS.test(name) || fetchesGo) return `\`${command.words.slice(0, 2).map((word) => word.value).join(' ')}\` at line ${item.line + 1}`;
+    }
+  }
+  return undefined;
 }
 
 function gopathModeOf(env: GoEnvironment, module: ModuleRead, imageGo: GoVersion | undefined, workdir: string | undefined): string | undefined {
@@ -214,6 +258,7 @@ function gopathModeOf(env: GoEnvironment, module: ModuleRead, imageGo: GoVersion
   if (setting === 'on') return undefined;
   if (imageGo && imageGo.minor !== undefined && compareGoVersions(imageGo, MODULES_SINCE) < 0) return `Go ${imageGo.text} predates modules (GOPATH mode)`;
   if (module.how === 'none') return `${module.detail}: the build runs in GOPATH mode`;
+  if (module.how === 'elsewhere') return undefined;
   const gopath = env.get('GOPATH') ?? undefined;
   const underGopathSrc = gopath !== undefined && workdir !== undefined && (workdir === `${gopath}/src` || workdir.startsWith(`${gopath}/src/`));
   if (module.how === 'nearest' && !module.goModFile && underGopathSrc) return `no go.mod was found and the build runs under ${gopath}/src: GOPATH mode`;

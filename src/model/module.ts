@@ -12,10 +12,12 @@ export interface ModuleRead {
   /**
    * context: found through the COPYs in the build context; nearest: the build
    * context is unknown, so the nearest go.mod above the Dockerfile stands in;
-   * created: a RUN makes the go.mod (go mod init); none: no go.mod reaches
-   * the folder the command runs in.
+   * created: a RUN makes the go.mod (go mod init); elsewhere: no go.mod comes
+   * from the build context, but the image gets sources another way (git
+   * clone, a download, COPY --from); none: no go.mod reaches the folder the
+   * command runs in.
    */
-  how: 'context' | 'nearest' | 'created' | 'none';
+  how: 'context' | 'nearest' | 'created' | 'elsewhere' | 'none';
   /** One line for reports. */
   detail: string;
   /** Absolute path of the go.mod on disk. */
@@ -40,6 +42,8 @@ export interface ModuleQuery {
   workdir: string | undefined;
   /** A RUN before the command runs `go mod init`. */
   createsGoMod: boolean;
+  /** How the image gets sources from outside the build context before the command (git clone, COPY --from...), if it does. */
+  fetchesSources: string | undefined;
   /** The fallback: the nearest go.mod above the Dockerfile. */
   nearest: () => ModuleFacts;
   /** The .dockerignore of the context leaves vendor/ out. */
@@ -50,17 +54,24 @@ export function moduleReadBy(query: ModuleQuery): ModuleRead {
   const { files, context, copies, workdir } = query;
   if (context.dir === undefined || workdir === undefined) return fromNearest(query, context.dir === undefined ? 'the build context is unknown' : 'the folder the command runs in is unknown');
   const contextDir = context.dir;
+  // Nothing from the build context reaches the image: its sources come in a way dockmod does not follow.
+  if (copies.length === 0) return fromNearest(query, 'nothing is copied from the build context');
   const exists = (relative: string): boolean => files.isFile(nodePath.join(contextDir, relative));
+  const workspace = upwards(workdir, (dir) => contextFileAt(copies, joinImage(dir, 'go.work'), exists));
   for (let dir = workdir; ; dir = nodePath.posix.dirname(dir)) {
     const goMod = contextFileAt(copies, joinImage(dir, 'go.mod'), exists);
-    if (goMod !== undefined) return fromContext(query, contextDir, dir, goMod, exists);
+    if (goMod !== undefined) return fromContext(query, contextDir, dir, goMod, exists, workspace);
     if (dir === '/') break;
   }
+  if (workspace !== undefined) {
+    return { how: 'context', detail: `${workspace} of the build context (workspace mode)`, vendored: false, workspaceFile: nodePath.join(contextDir, workspace) };
+  }
   if (query.createsGoMod) return { how: 'created', detail: 'a RUN creates go.mod (go mod init)', vendored: false };
+  if (query.fetchesSources) return { how: 'elsewhere', detail: `no go.mod comes from the build context; the image gets sources through ${query.fetchesSources}`, vendored: false };
   return { how: 'none', detail: `no go.mod reaches ${workdir} through the COPY/ADD instructions`, vendored: false };
 }
 
-function fromContext(query: ModuleQuery, contextDir: string, moduleRoot: string, goMod: string, exists: (relative: string) => boolean): ModuleRead {
+function fromContext(query: ModuleQuery, contextDir: string, moduleRoot: string, goMod: string, exists: (relative: string) => boolean, workspace: string | undefined): ModuleRead {
   const { files, copies } = query;
   const goModFile = nodePath.join(contextDir, goMod);
   const read: ModuleRead = {
@@ -71,14 +82,7 @@ function fromContext(query: ModuleQuery, contextDir: string, moduleRoot: string,
     ...parseGoMod(files.read(goModFile) ?? ''),
     vendored: !query.ignoresVendor && contextFileAt(copies, joinImage(moduleRoot, 'vendor/modules.txt'), exists) !== undefined,
   };
-  for (let dir = query.workdir!; ; dir = nodePath.posix.dirname(dir)) {
-    const goWork = contextFileAt(copies, joinImage(dir, 'go.work'), exists);
-    if (goWork !== undefined) {
-      read.workspaceFile = nodePath.join(contextDir, goWork);
-      break;
-    }
-    if (dir === '/') break;
-  }
+  if (workspace !== undefined) read.workspaceFile = nodePath.join(contextDir, workspace);
   const moduleDir = nodePath.dirname(goModFile);
   const missing = goPackageFolders(files, moduleDir).filter((folder) => {
     const name = files.list(nodePath.join(moduleDir, folder)).find((entry) => entry.endsWith('.go'))!;
@@ -109,6 +113,14 @@ export function asModuleFacts(read: ModuleRead): ModuleFacts {
   if (read.toolchain) facts.toolchain = read.toolchain;
   if (read.workspaceFile) facts.workspacePath = read.workspaceFile;
   return facts;
+}
+
+/** The first answer of `find` from `start` up to the image's root folder. */
+function upwards(start: string, find: (dir: string) => string | undefined): string | undefined {
+  for (let dir = start; ; dir = nodePath.posix.dirname(dir)) {
+    const found = find(dir);
+    if (found !== undefined || dir === '/') return found;
+  }
 }
 
 function joinImage(folder: string, name: string): string {

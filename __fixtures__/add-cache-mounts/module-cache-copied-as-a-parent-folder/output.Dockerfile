@@ -1,6 +1,6 @@
 FROM golang:1.23 AS deps
 COPY go.mod go.sum ./
-RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go mod download && go build -o /tmp/warm std
+RUN --mount=type=cache,target=/root/.cache/go-build go mod download && go build -o /tmp/warm std
 
 FROM golang:1.23 AS build
 COPY --from=deps /go /go

@@ -1,2 +1,3 @@
 FROM golang:1.23
 COPY . .
+RUN go build -o /app .

@@ -3,3 +3,4 @@ FROM golang:1.23
 RUN apk add git && `
     go mod download
 COPY . .
+RUN go build -o /app .

@@ -4,3 +4,4 @@ RUN <<EOF
 go mod download
 EOF
 COPY . .
+RUN go build -o /app .

@@ -3,4 +3,4 @@ COPY go.mod go.sum ./
 
 # fetch modules
 # (cached)
-RUN go mod download
+RUN --mount=type=cache,target=/go/pkg/mod go mod download

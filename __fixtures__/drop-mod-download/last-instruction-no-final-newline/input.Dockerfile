@@ -1,3 +1,3 @@
 FROM golang:1.23
 COPY go.mod go.sum ./
-RUN go mod download
+RUN --mount=type=cache,target=/go/pkg/mod go mod download

@@ -1,3 +1,4 @@
 FROM golang:1.23
 COPY go.mod go.sum ./
 COPY . .
+RUN go build -o /app .

@@ -1,2 +1,3 @@
 FROM golang:1.23
 RUN go mod download && echo "unterminated
+RUN go build -o /app .

@@ -1,0 +1,4 @@
+FROM golang:1.23
+COPY . .
+RUN if [ -f go.mod ]; then go mod download; go generate ./...; fi
+RUN go build -o /app .

@@ -1,3 +1,0 @@
-FROM golang:1.23
-RUN GOPROXY=https://proxy.golang.org,direct GOPRIVATE=example.com go mod download -x all
-COPY . .

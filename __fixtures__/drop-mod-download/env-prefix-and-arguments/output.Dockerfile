@@ -1,2 +1,0 @@
-FROM golang:1.23
-COPY . .

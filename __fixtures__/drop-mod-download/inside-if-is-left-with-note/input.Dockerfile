@@ -1,2 +1,0 @@
-FROM golang:1.23
-RUN if [ -f go.mod ]; then go mod download; fi

@@ -1,2 +1,0 @@
-FROM golang:1.23
-RUN go mod download || (sleep 5 && go mod download)
