@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createModuleLookup } from '../src/module.js';
+import { createProjectFiles } from '../src/model/files.js';
 import { rewriteText, type Note, type RewriteOptions } from '../src/pipeline.js';
 import { TRANSFORMS } from '../transforms/index.js';
 import { changesOutsideEdits, diffMismatch, secondRunChanges, structureChanges } from './invariants.js';
@@ -23,7 +24,8 @@ const cases = readdirSync(CORPUS)
 
 function settingsFor(file: string): RewriteOptions {
   const lookup = createModuleLookup();
-  return { path: file, transforms: TRANSFORMS, options: { goVersion: 'auto' }, module: () => lookup(file) };
+  // A case folder is its own repository: the build context is never looked for above it.
+  return { path: file, transforms: TRANSFORMS, options: { goVersion: 'auto' }, module: () => lookup(file), files: createProjectFiles(path.dirname(file)) };
 }
 
 function update(dir: string, input: string, output: string, notes: Note[]): void {

@@ -235,11 +235,14 @@ function runKind(doc: Document, instruction: Instruction): 'tidy' | 'download' |
   return verbs.some((verb) => verb.startsWith('mod ')) ? 'modules' : undefined;
 }
 
-const MODULE_ONLY = new Set(['mod download', 'mod verify', 'mod tidy', 'true', ':']);
+const MODULE_ONLY = new Set(['mod download', 'mod verify', 'mod tidy', 'true', ':', 'residue']);
+/** What a download brings along and goes with it (drop-mod-download's residue): cd, messages, retry loops, conditions. */
+const RESIDUE = new Set(['cd', 'echo', 'printf', 'sleep', 'break', 'continue', 'exit', 'set', '[', '[[', 'test', 'for']);
 
 function verbOf(command: SimpleCommand): string {
   const go = goInvocation(command);
   if (go) return goVerb(go);
+  if (command.assignments.length === 0 && !command.redirected && RESIDUE.has(command.words[0]?.value ?? '')) return 'residue';
   return command.assignments.length === 0 && command.words.length === 1 ? command.words[0]!.value : '';
 }
 

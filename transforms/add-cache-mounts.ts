@@ -89,8 +89,8 @@ function addToRun(ctx: Context, instruction: Instruction): boolean {
  */
 function moduleCacheKeptInLayer(ctx: Context, instruction: Instruction, gos: readonly GoInvocation[]): string | undefined {
   const model = ctx.model();
-  const reader = model.moduleCacheConsumers(instruction).find((consumer) => consumer.needsLayer);
-  if (reader) return `${reader.description} needs the modules this RUN leaves in the image`;
+  const kept = model.modulesKeptInLayer(instruction);
+  if (kept) return kept;
   const cannotFetch = gos.map((go) => model.goCommand(instruction, go).cannotFetch).find((reason) => reason !== undefined);
   if (cannotFetch) return `${cannotFetch}, so the build reads the modules already in the image`;
   if (!credentialMountOf(instruction)) {

@@ -103,14 +103,8 @@ function reasonToKeep(ctx: Context, instruction: Instruction, commands: SimpleCo
     if (setting) return `go mod download runs with ${setting.value}, which the build steps after it do not have`;
   }
   if (mountsModuleCache(instruction)) return undefined;
-  const buildsInThisRun = commands.some((c) => !isDownload(c) && !isVerify(c) && !isResidue(c));
-  const consumers = ctx.model().moduleCacheConsumers(instruction);
-  const needing = consumers.find((consumer) => consumer.needsLayer);
-  if (needing) return `${needing.description} needs the modules go mod download puts in the image`;
-  if (!buildsInThisRun && !consumers.some((consumer) => consumer.kind === 'go')) {
-    return 'no go command after go mod download reads the modules it puts in the image: they are there for whoever uses the image (another Dockerfile built FROM it, a container that runs go)';
-  }
-  return undefined;
+  const kept = ctx.model().modulesKeptInLayer(instruction);
+  return kept?.replace('this RUN leaves', 'go mod download puts').replace('after this RUN', 'after go mod download');
 }
 
 /** The RUN already downloads into a cache mount, so its modules never reach the image layer. */

@@ -9,7 +9,7 @@ import { mountType, parseMountOptions } from '../mounts.js';
 import { analyzeRun, commandsOf, goInvocations, type GoInvocation } from '../run.js';
 import type { SimpleCommand } from '../shell.js';
 import { stageChain } from '../stage-facts.js';
-import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
+import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 
 export interface CacheConsumer {
   kind: 'go' | 'copy-from' | 'reads-module-cache' | 'runtime' | 'cannot-fetch' | 'opaque';
@@ -22,7 +22,8 @@ export interface CacheConsumer {
 
 /** Commands that build without showing dockmod their go commands. */
 const OPAQUE_BUILDERS = /^(?:make|gmake|mage|task|just|bazel|bazelisk|goreleaser|ko|earthly|scons|ninja)$/;
-const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'vet', 'generate', 'list']);
+/** Go commands that load the module's packages (and compile them). */
+export const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'vet', 'generate', 'list']);
 const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh)$/;
 
 export interface CacheFlowQuery {
@@ -33,41 +34,110 @@ export interface CacheFlowQuery {
   canFetch: (instruction: Instruction, go: GoInvocation) => string | undefined;
 }
 
+/** What reads the module cache after a RUN: the readers in order, and the answers transforms ask for, each found by binary search. */
+export interface CacheFlow {
+  all(): CacheConsumer[];
+  /** The first reader that needs the modules in the layer. */
+  firstNeedingLayer?: CacheConsumer;
+  /** A go command after the RUN reads the modules (and can fetch them itself). */
+  hasGoConsumer: boolean;
+}
+
+interface FamilyEvents {
+  events: CacheConsumer[];
+  /** nextNeedingLayer[i]: index of the first event at or after i that needs the layer (events.length: none). */
+  nextNeedingLayer: number[];
+  nextGo: number[];
+  lastRun: number;
+  runtimes: Instruction[];
+}
+
+const families = objectCache<Stage, Map<string, FamilyEvents>>();
+
 /** Everything after `instruction` that reads the module cache it fills. */
-export function moduleCacheConsumers(query: CacheFlowQuery, instruction: Instruction): CacheConsumer[] {
+export function moduleCacheFlow(query: CacheFlowQuery, instruction: Instruction): CacheFlow {
   const { doc } = query;
   const stage = stageOf(doc, instruction);
-  if (!stage) return [];
-  const family = [stage, ...stagesOf(doc).filter((other) => other !== stage && stageChain(other).includes(stage))];
-  const consumers: CacheConsumer[] = [];
+  if (!stage) return { all: () => [], hasGoConsumer: false };
   const credentials = credentialMountOf(instruction);
-  let runsAfter = false;
+  const family = familyEvents(query, stage, credentials);
+  const first = firstAfter(family.events, instruction.start);
+  const needing = family.events[family.nextNeedingLayer[first]!];
+  const flow: CacheFlow = {
+    all: () => {
+      const found = family.events.slice(first);
+      const runtime = runtimeFallback(doc, family, instruction, found);
+      return runtime ? [...found, runtime].sort((a, b) => a.instruction.start - b.instruction.start) : found;
+    },
+    hasGoConsumer: family.nextGo[first]! < family.events.length,
+  };
+  const runtime = needing ? undefined : runtimeFallback(doc, family, instruction, []);
+  const firstNeeding = needing ?? runtime;
+  if (firstNeeding) flow.firstNeedingLayer = firstNeeding;
+  return flow;
+}
+
+/** A RUN that only fetches, with nothing after it but the container's start: the modules are for the container. */
+function runtimeFallback(doc: Document, family: FamilyEvents, instruction: Instruction, found: readonly CacheConsumer[]): CacheConsumer | undefined {
+  if (family.lastRun > instruction.start || found.some((consumer) => consumer.kind === 'runtime')) return undefined;
+  const onlyFetches = goInvocations(runAnalysisOf(doc, instruction)).every((go) => !LOADS_PACKAGES.has(go.subcommand.value));
+  const runtime = family.runtimes.find((item) => item.start > instruction.start);
+  if (!onlyFetches || !runtime) return undefined;
+  return { kind: 'runtime', instruction: runtime, description: `the container (${runtime.keyword} at line ${runtime.line + 1}) starts with the modules in the image and no RUN after`, needsLayer: true };
+}
+
+function firstAfter(events: readonly CacheConsumer[], offset: number): number {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (events[middle]!.instruction.start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Every reader of the module cache in a stage and the stages built FROM it, classified once per stage. */
+function familyEvents(query: CacheFlowQuery, stage: Stage, credentials: string | undefined): FamilyEvents {
+  const { doc } = query;
+  let byKey = families.get(stage);
+  if (!byKey) families.set(stage, (byKey = new Map()));
+  const key = `${credentials ?? ''}\u0000${query.moduleCache ?? ''}`;
+  const cached = byKey.get(key);
+  if (cached) return cached;
+  const family = [stage, ...stagesOf(doc).filter((other) => other !== stage && stageChain(other).includes(stage))];
+  const events: CacheConsumer[] = [];
+  const runtimes: Instruction[] = [];
+  let lastRun = -1;
   for (const member of family) {
     for (const item of member.instructions) {
-      if (item.start <= instruction.start) continue;
       if (item.keyword === 'RUN') {
-        runsAfter = true;
+        lastRun = Math.max(lastRun, item.start);
         const consumer = runConsumer(query, item, credentials);
-        if (consumer) consumers.push(consumer);
+        if (consumer) events.push(consumer);
       } else if (item.keyword === 'CMD' || item.keyword === 'ENTRYPOINT') {
+        runtimes.push(item);
         const go = goInvocations(analyzeRun(doc, item)).find((candidate) => candidate.subcommand.value !== 'version');
-        if (go) consumers.push({ kind: 'runtime', instruction: item, description: `${item.keyword} at line ${item.line + 1} runs go ${go.subcommand.value} when the container starts`, needsLayer: true });
+        if (go) events.push({ kind: 'runtime', instruction: item, description: `${item.keyword} at line ${item.line + 1} runs go ${go.subcommand.value} when the container starts`, needsLayer: true });
       }
     }
-  }
-  const lastRuntime = family.flatMap((member) => member.instructions).find((item) => item.start > instruction.start && (item.keyword === 'CMD' || item.keyword === 'ENTRYPOINT'));
-  // A RUN that only fetches, with nothing after it but the container's start: the modules are for the container.
-  const onlyFetches = goInvocations(runAnalysisOf(doc, instruction)).every((go) => !LOADS_PACKAGES.has(go.subcommand.value));
-  if (onlyFetches && !runsAfter && lastRuntime && !consumers.some((consumer) => consumer.kind === 'runtime')) {
-    consumers.push({ kind: 'runtime', instruction: lastRuntime, description: `the container (${lastRuntime.keyword} at line ${lastRuntime.line + 1}) starts with the modules in the image and no RUN after`, needsLayer: true });
   }
   for (const copy of copiesFrom(doc, family)) {
     const source = copy.args.filter((arg) => !arg.startsWith('--'))[0] ?? '';
     if (overlapsModuleCache(source, query.moduleCache)) {
-      consumers.push({ kind: 'copy-from', instruction: copy, description: `COPY --from=${copy.flags.find((flag) => flag.name === 'from')!.value} ${source} at line ${copy.line + 1}`, needsLayer: true });
+      events.push({ kind: 'copy-from', instruction: copy, description: `COPY --from=${copy.flags.find((flag) => flag.name === 'from')!.value} ${source} at line ${copy.line + 1}`, needsLayer: true });
     }
   }
-  return consumers.sort((a, b) => a.instruction.start - b.instruction.start);
+  events.sort((a, b) => a.instruction.start - b.instruction.start);
+  const nextNeedingLayer = new Array<number>(events.length + 1).fill(events.length);
+  const nextGo = new Array<number>(events.length + 1).fill(events.length);
+  for (let i = events.length - 1; i >= 0; i--) {
+    nextNeedingLayer[i] = events[i]!.needsLayer ? i : nextNeedingLayer[i + 1]!;
+    nextGo[i] = events[i]!.kind === 'go' ? i : nextGo[i + 1]!;
+  }
+  const result = { events, nextNeedingLayer, nextGo, lastRun, runtimes };
+  byKey.set(key, result);
+  return result;
 }
 
 function runConsumer(query: CacheFlowQuery, item: Instruction, credentials: string | undefined): CacheConsumer | undefined {

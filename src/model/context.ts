@@ -33,6 +33,7 @@ export function buildContextOf(
   if (declared) return { dir: declared.context, how: 'declared', detail: `declared by ${declared.declaredIn}` };
   if (dockerfile === '') return UNKNOWN_CONTEXT;
   const start = nodePath.dirname(nodePath.resolve(dockerfile));
+  if (!files.isDirectory(start)) return { how: 'unknown', detail: `the Dockerfile's folder cannot be read` };
   const root = files.rootOf(start);
   const sources = [...new Set(copiesOf(doc).flatMap((copy) => copy.sources))].filter((source) => source !== '.');
   const candidates: string[] = [];

@@ -5,7 +5,7 @@
 import path from 'node:path/posix';
 import type { Document, Instruction } from '../document.js';
 import { expandVariables, stageChain, variablesBefore } from '../stage-facts.js';
-import { stageOf, type Stage } from '../stages.js';
+import { objectCache, stageOf, type Stage } from '../stages.js';
 
 export interface ContextCopy {
   instruction: Instruction;
@@ -15,6 +15,12 @@ export interface ContextCopy {
   destination: string;
   /** The sources land inside `destination` (a folder), rather than as it. */
   intoFolder: boolean;
+}
+
+/** The first `count` copies of `list`: what the image holds before an instruction (a view, so no list is copied per question). */
+export interface CopiesBefore {
+  list: readonly ContextCopy[];
+  count: number;
 }
 
 export type CopyReading = { copy: ContextCopy } | { unknown: string } | { notFromContext: true };
@@ -70,40 +76,81 @@ export function normalizeImagePath(target: string): string {
   return normalized.length > 1 ? normalized.replace(/\/$/, '') : normalized;
 }
 
+interface ChainFiles {
+  /** The chain's instructions (FROM lines left out), in source order. */
+  instructions: Instruction[];
+  /** workdirs[i]: the working directory instructions[i] runs in; workdirs[instructions.length]: the one after them all. */
+  workdirs: (string | undefined)[];
+  /** The COPY/ADD instructions from the build context, oldest first, with the index of each in `instructions`. */
+  copies: { at: number; copy: ContextCopy }[];
+  unknown?: string;
+}
+
+const chainFiles = objectCache<Stage, ChainFiles>();
+
+/** One pass over a stage chain: the working directory of every instruction and the copies from the context. */
+function filesOfChain(doc: Document, stage: Stage, imageWorkdir: (root: Stage) => string | undefined): ChainFiles {
+  let facts = chainFiles.get(stage);
+  if (facts) return facts;
+  const chain = stageChain(stage);
+  const instructions = chain.flatMap((s) => s.instructions);
+  facts = { instructions, workdirs: [], copies: [] };
+  let workdir = imageWorkdir(chain[0]!);
+  for (const [index, item] of instructions.entries()) {
+    facts.workdirs.push(workdir);
+    if (item.keyword === 'WORKDIR') {
+      const written = item.args.join(' ').trim();
+      const value = written.includes('$') ? expandVariables(written, variablesBefore(doc, item)) : written;
+      workdir = value === undefined ? undefined : resolveIn(workdir ?? '/', value);
+    } else if (item.keyword === 'COPY' || item.keyword === 'ADD') {
+      const reading = readCopy(doc, item, facts.workdirs[index]);
+      if ('copy' in reading) facts.copies.push({ at: index, copy: reading.copy });
+      else if ('unknown' in reading) facts.unknown ??= reading.unknown;
+    }
+  }
+  facts.workdirs.push(workdir);
+  chainFiles.set(stage, facts);
+  return facts;
+}
+
+/** How many of the chain's instructions come before `instruction`. */
+function countBefore(facts: ChainFiles, instruction: Instruction): number {
+  let low = 0;
+  let high = facts.instructions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (facts.instructions[middle]!.start < instruction.start) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The working directory of `instruction`: WORKDIR lines of its stage chain over the base image's own. */
 export function workdirBefore(doc: Document, instruction: Instruction, imageWorkdir: (root: Stage) => string | undefined): string | undefined {
   const stage = stageOf(doc, instruction);
   if (!stage) return undefined;
-  const chain = stageChain(stage);
-  let workdir = imageWorkdir(chain[0]!);
-  for (const item of chain.flatMap((s) => s.instructions)) {
-    if (item.start >= instruction.start) break;
-    if (item.keyword !== 'WORKDIR') continue;
-    const written = item.args.join(' ').trim();
-    const value = written.includes('$') ? expandVariables(written, variablesBefore(doc, item)) : written;
-    workdir = value === undefined ? undefined : resolveIn(workdir ?? '/', value);
-  }
-  return workdir;
+  const facts = filesOfChain(doc, stage, imageWorkdir);
+  return facts.workdirs[countBefore(facts, instruction)];
 }
 
+const copyLists = objectCache<ChainFiles, ContextCopy[]>();
+
 /** The COPY/ADD instructions from the build context before `instruction` in its stage chain, oldest first. */
-export function contextCopiesBefore(
-  doc: Document,
-  instruction: Instruction,
-  imageWorkdir: (root: Stage) => string | undefined,
-): { copies: ContextCopy[]; unknown?: string } {
+export function contextCopiesBefore(doc: Document, instruction: Instruction, imageWorkdir: (root: Stage) => string | undefined): CopiesBefore {
   const stage = stageOf(doc, instruction);
-  if (!stage) return { copies: [] };
-  const copies: ContextCopy[] = [];
-  let unknown: string | undefined;
-  for (const item of stageChain(stage).flatMap((s) => s.instructions)) {
-    if (item.start >= instruction.start) break;
-    if (item.keyword !== 'COPY' && item.keyword !== 'ADD') continue;
-    const reading = readCopy(doc, item, workdirBefore(doc, item, imageWorkdir));
-    if ('copy' in reading) copies.push(reading.copy);
-    else if ('unknown' in reading) unknown ??= reading.unknown;
+  if (!stage) return { list: [], count: 0 };
+  const facts = filesOfChain(doc, stage, imageWorkdir);
+  let list = copyLists.get(facts);
+  if (!list) copyLists.set(facts, (list = facts.copies.map((entry) => entry.copy)));
+  const index = countBefore(facts, instruction);
+  let low = 0;
+  let high = facts.copies.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (facts.copies[middle]!.at < index) low = middle + 1;
+    else high = middle;
   }
-  return unknown === undefined ? { copies } : { copies, unknown };
+  return { list, count: low };
 }
 
 /**
@@ -111,9 +158,9 @@ export function contextCopiesBefore(
  * to the context, as the latest COPY that puts one there says; `exists`
  * tells whether a context-relative file exists.
  */
-export function contextFileAt(copies: readonly ContextCopy[], imagePath: string, exists: (relative: string) => boolean): string | undefined {
-  for (let i = copies.length - 1; i >= 0; i--) {
-    const copy = copies[i]!;
+export function contextFileAt(copies: CopiesBefore, imagePath: string, exists: (relative: string) => boolean): string | undefined {
+  for (let i = copies.count - 1; i >= 0; i--) {
+    const copy = copies.list[i]!;
     for (const source of copy.sources) {
       const found = sourceFileAt(copy, source, imagePath, exists);
       if (found !== undefined) return found;

@@ -8,13 +8,13 @@ import type { Document, Instruction } from '../document.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version.js';
 import type { ModuleFacts } from '../module.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation } from '../run.js';
-import { stageChain } from '../stage-facts.js';
+import { firstInChain, stageChain } from '../stage-facts.js';
 import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { goCachesFor } from '../cache-paths.js';
 import { baseImageOfStage, plannedGoVersion, type BaseImage } from './base-image.js';
-import { moduleCacheConsumers, type CacheConsumer } from './cache-flow.js';
+import { LOADS_PACKAGES, moduleCacheFlow, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
-import { contextCopiesBefore, resolveIn, workdirBefore, type ContextCopy } from './copies.js';
+import { contextCopiesBefore, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore } from './copies.js';
 import { mountType, parseMountOptions } from '../mounts.js';
 import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
@@ -60,6 +60,12 @@ export interface ImageModel {
   moduleAtWorkdir(instruction: Instruction): ModuleRead;
   /** Who reads the module cache that `instruction` fills, in source order. */
   moduleCacheConsumers(instruction: Instruction): CacheConsumer[];
+  /**
+   * Why the modules `instruction` puts in the image layer must stay there (a
+   * reader needs them, or the RUN only fetches and no go command after it
+   * reads them: they are for whoever uses the image); undefined when they need not.
+   */
+  modulesKeptInLayer(instruction: Instruction): string | undefined;
   /** The module of the file's first go command that loads packages (per-file questions: bump-go-image's target). */
   mainModule(): ModuleFacts;
   /** The facts as plain data, for --json. */
@@ -117,7 +123,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   const moduleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => moduleReadBy({
     files,
     context,
-    copies: [...contextCopiesBefore(doc, instruction, imageWorkdir).copies, ...bindMountsOf(doc, instruction, workdirBefore(doc, instruction, imageWorkdir))],
+    copies: withBindMounts(contextCopiesBefore(doc, instruction, imageWorkdir), bindMountsOf(instruction, workdirBefore(doc, instruction, imageWorkdir))),
     workdir,
     createsGoMod: initsModuleBefore(doc, instruction, go),
     fetchesSources: sourcesFetchedBefore(doc, instruction, go),
@@ -146,25 +152,34 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     return facts;
   };
 
-  const consumers = new Map<Instruction, CacheConsumer[]>();
+  const flows = new Map<Instruction, CacheFlow>();
+  const flowOf = (instruction: Instruction): CacheFlow => {
+    let flow = flows.get(instruction);
+    if (!flow) {
+      const caches = goCachesFor(doc, instruction, new Map(), settings.golangRegistries);
+      flow = moduleCacheFlow({
+        doc,
+        moduleCache: 'caches' in caches ? caches.caches.moduleCache : undefined,
+        canFetch: (item, go) => goCommand(item, go).cannotFetch,
+      }, instruction);
+      flows.set(instruction, flow);
+    }
+    return flow;
+  };
   const model: ImageModel = {
     context,
     baseImage,
     goCommand,
     moduleAtWorkdir: (instruction) => moduleAt(instruction, workdirBefore(doc, instruction, imageWorkdir), undefined),
-    moduleCacheConsumers(instruction) {
-      let found = consumers.get(instruction);
-      if (!found) {
-        const first = goInvocations(runAnalysisOf(doc, instruction))[0];
-        const caches = goCachesFor(doc, instruction, new Map(), settings.golangRegistries);
-        found = moduleCacheConsumers({
-          doc,
-          moduleCache: 'caches' in caches ? caches.caches.moduleCache : undefined,
-          canFetch: (item, go) => goCommand(item, go).cannotFetch,
-        }, instruction);
-        if (first) consumers.set(instruction, found);
+    moduleCacheConsumers: (instruction) => flowOf(instruction).all(),
+    modulesKeptInLayer(instruction) {
+      const flow = flowOf(instruction);
+      if (flow.firstNeedingLayer) return `${flow.firstNeedingLayer.description} needs the modules this RUN leaves in the image`;
+      const onlyFetches = goInvocations(runAnalysisOf(doc, instruction)).every((go) => !LOADS_PACKAGES.has(go.subcommand.value));
+      if (onlyFetches && !flow.hasGoConsumer) {
+        return 'no go command after this RUN reads the modules it puts in the image: they are there for whoever uses the image (another Dockerfile built FROM it, a container that runs go)';
       }
-      return found;
+      return undefined;
     },
     mainModule() {
       for (const instruction of doc.instructions) {
@@ -201,21 +216,18 @@ function commandWorkdir(doc: Document, instruction: Instruction, go: GoInvocatio
   return workdir;
 }
 
+/** A `go mod init` before `go`: in an earlier RUN of the stage chain, or earlier in the same RUN. */
 function initsModuleBefore(doc: Document, instruction: Instruction, go: GoInvocation | undefined): boolean {
   const stage = stageOf(doc, instruction);
   if (!stage) return false;
-  for (const item of stageChain(stage).flatMap((s) => s.instructions)) {
-    if (item.start > instruction.start || item.keyword !== 'RUN') continue;
-    for (const candidate of goInvocations(runAnalysisOf(doc, item))) {
-      if (item === instruction && (!go || candidate.command.start >= go.command.start)) break;
-      if (goVerb(candidate) === 'mod init') return true;
-    }
-  }
-  return false;
+  const isInit = (candidate: GoInvocation): boolean => goVerb(candidate) === 'mod init';
+  const first = firstInChain(stage, 'go mod init', (item) => item.keyword === 'RUN' && goInvocations(runAnalysisOf(doc, item)).some(isInit));
+  if (first < instruction.start) return true;
+  return first === instruction.start && goInvocations(runAnalysisOf(doc, instruction)).some((candidate) => isInit(candidate) && !!go && candidate.command.start < go.command.start);
 }
 
 /** `RUN --mount=type=bind,...` from the build context: the RUN sees those files as if copied. */
-function bindMountsOf(doc: Document, instruction: Instruction, workdir: string | undefined): ContextCopy[] {
+function bindMountsOf(instruction: Instruction, workdir: string | undefined): ContextCopy[] {
   const copies: ContextCopy[] = [];
   for (const flag of instruction.flags) {
     if (flag.name !== 'mount' || flag.value === null) continue;
@@ -227,27 +239,40 @@ function bindMountsOf(doc: Document, instruction: Instruction, workdir: string |
     const source = (options.get('source') ?? options.get('src') ?? '.').replace(/^\/+/, '') || '.';
     copies.push({ instruction, sources: [source], destination, intoFolder: false });
   }
-  void doc;
   return copies;
+}
+
+/** The copies before a RUN, with its bind mounts after them (they shadow what the copies put there). */
+function withBindMounts(copies: CopiesBefore, mounts: ContextCopy[]): CopiesBefore {
+  if (mounts.length === 0) return copies;
+  const list = [...copies.list.slice(0, copies.count), ...mounts];
+  return { list, count: list.length };
 }
 
 const FETCHERS = /^(?:git|wget|curl|svn|hg|fetch|aria2c)$/;
 
-/** How the image gets sources other than from the build context before `go` runs: `git clone`, `COPY --from`, `ADD <url>`. */
+/** How the image gets sources other than from the build context before `go` runs: `git clone`, `ADD <url>`, a download. */
 function sourcesFetchedBefore(doc: Document, instruction: Instruction, go: GoInvocation | undefined): string | undefined {
   const stage = stageOf(doc, instruction);
   if (!stage) return undefined;
-  for (const item of stageChain(stage).flatMap((s) => s.instructions)) {
-    if (item.start > instruction.start) break;
-    if (item.keyword === 'ADD' && item.args.some((arg) => /^(?:https?|git):\/\/|^git@/.test(arg))) return `ADD at line ${item.line + 1}`;
-    if (item.keyword !== 'RUN') continue;
-    for (const command of commandsOf(runAnalysisOf(doc, item))) {
-      if (item === instruction && (!go || command.start >= go.command.start)) break;
-      const name = command.words[0]?.value.replace(/^.*\//, '') ?? '';
-      const fetch = goInvocation(command);
-      const fetchesGo = fetch?.subcommand.value === 'get' && !fetch.args.some((word) => word.value.startsWith('./') || word.value === '.');
-      if (FETCHERS.test(name) || fetchesGo) return `\`${command.words.slice(0, 2).map((word) => word.value).join(' ')}\` at line ${item.line + 1}`;
-    }
+  const first = firstInChain(stage, 'fetches sources', (item) => fetchIn(doc, item, undefined) !== undefined);
+  if (first < instruction.start) {
+    const item = stageChain(stage).flatMap((s) => s.instructions).find((candidate) => candidate.start === first)!;
+    return fetchIn(doc, item, undefined);
+  }
+  return first === instruction.start && go ? fetchIn(doc, instruction, go) : undefined;
+}
+
+/** The fetch an instruction makes (before `go`, when given). */
+function fetchIn(doc: Document, item: Instruction, go: GoInvocation | undefined): string | undefined {
+  if (item.keyword === 'ADD' && item.args.some((arg) => /^(?:https?|git):\/\/|^git@/.test(arg))) return `ADD at line ${item.line + 1}`;
+  if (item.keyword !== 'RUN') return undefined;
+  for (const command of commandsOf(runAnalysisOf(doc, item))) {
+    if (go && command.start >= go.command.start) break;
+    const name = command.words[0]?.value.replace(/^.*\//, '') ?? '';
+    const fetch = goInvocation(command);
+    const fetchesGo = fetch?.subcommand.value === 'get' && !fetch.args.some((word) => word.value.startsWith('./') || word.value === '.');
+    if (FETCHERS.test(name) || fetchesGo) return `\`${command.words.slice(0, 2).map((word) => word.value).join(' ')}\` at line ${item.line + 1}`;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
 // the vendor/ folder and go.work the same command sees.
 import nodePath from 'node:path';
 import { parseGoMod, type ModuleFacts } from '../module.js';
-import { contextFileAt, normalizeImagePath, resolveIn, type ContextCopy } from './copies.js';
+import { contextFileAt, normalizeImagePath, resolveIn, type CopiesBefore } from './copies.js';
 import { goPackageFolders, type ProjectFiles } from './files.js';
 import type { BuildContext } from './context.js';
 
@@ -37,7 +37,7 @@ export interface ModuleRead {
 export interface ModuleQuery {
   files: ProjectFiles;
   context: BuildContext;
-  copies: readonly ContextCopy[];
+  copies: CopiesBefore;
   /** The folder the go command runs in, in the image (undefined: unknown). */
   workdir: string | undefined;
   /** A RUN before the command runs `go mod init`. */
@@ -55,7 +55,7 @@ export function moduleReadBy(query: ModuleQuery): ModuleRead {
   if (context.dir === undefined || workdir === undefined) return fromNearest(query, context.dir === undefined ? 'the build context is unknown' : 'the folder the command runs in is unknown');
   const contextDir = context.dir;
   // Nothing from the build context reaches the image: its sources come in a way dockmod does not follow.
-  if (copies.length === 0) return fromNearest(query, 'nothing is copied from the build context');
+  if (copies.count === 0) return fromNearest(query, 'nothing is copied from the build context');
   const exists = (relative: string): boolean => files.isFile(nodePath.join(contextDir, relative));
   const workspace = upwards(workdir, (dir) => contextFileAt(copies, joinImage(dir, 'go.work'), exists));
   for (let dir = workdir; ; dir = nodePath.posix.dirname(dir)) {

@@ -8,5 +8,4 @@ RUN --mount=type=cache,target=/go/pkg/mod \
       -ldflags="-s -w" \
       -o /app .
 RUN \
-  --mount=type=cache,target=/go/pkg/mod \
   go mod download

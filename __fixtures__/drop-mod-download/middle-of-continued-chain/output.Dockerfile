@@ -1,3 +1,5 @@
 FROM golang:1.23
 RUN apt-get update && \
     apt-get clean
+COPY . .
+RUN go build -o /app .
