@@ -17,15 +17,16 @@ import {
 } from '../src/from-expansion.js';
 import { compareGoVersions, goVersionProblem, isPrerelease, parseGoVersion, type GoVersion } from '../src/go-version.js';
 import {
-  FOLLOWING_VARIANTS,
   isGolangImage,
-  looksLikeMirroredGolang,
+  mirroredGolangPrefix,
   splitGolangTag,
   splitImageReference,
+  type GolangTag,
   type ImageReference,
 } from '../src/image-ref.js';
 import { globalArgs, stagesOf } from '../src/stages.js';
-import type { Context, Transform } from '../src/transform.js';
+import type { Context, Suggestion, Transform } from '../src/transform.js';
+import { decideGolangTag, golangTagKnowledge, tagText } from '../src/golang-tag-bump.js';
 
 export const bumpGoImage: Transform = {
   id: 'bump-go-image',
@@ -46,7 +47,7 @@ export const bumpGoImage: Transform = {
     refuseConflictingArgEdits(plans, notes);
     const edits = new Map<string, SourcedEdit>();
     for (const plan of plans) {
-      for (const note of plan.notes) notes.add(note.offset, note.message);
+      for (const note of plan.notes) notes.add(note.offset, note.message, ownSuggestion(note, plan, plans));
       if (plan.edits.length === 0) continue;
       for (const edit of plan.edits) edits.set(editKey(edit), edit);
       for (const note of plan.notesIfApplied) notes.add(note.offset, note.message);
@@ -89,6 +90,7 @@ interface SourcedEdit {
 interface PendingNote {
   offset: number;
   message: string;
+  suggestion?: { description: string; edits: SourcedEdit[] };
 }
 
 /** What one FROM asks for. */
@@ -105,6 +107,8 @@ interface Plan {
   notes: PendingNote[];
   /** Said only if the edits are made (a dropped digest, a patch pin given up). */
   notesIfApplied: PendingNote[];
+  /** The tag a human would most likely choose instead, when the image is left. */
+  suggestion?: PendingNote['suggestion'];
 }
 
 function planFor(
@@ -124,7 +128,7 @@ function planFor(
   plan.sources = expansion.sources;
   plan.image = expansion.unknown.length > 0 ? doc.text.slice(source.start, source.end) : expansion.text;
   const leave = (message: string): Plan => {
-    if (target) plan.notes.push({ offset: source.start, message });
+    if (target) plan.notes.push({ offset: source.start, message, ...(plan.suggestion ? { suggestion: plan.suggestion } : {}) });
     return plan;
   };
 
@@ -138,8 +142,9 @@ function planFor(
   }
   if (earlierStages.includes(reference.name.toLowerCase())) return plan;
   if (!isGolangImage(reference.name, ctx.options.golangRegistries)) {
-    if (!looksLikeMirroredGolang(reference.name)) return plan;
-    return leave(`${reference.name} is not an official golang image name; list its registry in golangRegistries to bump it`);
+    const prefix = mirroredGolangPrefix(reference.name);
+    if (prefix === undefined) return plan;
+    return leave(`${reference.name} is not an official golang image name; to bump it as the golang image, pass --golang-registry ${prefix} (or list it in golangRegistries)`);
   }
   plan.golang = true;
   if (!target) return plan;
@@ -177,26 +182,23 @@ function planBump(ctx: Context, plan: Plan, { source, expansion, reference }: Go
   if (split.variant.includes(UNKNOWN)) {
     return `the variant of ${plan.image} is not known here (${noDefault(expansion)}), so it may not exist for Go ${target.text}; bump by hand`;
   }
-  if (!FOLLOWING_VARIANTS.includes(split.variant)) {
-    const following = split.variant.replace(/-(?:ltsc)?[0-9]+$/, '').replace(/[0-9][0-9.]*$/, '');
-    const suggestion = following !== split.variant && FOLLOWING_VARIANTS.includes(following) ? ` (the ${following} variant always exists)` : '';
-    return `the ${split.variant} variant of ${plan.image} may not be published for Go ${target.text}${suggestion}; bump by hand`;
+  const decision = decideGolangTag(reference.name, version, split.variant, target, golangTagKnowledge(reference.name, ctx.options));
+  const tagStart = reference.tag.start;
+  const versionRange = sourceRangeOf(expansion, tagStart + split.version.start, tagStart + split.version.end);
+  if (decision.kind === 'leave') {
+    const suggested = decision.suggestion && suggestionEdits(expansion, reference, split, tag, decision.suggestion);
+    if (suggested) {
+      const description = tagText(reference.name, decision.suggestion!.version, decision.suggestion!.variant) + (reference.digest ? ' (without the stale digest)' : '');
+      plan.suggestion = { description, edits: suggested };
+    }
+    return decision.reason;
   }
   if (reference.digest && ctx.options.keepDigests) {
     return `${plan.image} is pinned by digest and older than Go ${target.text}; left unchanged (keepDigests): bump the tag and digest by hand`;
   }
-
-  const tagStart = reference.tag.start;
-  const versionRange = sourceRangeOf(expansion, tagStart + split.version.start, tagStart + split.version.end);
   if (!versionRange) return `the Go version of ${plan.image} is assembled from several places; bump by hand`;
-  const bumped = bumpedVersion(version, target);
-  plan.edits.push({ ...versionRange, text: bumped });
-  if (version.patch !== undefined && target.patch === undefined) {
-    plan.notesIfApplied.push({
-      offset: versionRange.start,
-      message: `${plan.image} pinned the patch release ${version.text}; the target ${target.text} names no patch, so the tag now follows the newest ${bumped}.x`,
-    });
-  }
+  plan.edits.push({ ...versionRange, text: decision.version });
+  for (const message of decision.notes) plan.notesIfApplied.push({ offset: versionRange.start, message });
   if (!reference.digest) return undefined;
   const { start, end } = reference.digest;
   const digestRange = sourceRangeOf(expansion, start, end) ?? withSource(source, outerRangeOf(expansion, start, end));
@@ -233,12 +235,6 @@ function satisfies(image: GoVersion, target: GoVersion): boolean {
     return image.major > target.major || (image.major === target.major && image.minor >= (target.minor ?? 0));
   }
   return compareGoVersions(image, target) >= 0;
-}
-
-/** Keep the tag's precision: `1.23` -> `1.24`; `1.23.4` -> the target as given; a pre-release -> the target as given. */
-function bumpedVersion(image: GoVersion, target: GoVersion): string {
-  if (image.patch === undefined && !isPrerelease(image)) return `${target.major}.${target.minor ?? 0}`;
-  return target.text;
 }
 
 /**
@@ -299,10 +295,56 @@ function mentionsGolang(reference: string): boolean {
 class NoteBook {
   private readonly seen = new Set<string>();
   constructor(private readonly ctx: Context) {}
-  add(offset: number, message: string): void {
+  add(offset: number, message: string, suggestion?: Suggestion): void {
     const key = `${offset}:${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.ctx.note(offset, message);
+    this.ctx.note(offset, message, suggestion);
   }
+}
+
+/** A suggestion that edits only this image's own text: an ARG another FROM reads is never changed by one. */
+function ownSuggestion(note: PendingNote, plan: Plan, plans: readonly Plan[]): Suggestion | undefined {
+  const suggestion = note.suggestion;
+  if (!suggestion) return undefined;
+  const shared = suggestion.edits.some((edit) => edit.source.kind === 'arg' && plans.some((other) => other !== plan && other.sources.has(edit.source)));
+  if (shared) return undefined;
+  return { description: suggestion.description, edits: suggestion.edits.map(({ start, end, text }) => ({ start, end, text })) };
+}
+
+/**
+ * The edits that turn the tag into `suggested`: only the characters that
+ * differ are replaced, so a variant assembled from `alpine${ALPINE}` changes
+ * in the ARG. Undefined when some change has no single place to go.
+ */
+function suggestionEdits(
+  expansion: Expansion,
+  reference: ImageReference,
+  split: GolangTag,
+  tag: string,
+  suggested: { version: string; variant: string },
+): SourcedEdit[] | undefined {
+  const tagStart = reference.tag!.start;
+  const version = changedSpan(expansion, tagStart, tag.slice(0, split.version.end), suggested.version);
+  const variant = changedSpan(expansion, tagStart + split.version.end + 1, split.variant, suggested.variant);
+  if (version === undefined || variant === undefined) return undefined;
+  const edits = [version, variant].filter((edit): edit is SourcedEdit => edit !== null);
+  if (reference.digest) {
+    const digest = sourceRangeOf(expansion, reference.digest.start, reference.digest.end);
+    if (!digest) return undefined;
+    edits.push({ ...digest, text: '' });
+  }
+  return edits;
+}
+
+/** The edit turning `before` (at `at` in the expansion) into `after`, trimmed to what differs; null when equal. */
+function changedSpan(expansion: Expansion, at: number, before: string, after: string): SourcedEdit | null | undefined {
+  if (before === after) return null;
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before.at(-1 - suffix) === after.at(-1 - suffix)) suffix++;
+  if (prefix + suffix === before.length) prefix = Math.max(0, prefix - 1); // a pure insertion: replace the character before it
+  const range = sourceRangeOf(expansion, at + prefix, at + before.length - suffix);
+  return range && { ...range, text: after.slice(prefix, after.length - suffix) };
 }
