@@ -139,6 +139,12 @@ export function readTagList(file: string, shown: string = file): readonly string
   return tags;
 }
 
+/** Read `file` now, so a bad list stops the run before any Dockerfile (exit 2); returns the path. */
+export function checkedTagList(file: string, shown: string): string {
+  readTagList(file, shown);
+  return file;
+}
+
 export function parseTagList(text: string, shown: string): string[] {
   const expected = 'expected the JSON of `skopeo list-tags` ({"Tags": [...]}) or one tag per line (`crane ls`)';
   const trimmed = text.trim();
