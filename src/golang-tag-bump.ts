@@ -9,8 +9,8 @@ import { builtInGolangTags, readTagList, tagTableOf, type TagTable } from './tag
 /** Where the tags come from, for messages. */
 export interface TagKnowledge {
   table: TagTable;
-  /** The built-in table (its date in `table.date`), or a user's list for this image (its file). */
-  source: { kind: 'built-in' } | { kind: 'list'; file: string };
+  /** The built-in table (its date in `table.date`), or a list for this image, named in notes (`the tag list corp-tags.txt`). */
+  source: { kind: 'built-in' } | { kind: 'list'; label: string };
 }
 
 export type TagDecision =
@@ -62,7 +62,7 @@ export function decideGolangTag(name: string, image: GoVersion, variant: string,
     };
   }
 
-  const where = knowledge.source.kind === 'list' ? `is not in the tag list ${knowledge.source.file}` : 'was never published';
+  const where = knowledge.source.kind === 'list' ? `is not in ${knowledge.source.label}` : 'was never published';
   const published = table.variantsOf(version);
   const patchPrecision = image.patch !== undefined && target.patch !== undefined;
   if (!published) {
@@ -155,7 +155,7 @@ const extendedTables = new Map<string, TagTable>();
  */
 export function golangTagKnowledge(name: string, options: { golangTags?: string; imageTags?: Record<string, string> }): TagKnowledge {
   const own = options.imageTags?.[name];
-  if (own !== undefined) return { table: listTable(own), source: { kind: 'list', file: own } };
+  if (own !== undefined) return { table: listTable(own), source: { kind: 'list', label: `the tag list ${own}` } };
   const builtIn = builtInGolangTags().table;
   if (options.golangTags === undefined) return { table: builtIn, source: { kind: 'built-in' } };
   let table = extendedTables.get(options.golangTags);
@@ -165,7 +165,8 @@ export function golangTagKnowledge(name: string, options: { golangTags?: string;
 
 const listTables = new Map<string, TagTable>();
 
-function listTable(file: string): TagTable {
+/** The table of a user's tag list file, read once per file. */
+export function listTable(file: string): TagTable {
   let table = listTables.get(file);
   if (!table) listTables.set(file, (table = tagTableOf(readTagList(file))));
   return table;

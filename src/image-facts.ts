@@ -37,6 +37,8 @@ export interface TagScheme {
   stamped?: RegExp;
   /** Tags that name something other than a Go version (`9.6-1753221510`, a RHEL release). */
   notGoVersion?: RegExp;
+  /** What such a tag names, for notes. */
+  notGoVersionMeaning?: string;
   /** Minor tags known to exist (`1.24`), where established; undefined: only a user's list tells. */
   minorTags?: readonly string[];
 }
@@ -69,6 +71,7 @@ export const IMAGE_FAMILIES: readonly ImageFamily[] = [
       moving: ['latest'],
       stamped: /^(1\.\d+\.\d+)-\d+(?:\.\d+)*$/,
       notGoVersion: /^(?:[2-9]|\d{2,})\.\d+(?:-[0-9.]+)?$/,
+      notGoVersionMeaning: 'a RHEL release and build',
       minorTags: ['1.18', '1.19', '1.20', '1.21', '1.22', '1.23', '1.24', '1.25', '1.26'],
     },
     sources: {

@@ -1,8 +1,10 @@
-// bump-go-image: move every official golang base image to the target Go
-// version: --go-version, or by default the toolchain/go line of the nearest
-// go.mod. The golang image sets GOTOOLCHAIN=local, so an image older than
-// go.mod asks for fails the build. Tags keep their precision and variant;
-// versions held in ARG defaults are bumped in the ARG; nothing is downgraded.
+// bump-go-image: move every Go builder base image (the official golang image
+// and the families of src/image-facts.ts) to the target Go version:
+// --go-version, or by default the toolchain/go line of the nearest go.mod.
+// These images pin the toolchain (GOTOOLCHAIN=local), so an image older than
+// go.mod asks for fails the build. Tags keep their precision and variant and
+// move only to tags that exist (src/go-image-bump.ts decides); versions held
+// in ARG defaults are bumped in the ARG; nothing is downgraded.
 import type { Instruction } from '../src/document.js';
 import { UsageError } from '../src/errors.js';
 import {
@@ -16,22 +18,15 @@ import {
   type Source,
 } from '../src/from-expansion.js';
 import { compareGoVersions, goVersionProblem, isPrerelease, parseGoVersion, type GoVersion } from '../src/go-version.js';
-import {
-  isGolangImage,
-  mirroredGolangPrefix,
-  splitGolangTag,
-  splitImageReference,
-  type GolangTag,
-  type ImageReference,
-} from '../src/image-ref.js';
+import { decideImageBump, goImageKind, satisfies, type ImageKind } from '../src/go-image-bump.js';
+import { mirroredGolangPrefix, splitImageReference, type ImageReference } from '../src/image-ref.js';
 import { globalArgs, stagesOf } from '../src/stages.js';
 import type { Context, Suggestion, Transform } from '../src/transform.js';
-import { decideGolangTag, golangTagKnowledge, tagText } from '../src/golang-tag-bump.js';
 
 export const bumpGoImage: Transform = {
   id: 'bump-go-image',
-  summary: 'Move the official golang base image to the target Go version (go.mod by default), keeping tag precision and variant.',
-  mayApply: (text) => text.includes('golang'),
+  summary: 'Move the golang (and UBI go-toolset) base image to the target Go version (go.mod by default), keeping tag precision and variant.',
+  mayApply: (text) => /golang|go-toolset|chainguard\/go/.test(text),
   apply(ctx) {
     const target = targetOf(ctx);
     const notes = new NoteBook(ctx);
@@ -141,14 +136,15 @@ function planFor(
     return leave(`cannot tell whether ${plan.image} is the official golang image (${noDefault(expansion)}); left as is`);
   }
   if (earlierStages.includes(reference.name.toLowerCase())) return plan;
-  if (!isGolangImage(reference.name, ctx.options.golangRegistries)) {
+  const kind = goImageKind(reference.name, ctx.options);
+  if (!kind) {
     const prefix = mirroredGolangPrefix(reference.name);
     if (prefix === undefined) return plan;
     return leave(`${reference.name} is not an official golang image name; to bump it as the golang image, pass --golang-registry ${prefix} (or list it in golangRegistries)`);
   }
   plan.golang = true;
   if (!target) return plan;
-  const refusal = planBump(ctx, plan, { source, expansion, reference }, target);
+  const refusal = planBump(ctx, plan, { source, expansion, reference, kind }, target);
   if (refusal) {
     plan.edits = [];
     return leave(refusal);
@@ -160,10 +156,11 @@ interface GolangImage {
   source: Source;
   expansion: Expansion;
   reference: ImageReference;
+  kind: ImageKind;
 }
 
 /** Add the edits that move `image` to `target` to the plan; a string says why it is left alone (undefined also when nothing is needed). */
-function planBump(ctx: Context, plan: Plan, { source, expansion, reference }: GolangImage, target: GoVersion): string | undefined {
+function planBump(ctx: Context, plan: Plan, { source, expansion, reference, kind }: GolangImage, target: GoVersion): string | undefined {
   if (!reference.tag) {
     if (!reference.digest) return undefined; // no tag: latest, always the newest release
     return `${plan.image} is pinned by digest only: its Go version cannot be read; make sure it is Go ${target.text} or later`;
@@ -172,27 +169,24 @@ function planBump(ctx: Context, plan: Plan, { source, expansion, reference }: Go
   if (tag.split('-')[0]!.includes(UNKNOWN)) {
     return `the Go version of ${plan.image} is not known here (${noDefault(expansion)}): make sure the build passes Go ${target.text} or later`;
   }
-  const split = splitGolangTag(tag);
-  if (!split) return undefined; // latest, alpine, tip: no version to move
-  const version = parseGoVersion(tag.slice(split.version.start, split.version.end));
-  if (!version) return `cannot read a Go version in the tag ${tag} of ${plan.image}; left as is`;
-  if (satisfies(version, target)) return undefined;
-
-  if (isPrerelease(target)) return `${plan.image} is older than Go ${target.text}, a pre-release: set the golang image by hand`;
-  if (split.variant.includes(UNKNOWN)) {
+  if (tag.includes(UNKNOWN)) {
+    const version = parseGoVersion(tag.split('-')[0]!);
+    if (version && satisfies(version, target)) return undefined;
+    if (isPrerelease(target)) return `${plan.image} is older than Go ${target.text}, a pre-release: set the image by hand`;
     return `the variant of ${plan.image} is not known here (${noDefault(expansion)}), so it may not exist for Go ${target.text}; bump by hand`;
   }
-  const decision = decideGolangTag(reference.name, version, split.variant, target, golangTagKnowledge(reference.name, ctx.options));
+  const decision = decideImageBump(plan.image, reference.name, tag, kind, target, ctx.options);
+  if (decision.kind === 'none') return undefined;
   const tagStart = reference.tag.start;
-  const versionRange = sourceRangeOf(expansion, tagStart + split.version.start, tagStart + split.version.end);
   if (decision.kind === 'leave') {
-    const suggested = decision.suggestion && suggestionEdits(expansion, reference, split, tag, decision.suggestion);
+    const suggested = decision.suggestedTag && suggestionEdits(expansion, reference, tag, decision.suggestedTag);
     if (suggested) {
-      const description = tagText(reference.name, decision.suggestion!.version, decision.suggestion!.variant) + (reference.digest ? ' (without the stale digest)' : '');
+      const description = `${reference.name}:${decision.suggestedTag}` + (reference.digest ? ' (without the stale digest)' : '');
       plan.suggestion = { description, edits: suggested };
     }
     return decision.reason;
   }
+  const versionRange = sourceRangeOf(expansion, tagStart, tagStart + decision.versionEnd);
   if (reference.digest && ctx.options.keepDigests) {
     return `${plan.image} is pinned by digest and older than Go ${target.text}; left unchanged (keepDigests): bump the tag and digest by hand`;
   }
@@ -222,19 +216,6 @@ function offsetAt(lineStarts: readonly number[], position: AstRange['start']): n
 
 function withSource(source: Source, range: { start: number; end: number } | undefined) {
   return range && { source, ...range };
-}
-
-/**
- * Whether the image already gives at least `target`. A tag without a patch
- * (`1.24`) follows the newest patch of its minor release, and a major-only
- * tag (`1`) the newest release, so they satisfy every target of that line.
- */
-function satisfies(image: GoVersion, target: GoVersion): boolean {
-  if (image.minor === undefined) return image.major >= target.major;
-  if (image.patch === undefined && !isPrerelease(image)) {
-    return image.major > target.major || (image.major === target.major && image.minor >= (target.minor ?? 0));
-  }
-  return compareGoVersions(image, target) >= 0;
 }
 
 /**
@@ -314,21 +295,20 @@ function ownSuggestion(note: PendingNote, plan: Plan, plans: readonly Plan[]): S
 
 /**
  * The edits that turn the tag into `suggested`: only the characters that
- * differ are replaced, so a variant assembled from `alpine${ALPINE}` changes
- * in the ARG. Undefined when some change has no single place to go.
+ * differ are replaced (the version and the variant each on their own), so a
+ * variant assembled from `alpine${ALPINE}` changes in the ARG. Undefined when
+ * some change has no single place to go.
  */
-function suggestionEdits(
-  expansion: Expansion,
-  reference: ImageReference,
-  split: GolangTag,
-  tag: string,
-  suggested: { version: string; variant: string },
-): SourcedEdit[] | undefined {
+function suggestionEdits(expansion: Expansion, reference: ImageReference, tag: string, suggested: string): SourcedEdit[] | undefined {
   const tagStart = reference.tag!.start;
-  const version = changedSpan(expansion, tagStart, tag.slice(0, split.version.end), suggested.version);
-  const variant = changedSpan(expansion, tagStart + split.version.end + 1, split.variant, suggested.variant);
-  if (version === undefined || variant === undefined) return undefined;
-  const edits = [version, variant].filter((edit): edit is SourcedEdit => edit !== null);
+  const [oldVersion = '', ...oldRest] = tag.split('-');
+  const [newVersion = '', ...newRest] = suggested.split('-');
+  const parts =
+    oldRest.length > 0 && newRest.length > 0
+      ? [changedSpan(expansion, tagStart, oldVersion, newVersion), changedSpan(expansion, tagStart + oldVersion.length + 1, oldRest.join('-'), newRest.join('-'))]
+      : [changedSpan(expansion, tagStart, tag, suggested)];
+  if (parts.some((part) => part === undefined)) return undefined;
+  const edits = parts.filter((edit): edit is SourcedEdit => edit !== null && edit !== undefined);
   if (reference.digest) {
     const digest = sourceRangeOf(expansion, reference.digest.start, reference.digest.end);
     if (!digest) return undefined;
