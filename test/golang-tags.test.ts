@@ -4,7 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stageGoVersions } from '../src/go-image-bump.js';
 import { decideGolangTag, familyOf, nearestVariant } from '../src/golang-tag-bump.js';
+import { builderFamilyOf, IMAGE_FAMILIES } from '../src/image-facts.js';
+import type { TransformOptions } from '../src/transform.js';
 import { parseGoVersion } from '../src/go-version.js';
 import { builtInGolangTags, parseTagList, tagTableOf } from '../src/tag-lists.js';
 import { makeTree, readTreeFile, runCli, writeTreeFile } from './support.js';
@@ -182,5 +185,54 @@ describe('the CLI', () => {
     expect(readTreeFile(root, 'Dockerfile')).toBe('FROM golang:1.24-alpine3.20 AS build\n');
     const again = await runCli([...args, '--apply-suggestions'], root);
     expect(again.stderr).toBe('dockmod: 0 files would change, 1 unchanged, 0 notes, 0 errors\n');
+  });
+});
+
+describe('image facts', () => {
+  it('cite a source for every fact they state', () => {
+    for (const family of IMAGE_FAMILIES) {
+      expect(family.sources.defaultUser, family.id).toMatch(/\S/);
+      expect(family.sources.env, family.id).toMatch(/\S/);
+      expect(family.sources.tags, family.id).toMatch(/\S/);
+      if (family.goToolchain !== undefined) expect(family.sources.goToolchain, family.id).toMatch(/\S/);
+    }
+  });
+
+  it('know go-toolset under both registry names and every UBI release, and nothing that merely looks like it', () => {
+    for (const name of ['registry.access.redhat.com/ubi9/go-toolset', 'registry.redhat.io/ubi8/go-toolset', 'registry.access.redhat.com/ubi10/go-toolset']) {
+      expect(builderFamilyOf(name)?.id, name).toBe('go-toolset');
+    }
+    for (const name of ['quay.io/acme/go-toolset', 'registry.access.redhat.com/ubi9/go-toolset-extra', 'registry.access.redhat.com/ubi7/go-toolset', 'cgr.dev/chainguard/go-fips']) {
+      expect(builderFamilyOf(name), name).toBeUndefined();
+    }
+    expect(builderFamilyOf('cgr.dev/chainguard/go')?.id).toBe('chainguard-go');
+    expect(builderFamilyOf('registry.suse.com/bci/golang')?.id).toBe('bci-golang');
+  });
+});
+
+describe('stageGoVersions', () => {
+  const target = parseGoVersion('1.24.0')!;
+  const versions = (reference: string, options: Partial<TransformOptions> = {}) =>
+    stageGoVersions(reference, target, { goVersion: '1.24.0', ...options });
+
+  it('gives the Go version of the tag and the one bump-go-image sets', () => {
+    expect(versions('golang:1.22-alpine')).toEqual({ current: parseGoVersion('1.22'), afterBump: parseGoVersion('1.24') });
+    expect(versions('docker.io/library/golang:1.22.6-bookworm')).toEqual({ current: parseGoVersion('1.22.6'), afterBump: parseGoVersion('1.24.0') });
+    expect(versions('registry.access.redhat.com/ubi9/go-toolset:1.22')).toEqual({ current: parseGoVersion('1.22'), afterBump: parseGoVersion('1.24') });
+  });
+
+  it('keeps the version where bump-go-image would not bump', () => {
+    expect(versions('golang:1.22-alpine3.19')).toEqual({ current: parseGoVersion('1.22'), afterBump: parseGoVersion('1.22') });
+    expect(versions('golang:1.25')).toEqual({ current: parseGoVersion('1.25'), afterBump: parseGoVersion('1.25') });
+    expect(versions('golang:1.22@sha256:abc', { keepDigests: true })).toEqual({ current: parseGoVersion('1.22'), afterBump: parseGoVersion('1.22') });
+    expect(versions('registry.access.redhat.com/ubi9/go-toolset:1.25.3-1767788444')?.afterBump).toEqual(parseGoVersion('1.25.3'));
+    expect(stageGoVersions('golang:1.22', undefined, { goVersion: 'auto' })).toEqual({ current: parseGoVersion('1.22'), afterBump: parseGoVersion('1.22') });
+  });
+
+  it('knows no version for moving tags, RHEL-release tags and other images', () => {
+    for (const reference of ['golang', 'golang:alpine', 'cgr.dev/chainguard/go:latest', 'registry.access.redhat.com/ubi9/go-toolset:9.6-1753221510', 'node:20', 'registry.corp.example/golang:1.22']) {
+      expect(versions(reference), reference).toBeUndefined();
+    }
+    expect(versions('registry.corp.example/golang:1.22', { golangRegistries: ['registry.corp.example'] })?.afterBump).toEqual(parseGoVersion('1.24'));
   });
 });
