@@ -82,7 +82,7 @@ function buildProgram(): Command {
     .option('--list-transforms', 'list the transform ids in pipeline order with their summaries')
     .option('--syntax-directive', 'add-cache-mounts: also add "# syntax=docker/dockerfile:1" (engines older than Docker 23)')
     .option('--keep-digest', 'bump-go-image: leave digest-pinned golang images unchanged instead of dropping the stale digest')
-    .addOption(new Option('--golang-registry <host>', 'bump-go-image: treat <host>/golang as the official image; a host, host:port or host/path prefix (repeatable)').argParser(collect))
+    .addOption(new Option('--golang-registry <prefix>', 'bump-go-image: treat <prefix>/golang as the official image; a host, host:port or host/path (repeatable)').argParser(collect))
     .option('--golang-tags <file>', 'bump-go-image: a current golang tag list (skopeo list-tags JSON, or one tag per line as crane ls prints) that extends the built-in table')
     .option('--apply-suggestions', 'also apply the edits notes suggest (the likely fix where a transform stopped; review them)')
     .option('--debug', 'show stack traces of unexpected errors')
