@@ -6,6 +6,7 @@ import path from 'node:path';
 import { normalizeAnnotation } from './annotate.js';
 import { DockmodError } from './errors.js';
 import { goVersionProblem } from './go-version.js';
+import { checkedTagList } from './tag-lists.js';
 import { createModuleLookup, NO_MODULE } from './module.js';
 import { rewriteText, type Change, type Note } from './pipeline.js';
 import type { TransformOptions } from './transform.js';
@@ -43,6 +44,12 @@ export interface RewriteOptions {
   keepDigests?: boolean;
   /** bump-go-image: private registries whose `golang` image counts as the official one. */
   golangRegistries?: readonly string[];
+  /** bump-go-image: a golang tag list file (skopeo list-tags JSON or one tag per line) extending the built-in table. */
+  golangTags?: string;
+  /** Tag list files by image name (`registry.corp.example/golang`): that image's own list. */
+  imageTags?: Readonly<Record<string, string>>;
+  /** Apply the edits notes suggest (off by default). */
+  applySuggestions?: boolean;
   /** Add `# <annotate>` above each instruction a transform changed. */
   annotate?: string;
 }
@@ -79,6 +86,11 @@ function transformOptions(options: RewriteOptions): TransformOptions {
   if (options.syntaxDirective) result.syntaxDirective = true;
   if (options.keepDigests) result.keepDigests = true;
   if (options.golangRegistries) result.golangRegistries = [...options.golangRegistries];
+  if (options.golangTags !== undefined) result.golangTags = checkedTagList(path.resolve(options.golangTags), options.golangTags);
+  if (options.imageTags) {
+    result.imageTags = Object.fromEntries(Object.entries(options.imageTags).map(([image, file]) => [image, checkedTagList(path.resolve(file), file)]));
+  }
+  if (options.applySuggestions) result.applySuggestions = true;
   return result;
 }
 

@@ -9,7 +9,8 @@ import type { Document, Instruction } from './document.js';
 import { isGolangImage, splitImageReference } from './image-ref.js';
 import { environmentBefore, globalArgs, stageOf, unquote, type Stage } from './stages.js';
 import { expandVariables, stageChain } from './stage-facts.js';
-import { userBefore } from './users.js';
+import { builderFamilyOf, familyById, type ImageAccount, type ImageFamily } from './image-facts.js';
+import { userBefore, type RunUser } from './users.js';
 
 export interface GoCaches {
   moduleCache: string;
@@ -22,7 +23,7 @@ export interface GoCaches {
 export type GoCachesResult = { caches: GoCaches } | { unknown: string };
 
 type BaseImage =
-  | { kind: 'golang'; reference: string }
+  | { kind: 'known'; reference: string; family: ImageFamily }
   | { kind: 'distro'; reference: string }
   | { kind: 'unknown'; reference: string; reason: string };
 
@@ -30,9 +31,6 @@ type BaseImage =
 const ROOT_DISTRIBUTIONS = new Set([
   'alpine', 'debian', 'ubuntu', 'buildpack-deps', 'fedora', 'archlinux', 'amazonlinux', 'rockylinux', 'almalinux',
 ]);
-
-/** What the official golang image sets: GOPATH=/go, and it runs as root. */
-const GOLANG_IMAGE_VARIABLES: ReadonlyMap<string, string> = new Map([['GOPATH', '/go']]);
 
 const GO_PATH_VARIABLES = ['GOMODCACHE', 'GOCACHE', 'GOPATH', 'HOME', 'XDG_CACHE_HOME'] as const;
 
@@ -54,12 +52,13 @@ export function goCachesFor(
   if (!stage) return { unknown: 'the RUN is not inside a stage' };
   const environment = environmentBefore(doc, instruction);
   const base = baseImageOf(doc, stage, golangRegistries);
-  const user = userBefore(doc, instruction, new Map([...environment].map(([name, entry]) => [name, entry.value])));
+  const family = base.kind === 'known' ? base.family : undefined;
+  const user = withImageAccount(userBefore(doc, instruction, new Map([...environment].map(([name, entry]) => [name, entry.value]))), family?.defaultUser);
   if (user.unknown) return { unknown: `${user.unknown}, so a cache mount cannot be given the right owner (uid=)` };
   if (user.imageDefault && base.kind === 'unknown') return { unknown: base.reason };
 
   // The process environment (image, ENV, ARG, the command's prefix) wins over `go env -w`.
-  const processEnv = new Map<string, string | null>(base.kind === 'golang' ? GOLANG_IMAGE_VARIABLES : []);
+  const processEnv = new Map<string, string | null>(family?.env ?? []);
   const goEnvFile = new Map<string, string | null>();
   for (const [name, entry] of environment) (entry.instruction.keyword === 'RUN' ? goEnvFile : processEnv).set(name, entry.value);
   for (const [name, value] of inline) processEnv.set(name, value);
@@ -119,15 +118,35 @@ function baseImageOf(doc: Document, stage: Stage, golangRegistries: readonly str
     if (/windowsservercore|nanoserver/i.test(tag)) {
       return { kind: 'unknown', reference, reason: `${reference} is a Windows image: its cache paths are not /go/pkg/mod and /root/.cache/go-build` };
     }
-    return { kind: 'golang', reference };
+    return { kind: 'known', reference, family: familyById('golang') };
   }
+  const family = builderFamilyOf(image.name);
+  if (family) return { kind: 'known', reference, family };
   const shortName = image.name.toLowerCase().replace(/^(?:docker\.io\/|index\.docker\.io\/)?(?:library\/)?/, '');
   if (ROOT_DISTRIBUTIONS.has(shortName)) return { kind: 'distro', reference };
   return {
     kind: 'unknown',
     reference,
-    reason: `${reference} is not the official golang image: the user it runs as and its Go cache paths are unknown (set USER and ENV GOMODCACHE/GOCACHE to let dockmod add cache mounts)`,
+    reason: `${reference} is not a Go image dockmod knows (golang, UBI go-toolset, Chainguard go, SUSE BCI golang): the user it runs as and its Go cache paths are unknown (set USER and ENV GOMODCACHE/GOCACHE to let dockmod add cache mounts)`,
   };
+}
+
+/**
+ * The image's own account where the file names it without saying its uid
+ * (`USER default` in go-toolset), or gives the uid alone (`USER 1001`: its
+ * primary group is the image's). Accounts the file creates win.
+ */
+function withImageAccount(user: RunUser, account: ImageAccount | undefined): RunUser {
+  if (!account) return user;
+  if (user.imageDefault) return account.uid === '0' ? user : { imageDefault: true, root: false, uid: account.uid, gid: account.gid };
+  if (user.root || user.written === undefined || user.written.includes('$')) return user;
+  const [name, group] = user.written.split(':');
+  const groupId = group === undefined ? account.gid : /^\d+$/.test(group) ? group : group === 'root' ? '0' : undefined;
+  if (user.unknown !== undefined && name === account.name && groupId !== undefined) {
+    return { imageDefault: false, root: false, written: user.written, uid: account.uid, gid: groupId };
+  }
+  if (user.unknown === undefined && user.uid === account.uid && user.gid === undefined && group === undefined) return { ...user, gid: account.gid };
+  return user;
 }
 
 function globalArgDefaults(doc: Document): Map<string, string | null> {

@@ -17,6 +17,7 @@ import { createProgress } from './progress.js';
 import { FORMATS, renderReport, type Format } from './reporters/index.js';
 import { errorLine, noteLines, summaryLine, totalsOf, type Mode } from './report.js';
 import type { Transform, TransformOptions } from './transform.js';
+import { checkedTagList } from './tag-lists.js';
 import { removeLeftovers, removePendingTempFiles } from './write.js';
 import { transformById, TRANSFORMS } from '../transforms/index.js';
 
@@ -81,7 +82,9 @@ function buildProgram(): Command {
     .option('--list-transforms', 'list the transform ids in pipeline order with their summaries')
     .option('--syntax-directive', 'add-cache-mounts: also add "# syntax=docker/dockerfile:1" (engines older than Docker 23)')
     .option('--keep-digest', 'bump-go-image: leave digest-pinned golang images unchanged instead of dropping the stale digest')
-    .addOption(new Option('--golang-registry <host>', 'bump-go-image: treat <host>/golang as the official image (repeatable)').argParser(collect))
+    .addOption(new Option('--golang-registry <prefix>', 'bump-go-image: treat <prefix>/golang as the official image; a host, host:port or host/path (repeatable)').argParser(collect))
+    .option('--golang-tags <file>', 'bump-go-image: a current golang tag list (skopeo list-tags JSON, or one tag per line as crane ls prints) that extends the built-in table')
+    .option('--apply-suggestions', 'also apply the edits notes suggest (the likely fix where a transform stopped; review them)')
     .option('--debug', 'show stack traces of unexpected errors')
     .version(packageVersion(), '--version', 'print the version')
     .helpOption('-h, --help', 'show this help')
@@ -116,6 +119,8 @@ function parseArguments(argv: readonly string[]): CliSettings | { output: string
     syntaxDirective?: boolean;
     keepDigest?: boolean;
     golangRegistry?: string[];
+    golangTags?: string;
+    applySuggestions?: boolean;
     debug?: boolean;
     format?: Format;
     config?: string | false;
@@ -134,6 +139,8 @@ function parseArguments(argv: readonly string[]): CliSettings | { output: string
   if (flags.syntaxDirective) options.syntaxDirective = true;
   if (flags.keepDigest) options.keepDigests = true;
   if (flags.golangRegistry) options.golangRegistries = flags.golangRegistry;
+  if (flags.golangTags !== undefined) options.golangTags = flags.golangTags;
+  if (flags.applySuggestions) options.applySuggestions = true;
   const explicitOptions: Partial<TransformOptions> = { ...options };
   if (program.getOptionValueSource('goVersion') === 'default') delete explicitOptions.goVersion;
   const format: Format = flags.format ?? (flags.json ? 'json' : 'diff');
@@ -195,6 +202,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_OK;
     }
     settings = parsed;
+    const golangTags = settings.explicit.options.golangTags;
+    if (golangTags !== undefined) settings.explicit.options.golangTags = checkedTagList(path.resolve(io.cwd, golangTags), golangTags);
     config = loadConfig(io.cwd, settings.config);
     if (settings.annotate === undefined && config?.config.annotate !== undefined) {
       settings.annotate = validAnnotation(config.config.annotate, `"annotate" in ${config.source}`);

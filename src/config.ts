@@ -7,17 +7,18 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { UsageError } from './errors.js';
 import { isValidGoVersion } from './go-version.js';
+import { checkedTagList } from './tag-lists.js';
 import type { Transform, TransformOptions } from './transform.js';
 import { transformById, TRANSFORMS } from '../transforms/index.js';
 
 const CONFIG_FILE = 'dockmod.config.json';
 const PACKAGE_KEY = 'dockmod';
 
-type OptionKind = 'boolean' | 'goVersion' | 'hosts';
+type OptionKind = 'boolean' | 'goVersion' | 'hosts' | 'file' | 'imageFiles';
 
 /** Per-transform option sections: `"bump-go-image": { "goVersion": "1.24" }`. Keys are TransformOptions fields. */
 export const TRANSFORM_OPTIONS = {
-  'bump-go-image': { goVersion: 'goVersion', keepDigests: 'boolean', golangRegistries: 'hosts' },
+  'bump-go-image': { goVersion: 'goVersion', keepDigests: 'boolean', golangRegistries: 'hosts', golangTags: 'file', imageTags: 'imageFiles' },
   'add-cache-mounts': { syntaxDirective: 'boolean' },
 } as const satisfies Record<string, Partial<Record<keyof TransformOptions, OptionKind>>>;
 
@@ -25,7 +26,7 @@ type SectionId = keyof typeof TRANSFORM_OPTIONS;
 const SECTION_IDS = Object.keys(TRANSFORM_OPTIONS) as SectionId[];
 
 export interface TransformSections {
-  'bump-go-image'?: { goVersion?: string; keepDigests?: boolean; golangRegistries?: string[] };
+  'bump-go-image'?: { goVersion?: string; keepDigests?: boolean; golangRegistries?: string[]; golangTags?: string; imageTags?: Record<string, string> };
   'add-cache-mounts'?: { syntaxDirective?: boolean };
 }
 
@@ -62,6 +63,7 @@ export class ConfigError extends UsageError {
 const TOP_KEYS = ['$schema', 'transforms', 'include', 'exclude', 'annotate', 'overrides', ...SECTION_IDS];
 const OVERRIDE_KEYS = ['files', 'transforms', ...SECTION_IDS];
 const HOST = /^[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9._/-]+)?$/;
+const IMAGE_NAME = /^[A-Za-z0-9.-]+(?::\d+)?(?:\/[a-z0-9._/-]+)?$/;
 
 // ---------------------------------------------------------------------------
 // Finding and reading
@@ -124,7 +126,27 @@ export function loadConfig(cwd: string, explicit?: string | false): LoadedConfig
 }
 
 function fromData(data: unknown, source: string, baseDir: string): LoadedConfig {
-  return { source, baseDir, config: validateConfig(data, source) };
+  const config = validateConfig(data, source);
+  resolveTagLists(config, '', source, baseDir);
+  config.overrides?.forEach((override, index) => resolveTagLists(override, `overrides[${index}].`, source, baseDir));
+  return { source, baseDir, config };
+}
+
+/** Tag list paths are relative to the configuration's folder: make them absolute and read them now (a bad list is exit 2). */
+function resolveTagLists(sections: TransformSections, at: string, source: string, baseDir: string): void {
+  const bump = sections['bump-go-image'];
+  if (!bump) return;
+  const resolved = (file: string, key: string): string => {
+    try {
+      return checkedTagList(path.resolve(baseDir, file), file);
+    } catch (error) {
+      throw new ConfigError(`${source}: ${at}bump-go-image.${key}: ${(error as Error).message}`);
+    }
+  };
+  if (bump.golangTags !== undefined) bump.golangTags = resolved(bump.golangTags, 'golangTags');
+  if (bump.imageTags) {
+    bump.imageTags = Object.fromEntries(Object.entries(bump.imageTags).map(([image, file]) => [image, resolved(file, `imageTags.${image}`)]));
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -201,6 +223,19 @@ class Checker {
         const version = this.string(value, at);
         if (version !== 'auto' && !isValidGoVersion(version)) this.fail(at, `expected "auto", 1.N or 1.N.P (for example "1.24"), got ${describe(value)}`);
         return version;
+      }
+      case 'file': {
+        const file = this.string(value, at);
+        if (file.trim() === '') this.fail(at, 'expected a file path, got an empty string');
+        return file;
+      }
+      case 'imageFiles': {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(at, `expected an object of image name -> tag list file, got ${describe(value)}`);
+        for (const [image, file] of Object.entries(value)) {
+          if (!IMAGE_NAME.test(image)) this.fail(join(at, image), 'expected an image name without tag, such as "registry.corp.example/golang"');
+          this.option('file', file, join(at, image));
+        }
+        return value;
       }
       case 'hosts': {
         const hosts = this.strings(value, at);

@@ -5,6 +5,7 @@
 // covered transform proposes in an ignored place and counts it.
 import type { Document, Instruction } from './document.js';
 import type { Edit } from './edits.js';
+import type { Suggestion } from './transform.js';
 import { TRANSFORMS } from '../transforms/index.js';
 
 /** Cheap text test: no directive, nothing to look up. */
@@ -166,6 +167,7 @@ function noteTouches(zone: Pick<IgnoredInstruction, 'start' | 'end'>, offset: nu
 export interface PendingNote {
   offset: number;
   message: string;
+  suggestion?: Suggestion;
 }
 
 export interface IgnoreSplit {

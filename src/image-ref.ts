@@ -50,13 +50,18 @@ export function isGolangImage(name: string, privateRegistries: readonly string[]
   });
 }
 
-/** `registry.corp.example/golang` or `.../library/golang`: a golang image on a registry the user did not list. */
-export function looksLikeMirroredGolang(name: string): boolean {
-  const parts = name.toLowerCase().split('/');
-  const host = parts[0] ?? '';
+/**
+ * `registry.corp.example/golang`, `quay.io/acme/golang`, `host:5000/library/golang`:
+ * a golang image on a registry the user did not list. Returns the prefix to
+ * list (`--golang-registry`), or undefined for other names.
+ */
+export function mirroredGolangPrefix(name: string): string | undefined {
+  const parts = name.split('/');
+  const host = parts[0]!.toLowerCase();
   const isRegistryHost = parts.length > 1 && (host.includes('.') || host.includes(':') || host === 'localhost');
-  const rest = parts.slice(1).join('/');
-  return isRegistryHost && (rest === 'golang' || rest.endsWith('/golang'));
+  if (!isRegistryHost || parts.at(-1) !== 'golang') return undefined;
+  const prefixParts = parts.slice(0, parts.at(-2) === 'library' && parts.length > 2 ? -2 : -1);
+  return prefixParts.join('/');
 }
 
 export interface GolangTag {
@@ -72,11 +77,3 @@ export function splitGolangTag(tag: string): GolangTag | undefined {
   if (!match) return undefined;
   return { version: { start: 0, end: match[1]!.length }, variant: match[2] ?? '' };
 }
-
-/**
- * Variants the golang image publishes for every current Go release, so a
- * bumped tag with one of them exists. Variants that pin an OS release
- * (`alpine3.19`, `bullseye`, `windowsservercore-ltsc2022`) come and go with
- * Go releases: dockmod cannot know whether the new tag exists.
- */
-export const FOLLOWING_VARIANTS: readonly string[] = ['', 'alpine', 'bookworm', 'trixie', 'windowsservercore', 'nanoserver'];

@@ -6,7 +6,7 @@ import { DockmodError } from './errors.js';
 import { findIgnores, IGNORE_MARK, IGNORE_NOTE_SOURCE, withoutIgnored, type Ignores, type PendingNote } from './ignores.js';
 import { annotateChanges } from './annotate.js';
 import { NO_MODULE, type ModuleFacts } from './module.js';
-import type { Context, Transform, TransformOptions } from './transform.js';
+import type { Context, Suggestion, Transform, TransformOptions } from './transform.js';
 import { imageModel, type DeclaredContext, type ImageModel } from './model/index.js';
 import { createProjectFiles, NO_FILES, type ProjectFiles } from './model/files.js';
 
@@ -21,6 +21,15 @@ export interface Note {
   /** 1-based line in the input. */
   line: number;
   message: string;
+  /** The likely fix, applied only with applySuggestions. */
+  suggestion?: NoteSuggestion;
+}
+
+export interface NoteSuggestion {
+  description: string;
+  applied: boolean;
+  /** The edits in input coordinates: 1-based lines and columns, the end exclusive. */
+  replacements: { line: number; column: number; endLine: number; endColumn: number; text: string }[];
 }
 
 export interface RewriteResult {
@@ -94,11 +103,15 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
     ...(pipeline.includes('bump-go-image') ? { bumpTarget: settings.options.goVersion || 'auto' } : {}),
   });
 
-  const originalLine = (offset: number): number => {
+  const mapToOriginal = (offset: number): { offset: number; lineStarts: number[] } => {
     let mapped = offset;
     for (let i = history.length - 1; i >= 0; i--) mapped = mapOffsetBack(mapped, history[i]!);
     originalLineStarts ??= computeLineStarts(original);
-    return lineOf({ lineStarts: originalLineStarts }, mapped) + 1;
+    return { offset: mapped, lineStarts: originalLineStarts };
+  };
+  const originalLine = (offset: number): number => {
+    const { offset: mapped, lineStarts } = mapToOriginal(offset);
+    return lineOf({ lineStarts }, mapped) + 1;
   };
 
   for (const transform of settings.transforms) {
@@ -114,7 +127,7 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
       model: () => modelOf(current),
       pipeline,
       edit: (edit) => proposed.push(edit),
-      note: (offset, message) => pendingNotes.push({ offset, message }),
+      note: (offset, message, suggestion) => pendingNotes.push(suggestion ? { offset, message, suggestion } : { offset, message }),
     };
     try {
       transform.apply(ctx);
@@ -124,16 +137,20 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
     }
     const ignores = ignoresFor(current);
     const kept = ignores ? withoutIgnored(ignores, transform.id, proposed, pendingNotes) : undefined;
-    for (const note of kept?.notes ?? pendingNotes) {
+    const keptNotes = kept?.notes ?? pendingNotes;
+    const edits = [...(kept?.edits ?? proposed)];
+    const applied: Set<PendingNote> = settings.options.applySuggestions ? takeSuggestions(keptNotes, edits, (suggested) => !ignores || withoutIgnored(ignores, transform.id, suggested, []).edits.length === suggested.length) : new Set();
+    for (const note of keptNotes) {
       const line = originalLine(note.offset);
       // An instruction a transform inserted maps back to the input line of its neighbour: one note there is enough.
       const key = `${transform.id}:${line}:${note.message}`;
       if (noted.has(key)) continue;
       noted.add(key);
-      notes.push({ transform: transform.id, line, message: note.message });
+      const shown: Note = { transform: transform.id, line, message: note.message };
+      if (note.suggestion) shown.suggestion = inputSuggestion(note.suggestion, applied.has(note), mapToOriginal);
+      notes.push(shown);
     }
     for (const line of new Set(kept?.ignoredAt.map(originalLine))) ignored.push({ transform: transform.id, line });
-    const edits = kept?.edits ?? proposed;
     if (edits.length === 0) continue;
     let sorted: Edit[];
     let next: string;
@@ -158,6 +175,52 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
   if (settings.annotate && history.length > 0) text = annotateChanges(text, history, settings.annotate);
   const output = bom + text;
   return { output, changed: output !== input, changedBy, changes, notes, ignored };
+}
+
+/**
+ * With applySuggestions: add to `edits` the suggestions that touch nothing
+ * already edited (nor each other, nor an ignored instruction), in note order.
+ * A suggestion is all or nothing. Returns the notes whose suggestion was taken.
+ */
+function takeSuggestions(notes: readonly PendingNote[], edits: Edit[], allowed: (suggested: Edit[]) => boolean): Set<PendingNote> {
+  const taken = new Set<PendingNote>();
+  for (const note of notes) {
+    const suggested = note.suggestion?.edits;
+    if (!suggested || suggested.length === 0 || !allowed(suggested)) continue;
+    const all = [...edits, ...suggested];
+    if (all.some((edit, i) => all.some((other, j) => j > i && editsTouch(edit, other)))) continue;
+    edits.push(...suggested);
+    taken.add(note);
+  }
+  return taken;
+}
+
+/** Two edits overlap, or insert at the same place (their order would be a guess). */
+function editsTouch(a: Edit, b: Edit): boolean {
+  if (a.start === b.start) return true;
+  return a.start < b.end && b.start < a.end;
+}
+
+/** A suggestion as reported: its edits at input lines and columns. */
+function inputSuggestion(
+  suggestion: Suggestion,
+  applied: boolean,
+  toOriginal: (offset: number) => { offset: number; lineStarts: number[] },
+): NoteSuggestion {
+  const position = (offset: number) => {
+    const { offset: mapped, lineStarts } = toOriginal(offset);
+    const line = lineOf({ lineStarts }, mapped);
+    return { line: line + 1, column: mapped - lineStarts[line]! + 1 };
+  };
+  return {
+    description: suggestion.description,
+    applied,
+    replacements: suggestion.edits.map((edit) => {
+      const start = position(edit.start);
+      const end = position(edit.end);
+      return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, text: edit.text };
+    }),
+  };
 }
 
 /**

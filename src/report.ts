@@ -1,5 +1,6 @@
 // Renderers: FileResults in, text out. Nothing here decides anything.
 import type { FileResult } from './files.js';
+import type { Note } from './pipeline.js';
 
 export type Mode = 'diff' | 'check' | 'write';
 
@@ -31,9 +32,14 @@ export function summaryLine(totals: Totals, mode: Mode): string {
   return `dockmod: ${files}, ${totals.unchanged} unchanged, ${plural(totals.notes, 'note')}, ${plural(totals.errors, 'error')}${ignored}`;
 }
 
-/** `path:line  transform  reason`, one per note. */
+/** `path:line  transform  reason`, one per note, with its suggestion when it has one. */
 export function noteLines(result: FileResult): string[] {
-  return result.notes.map((note) => `${result.path}:${note.line}  ${note.transform}  ${note.message}`);
+  return result.notes.map((note) => `${result.path}:${note.line}  ${note.transform}  ${note.message}${suggestionText(note)}`);
+}
+
+function suggestionText(note: Note): string {
+  if (!note.suggestion) return '';
+  return note.suggestion.applied ? ` (suggestion applied: ${note.suggestion.description})` : ` (suggestion: ${note.suggestion.description}; --apply-suggestions applies it)`;
 }
 
 export function errorLine(path: string, message: string): string {
@@ -48,7 +54,7 @@ export interface JsonReport {
     status: FileResult['status'];
     transforms: string[];
     changes: { transform: string; line: number }[];
-    notes: { transform: string; line: number; message: string }[];
+    notes: Note[];
     written?: boolean;
     ignored?: { transform: string; line: number }[];
   }[];

@@ -13,6 +13,22 @@ export interface TransformOptions {
   keepDigests?: boolean;
   /** bump-go-image: private registries whose `golang` image counts as the official one (e.g. registry.corp.example). */
   golangRegistries?: string[];
+  /** bump-go-image: a tag list file (absolute path) that extends the built-in golang tag table. */
+  golangTags?: string;
+  /** Tag list files (absolute paths) by image name: that image's own list (`registry.corp.example/golang`). */
+  imageTags?: Record<string, string>;
+  /** Apply the edits notes suggest (off by default: a suggestion is a likely fix, not a certain one). */
+  applySuggestions?: boolean;
+}
+
+/**
+ * An edit a human would most likely make where a transform stopped: shown with
+ * its note, applied only with --apply-suggestions (like ESLint suggestions).
+ */
+export interface Suggestion {
+  /** What the edits do, e.g. `golang:1.24-alpine3.20`. */
+  description: string;
+  edits: Edit[];
 }
 
 export interface Context {
@@ -27,8 +43,8 @@ export interface Context {
   /** Ids of the transforms that run in this pipeline. */
   pipeline: readonly string[];
   edit(edit: Edit): void;
-  /** Record "left for a human": `offset` is where in the current text the reason applies. */
-  note(offset: number, message: string): void;
+  /** Record "left for a human": `offset` is where in the current text the reason applies; `suggestion`, the likely fix. */
+  note(offset: number, message: string, suggestion?: Suggestion): void;
 }
 
 export interface Transform {

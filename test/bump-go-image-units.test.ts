@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/document.js';
 import { expandImage, globalArgDeclarations, outerRangeOf, sourceRangeOf, UNKNOWN, type Source } from '../src/from-expansion.js';
 import { compareGoVersions, goVersionProblem, isValidGoVersion, parseGoVersion } from '../src/go-version.js';
-import { isGolangImage, looksLikeMirroredGolang, splitGolangTag, splitImageReference } from '../src/image-ref.js';
+import { isGolangImage, mirroredGolangPrefix, splitGolangTag, splitImageReference } from '../src/image-ref.js';
 import { globalArgs } from '../src/stages.js';
 
 const version = (text: string) => {
@@ -59,8 +59,17 @@ describe('image references', () => {
     }
     expect(isGolangImage('registry.corp.example/library/golang', ['registry.corp.example'])).toBe(true);
     expect(isGolangImage('registry.corp.example/golang', ['other.example'])).toBe(false);
-    expect(looksLikeMirroredGolang('registry.corp.example/golang')).toBe(true);
-    expect(looksLikeMirroredGolang('bitnami/golang')).toBe(false);
+    expect(mirroredGolangPrefix('registry.corp.example/golang')).toBe('registry.corp.example');
+    expect(mirroredGolangPrefix('registry.corp.example:5000/library/golang')).toBe('registry.corp.example:5000');
+    expect(mirroredGolangPrefix('us-docker.pkg.dev/acme/mirror/golang')).toBe('us-docker.pkg.dev/acme/mirror');
+    expect(mirroredGolangPrefix('quay.io/acme/golang')).toBe('quay.io/acme');
+    expect(mirroredGolangPrefix('bitnami/golang')).toBeUndefined();
+    expect(mirroredGolangPrefix('quay.io/acme/golang-tools')).toBeUndefined();
+    for (const prefix of ['registry.corp.example', 'registry.corp.example:5000', 'us-docker.pkg.dev/acme/mirror', 'quay.io/acme']) {
+      expect(isGolangImage(`${prefix}/golang`, [prefix]), prefix).toBe(true);
+      expect(isGolangImage(`${prefix}/library/golang`, [prefix]), prefix).toBe(true);
+      expect(isGolangImage(`${prefix}/golang`, [`${prefix}/other`]), prefix).toBe(false);
+    }
   });
 
   it('splits golang tags into version and variant', () => {

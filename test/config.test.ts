@@ -20,6 +20,7 @@ const VALID: unknown[] = [
   { annotate: '-mod=mod: dependencies are downloaded during the build (per DD-BUILD-001)' },
   { 'bump-go-image': { goVersion: '1.24', keepDigests: true, golangRegistries: ['registry.corp.example', 'mirror.example:5000/library'] } },
   { 'bump-go-image': { goVersion: 'auto' }, 'add-cache-mounts': { syntaxDirective: false } },
+  { 'bump-go-image': { golangTags: 'golang-tags.txt', imageTags: { 'registry.corp.example:5000/golang': 'corp.json', 'quay.io/acme/golang': 'a.txt' } } },
   { overrides: [{ files: 'legacy/**', transforms: ['bump-go-image'], 'bump-go-image': { goVersion: '1.22.5' } }] },
   { overrides: [{ files: ['a/', 'b/'] }, { files: 'c/Dockerfile', 'add-cache-mounts': { syntaxDirective: true } }] },
 ];
@@ -39,7 +40,11 @@ const INVALID: [unknown, string][] = [
   [{ annotate: 42 }, 'annotate: expected a string, got number 42'],
   [{ 'bump-go-image': { goVersion: 1.24 } }, 'bump-go-image.goVersion: expected a string, got number 1.24'],
   [{ 'bump-go-image': { goVersion: 'latest' } }, 'bump-go-image.goVersion: expected "auto", 1.N or 1.N.P'],
-  [{ 'bump-go-image': { keepDigest: true } }, 'bump-go-image.keepDigest: unknown key; allowed keys: goVersion, keepDigests, golangRegistries'],
+  [{ 'bump-go-image': { keepDigest: true } }, 'bump-go-image.keepDigest: unknown key; allowed keys: goVersion, keepDigests, golangRegistries, golangTags, imageTags'],
+  [{ 'bump-go-image': { golangTags: ['a.txt'] } }, 'bump-go-image.golangTags: expected a string, got an array'],
+  [{ 'bump-go-image': { imageTags: ['a.txt'] } }, 'bump-go-image.imageTags: expected an object of image name -> tag list file'],
+  [{ 'bump-go-image': { imageTags: { 'golang:1.24': 'a.txt' } } }, 'bump-go-image.imageTags.golang:1.24: expected an image name without tag'],
+  [{ 'bump-go-image': { imageTags: { 'quay.io/acme/golang': '' } } }, 'bump-go-image.imageTags.quay.io/acme/golang: expected a file path'],
   [{ 'bump-go-image': { golangRegistries: ['https://registry.example'] } }, 'bump-go-image.golangRegistries[0]: expected a registry host'],
   [{ 'add-cache-mounts': { syntaxDirective: 'yes' } }, 'add-cache-mounts.syntaxDirective: expected true or false, got "yes"'],
   [{ 'add-mod-flag': {} }, 'add-mod-flag: unknown key'],
@@ -110,6 +115,20 @@ describe('finding the configuration', () => {
     expect(loadConfig(root, 'ci/package.json')).toMatchObject({ source: 'ci/package.json ("dockmod" key)' });
     expect(loadConfig(root, false)).toBeUndefined();
     expect(() => loadConfig(root, 'missing.json')).toThrow('missing.json: no such file (given with --config)');
+  });
+
+  it('reads tag lists relative to its folder at once, and names the key and file of a bad one', () => {
+    const root = makeTree({
+      'ci/dockmod.json': JSON.stringify({ 'bump-go-image': { golangTags: 'tags.txt' }, overrides: [{ files: 'a/', 'bump-go-image': { imageTags: { 'quay.io/acme/golang': 'bad.json' } } }] }),
+      'ci/tags.txt': '1.28\n1.28-alpine\n',
+      'ci/bad.json': '{ "Repository": "x" }',
+    });
+    expect(() => loadConfig(root, 'ci/dockmod.json')).toThrow('ci/dockmod.json: overrides[0].bump-go-image.imageTags.quay.io/acme/golang: bad.json: has no "Tags" array');
+    const good = makeTree({ 'dockmod.config.json': JSON.stringify({ 'bump-go-image': { golangTags: 'lists/tags.txt' } }), 'lists/tags.txt': '1.28\n' });
+    expect(loadConfig(good)?.config['bump-go-image']?.golangTags).toBe(path.join(good, 'lists/tags.txt'));
+    expect(() => loadConfig(makeTree({ 'dockmod.config.json': JSON.stringify({ 'bump-go-image': { golangTags: 'none.txt' } }) }))).toThrow(
+      'dockmod.config.json: bump-go-image.golangTags: none.txt: cannot read the tag list (no such file)',
+    );
   });
 
   it('says where JSON is broken', () => {

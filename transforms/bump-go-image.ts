@@ -1,8 +1,10 @@
-// bump-go-image: move every official golang base image to the target Go
-// version: --go-version, or by default the toolchain/go line of the nearest
-// go.mod. The golang image sets GOTOOLCHAIN=local, so an image older than
-// go.mod asks for fails the build. Tags keep their precision and variant;
-// versions held in ARG defaults are bumped in the ARG; nothing is downgraded.
+// bump-go-image: move every Go builder base image (the official golang image
+// and the families of src/image-facts.ts) to the target Go version:
+// --go-version, or by default the toolchain/go line of the nearest go.mod.
+// These images pin the toolchain (GOTOOLCHAIN=local), so an image older than
+// go.mod asks for fails the build. Tags keep their precision and variant and
+// move only to tags that exist (src/go-image-bump.ts decides); versions held
+// in ARG defaults are bumped in the ARG; nothing is downgraded.
 import type { Instruction } from '../src/document.js';
 import { UsageError } from '../src/errors.js';
 import {
@@ -16,21 +18,15 @@ import {
   type Source,
 } from '../src/from-expansion.js';
 import { compareGoVersions, goVersionProblem, isPrerelease, parseGoVersion, type GoVersion } from '../src/go-version.js';
-import {
-  FOLLOWING_VARIANTS,
-  isGolangImage,
-  looksLikeMirroredGolang,
-  splitGolangTag,
-  splitImageReference,
-  type ImageReference,
-} from '../src/image-ref.js';
+import { decideImageBump, goImageKind, satisfies, type ImageKind } from '../src/go-image-bump.js';
+import { mirroredGolangPrefix, splitImageReference, type ImageReference } from '../src/image-ref.js';
 import { globalArgs, stagesOf } from '../src/stages.js';
-import type { Context, Transform } from '../src/transform.js';
+import type { Context, Suggestion, Transform } from '../src/transform.js';
 
 export const bumpGoImage: Transform = {
   id: 'bump-go-image',
-  summary: 'Move the official golang base image to the target Go version (go.mod by default), keeping tag precision and variant.',
-  mayApply: (text) => text.includes('golang'),
+  summary: 'Move the golang (and UBI go-toolset) base image to the target Go version (go.mod by default), keeping tag precision and variant.',
+  mayApply: (text) => /golang|go-toolset|chainguard\/go/.test(text),
   apply(ctx) {
     const target = targetOf(ctx);
     const notes = new NoteBook(ctx);
@@ -46,7 +42,7 @@ export const bumpGoImage: Transform = {
     refuseConflictingArgEdits(plans, notes);
     const edits = new Map<string, SourcedEdit>();
     for (const plan of plans) {
-      for (const note of plan.notes) notes.add(note.offset, note.message);
+      for (const note of plan.notes) notes.add(note.offset, note.message, ownSuggestion(note, plan, plans));
       if (plan.edits.length === 0) continue;
       for (const edit of plan.edits) edits.set(editKey(edit), edit);
       for (const note of plan.notesIfApplied) notes.add(note.offset, note.message);
@@ -89,6 +85,7 @@ interface SourcedEdit {
 interface PendingNote {
   offset: number;
   message: string;
+  suggestion?: { description: string; edits: SourcedEdit[] };
 }
 
 /** What one FROM asks for. */
@@ -105,6 +102,8 @@ interface Plan {
   notes: PendingNote[];
   /** Said only if the edits are made (a dropped digest, a patch pin given up). */
   notesIfApplied: PendingNote[];
+  /** The tag a human would most likely choose instead, when the image is left. */
+  suggestion?: PendingNote['suggestion'];
 }
 
 function planFor(
@@ -124,7 +123,7 @@ function planFor(
   plan.sources = expansion.sources;
   plan.image = expansion.unknown.length > 0 ? doc.text.slice(source.start, source.end) : expansion.text;
   const leave = (message: string): Plan => {
-    if (target) plan.notes.push({ offset: source.start, message });
+    if (target) plan.notes.push({ offset: source.start, message, ...(plan.suggestion ? { suggestion: plan.suggestion } : {}) });
     return plan;
   };
 
@@ -137,13 +136,15 @@ function planFor(
     return leave(`cannot tell whether ${plan.image} is the official golang image (${noDefault(expansion)}); left as is`);
   }
   if (earlierStages.includes(reference.name.toLowerCase())) return plan;
-  if (!isGolangImage(reference.name, ctx.options.golangRegistries)) {
-    if (!looksLikeMirroredGolang(reference.name)) return plan;
-    return leave(`${reference.name} is not an official golang image name; list its registry in golangRegistries to bump it`);
+  const kind = goImageKind(reference.name, ctx.options);
+  if (!kind) {
+    const prefix = mirroredGolangPrefix(reference.name);
+    if (prefix === undefined) return plan;
+    return leave(`${reference.name} is not an official golang image name; to bump it as the golang image, pass --golang-registry ${prefix} (or list it in golangRegistries)`);
   }
   plan.golang = true;
   if (!target) return plan;
-  const refusal = planBump(ctx, plan, { source, expansion, reference }, target);
+  const refusal = planBump(ctx, plan, { source, expansion, reference, kind }, target);
   if (refusal) {
     plan.edits = [];
     return leave(refusal);
@@ -155,10 +156,11 @@ interface GolangImage {
   source: Source;
   expansion: Expansion;
   reference: ImageReference;
+  kind: ImageKind;
 }
 
 /** Add the edits that move `image` to `target` to the plan; a string says why it is left alone (undefined also when nothing is needed). */
-function planBump(ctx: Context, plan: Plan, { source, expansion, reference }: GolangImage, target: GoVersion): string | undefined {
+function planBump(ctx: Context, plan: Plan, { source, expansion, reference, kind }: GolangImage, target: GoVersion): string | undefined {
   if (!reference.tag) {
     if (!reference.digest) return undefined; // no tag: latest, always the newest release
     return `${plan.image} is pinned by digest only: its Go version cannot be read; make sure it is Go ${target.text} or later`;
@@ -167,36 +169,30 @@ function planBump(ctx: Context, plan: Plan, { source, expansion, reference }: Go
   if (tag.split('-')[0]!.includes(UNKNOWN)) {
     return `the Go version of ${plan.image} is not known here (${noDefault(expansion)}): make sure the build passes Go ${target.text} or later`;
   }
-  const split = splitGolangTag(tag);
-  if (!split) return undefined; // latest, alpine, tip: no version to move
-  const version = parseGoVersion(tag.slice(split.version.start, split.version.end));
-  if (!version) return `cannot read a Go version in the tag ${tag} of ${plan.image}; left as is`;
-  if (satisfies(version, target)) return undefined;
-
-  if (isPrerelease(target)) return `${plan.image} is older than Go ${target.text}, a pre-release: set the golang image by hand`;
-  if (split.variant.includes(UNKNOWN)) {
+  if (tag.includes(UNKNOWN)) {
+    const version = parseGoVersion(tag.split('-')[0]!);
+    if (version && satisfies(version, target)) return undefined;
+    if (isPrerelease(target)) return `${plan.image} is older than Go ${target.text}, a pre-release: set the image by hand`;
     return `the variant of ${plan.image} is not known here (${noDefault(expansion)}), so it may not exist for Go ${target.text}; bump by hand`;
   }
-  if (!FOLLOWING_VARIANTS.includes(split.variant)) {
-    const following = split.variant.replace(/-(?:ltsc)?[0-9]+$/, '').replace(/[0-9][0-9.]*$/, '');
-    const suggestion = following !== split.variant && FOLLOWING_VARIANTS.includes(following) ? ` (the ${following} variant always exists)` : '';
-    return `the ${split.variant} variant of ${plan.image} may not be published for Go ${target.text}${suggestion}; bump by hand`;
+  const decision = decideImageBump(plan.image, reference.name, tag, kind, target, ctx.options);
+  if (decision.kind === 'none') return undefined;
+  const tagStart = reference.tag.start;
+  if (decision.kind === 'leave') {
+    const suggested = decision.suggestedTag && suggestionEdits(expansion, reference, tag, decision.suggestedTag);
+    if (suggested) {
+      const description = `${reference.name}:${decision.suggestedTag}` + (reference.digest ? ' (without the stale digest)' : '');
+      plan.suggestion = { description, edits: suggested };
+    }
+    return decision.reason;
   }
+  const versionRange = sourceRangeOf(expansion, tagStart, tagStart + decision.versionEnd);
   if (reference.digest && ctx.options.keepDigests) {
     return `${plan.image} is pinned by digest and older than Go ${target.text}; left unchanged (keepDigests): bump the tag and digest by hand`;
   }
-
-  const tagStart = reference.tag.start;
-  const versionRange = sourceRangeOf(expansion, tagStart + split.version.start, tagStart + split.version.end);
   if (!versionRange) return `the Go version of ${plan.image} is assembled from several places; bump by hand`;
-  const bumped = bumpedVersion(version, target);
-  plan.edits.push({ ...versionRange, text: bumped });
-  if (version.patch !== undefined && target.patch === undefined) {
-    plan.notesIfApplied.push({
-      offset: versionRange.start,
-      message: `${plan.image} pinned the patch release ${version.text}; the target ${target.text} names no patch, so the tag now follows the newest ${bumped}.x`,
-    });
-  }
+  plan.edits.push({ ...versionRange, text: decision.version });
+  for (const message of decision.notes) plan.notesIfApplied.push({ offset: versionRange.start, message });
   if (!reference.digest) return undefined;
   const { start, end } = reference.digest;
   const digestRange = sourceRangeOf(expansion, start, end) ?? withSource(source, outerRangeOf(expansion, start, end));
@@ -220,25 +216,6 @@ function offsetAt(lineStarts: readonly number[], position: AstRange['start']): n
 
 function withSource(source: Source, range: { start: number; end: number } | undefined) {
   return range && { source, ...range };
-}
-
-/**
- * Whether the image already gives at least `target`. A tag without a patch
- * (`1.24`) follows the newest patch of its minor release, and a major-only
- * tag (`1`) the newest release, so they satisfy every target of that line.
- */
-function satisfies(image: GoVersion, target: GoVersion): boolean {
-  if (image.minor === undefined) return image.major >= target.major;
-  if (image.patch === undefined && !isPrerelease(image)) {
-    return image.major > target.major || (image.major === target.major && image.minor >= (target.minor ?? 0));
-  }
-  return compareGoVersions(image, target) >= 0;
-}
-
-/** Keep the tag's precision: `1.23` -> `1.24`; `1.23.4` -> the target as given; a pre-release -> the target as given. */
-function bumpedVersion(image: GoVersion, target: GoVersion): string {
-  if (image.patch === undefined && !isPrerelease(image)) return `${target.major}.${target.minor ?? 0}`;
-  return target.text;
 }
 
 /**
@@ -299,10 +276,55 @@ function mentionsGolang(reference: string): boolean {
 class NoteBook {
   private readonly seen = new Set<string>();
   constructor(private readonly ctx: Context) {}
-  add(offset: number, message: string): void {
+  add(offset: number, message: string, suggestion?: Suggestion): void {
     const key = `${offset}:${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.ctx.note(offset, message);
+    this.ctx.note(offset, message, suggestion);
   }
+}
+
+/** A suggestion that edits only this image's own text: an ARG another FROM reads is never changed by one. */
+function ownSuggestion(note: PendingNote, plan: Plan, plans: readonly Plan[]): Suggestion | undefined {
+  const suggestion = note.suggestion;
+  if (!suggestion) return undefined;
+  const shared = suggestion.edits.some((edit) => edit.source.kind === 'arg' && plans.some((other) => other !== plan && other.sources.has(edit.source)));
+  if (shared) return undefined;
+  return { description: suggestion.description, edits: suggestion.edits.map(({ start, end, text }) => ({ start, end, text })) };
+}
+
+/**
+ * The edits that turn the tag into `suggested`: only the characters that
+ * differ are replaced (the version and the variant each on their own), so a
+ * variant assembled from `alpine${ALPINE}` changes in the ARG. Undefined when
+ * some change has no single place to go.
+ */
+function suggestionEdits(expansion: Expansion, reference: ImageReference, tag: string, suggested: string): SourcedEdit[] | undefined {
+  const tagStart = reference.tag!.start;
+  const [oldVersion = '', ...oldRest] = tag.split('-');
+  const [newVersion = '', ...newRest] = suggested.split('-');
+  const parts =
+    oldRest.length > 0 && newRest.length > 0
+      ? [changedSpan(expansion, tagStart, oldVersion, newVersion), changedSpan(expansion, tagStart + oldVersion.length + 1, oldRest.join('-'), newRest.join('-'))]
+      : [changedSpan(expansion, tagStart, tag, suggested)];
+  if (parts.some((part) => part === undefined)) return undefined;
+  const edits = parts.filter((edit): edit is SourcedEdit => edit !== null && edit !== undefined);
+  if (reference.digest) {
+    const digest = sourceRangeOf(expansion, reference.digest.start, reference.digest.end);
+    if (!digest) return undefined;
+    edits.push({ ...digest, text: '' });
+  }
+  return edits;
+}
+
+/** The edit turning `before` (at `at` in the expansion) into `after`, trimmed to what differs; null when equal. */
+function changedSpan(expansion: Expansion, at: number, before: string, after: string): SourcedEdit | null | undefined {
+  if (before === after) return null;
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before.at(-1 - suffix) === after.at(-1 - suffix)) suffix++;
+  if (prefix + suffix === before.length) prefix = Math.max(0, prefix - 1); // a pure insertion: replace the character before it
+  const range = sourceRangeOf(expansion, at + prefix, at + before.length - suffix);
+  return range && { ...range, text: after.slice(prefix, after.length - suffix) };
 }

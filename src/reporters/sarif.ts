@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { FileResult } from '../files.js';
 import { IGNORE_NOTE_SOURCE } from '../ignores.js';
 import type { Mode } from '../report.js';
+import type { NoteSuggestion } from '../pipeline.js';
 
 export interface RuleInfo {
   id: string;
@@ -36,6 +37,22 @@ function location(displayPath: string, line?: number) {
   };
 }
 
+/** A note's suggestion as a SARIF fix (its edits as replacements in the input). */
+function suggestedFix(displayPath: string, suggestion: NoteSuggestion) {
+  return {
+    description: { text: `suggested: ${suggestion.description}` },
+    artifactChanges: [
+      {
+        artifactLocation: { uri: artifactUri(displayPath), uriBaseId: SRCROOT },
+        replacements: suggestion.replacements.map((edit) => ({
+          deletedRegion: { startLine: edit.line, startColumn: edit.column, endLine: edit.endLine, endColumn: edit.endColumn },
+          insertedContent: { text: edit.text },
+        })),
+      },
+    ],
+  };
+}
+
 export function sarifReport(results: readonly FileResult[], settings: SarifSettings): object {
   const rules: RuleInfo[] = [...settings.rules];
   if (results.some((result) => result.notes.some((note) => note.transform === IGNORE_RULE.id))) rules.push(IGNORE_RULE);
@@ -57,7 +74,8 @@ export function sarifReport(results: readonly FileResult[], settings: SarifSetti
       });
     }
     for (const note of result.notes) {
-      sarifResults.push({ ...reference(note.transform), level: 'note', message: { text: note.message }, locations: [location(result.path, note.line)] });
+      const fixes = note.suggestion && !note.suggestion.applied ? { fixes: [suggestedFix(result.path, note.suggestion)] } : {};
+      sarifResults.push({ ...reference(note.transform), level: 'note', message: { text: note.message }, locations: [location(result.path, note.line)], ...fixes });
     }
     for (const spot of result.ignored ?? []) {
       sarifResults.push({

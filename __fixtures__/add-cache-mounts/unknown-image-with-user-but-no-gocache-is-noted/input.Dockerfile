@@ -1,4 +1,4 @@
-FROM cgr.dev/chainguard/go:latest-dev AS build
+FROM example.com/platform/go-builder:1.2 AS build
 USER root
 ENV GOPATH=/go
 WORKDIR /src

@@ -1,6 +1,6 @@
 # escape=`
 
-FROM golang:1.21-windowsservercore-ltsc2022 AS build
+FROM golang:1.22-windowsservercore-ltsc2022 AS build
 SHELL ["powershell", "-Command", "$ErrorActionPreference = 'Stop';"]
 WORKDIR C:\src
 COPY go.mod go.sum ./

@@ -1,0 +1,145 @@
+// What bump-go-image decides for one image reference (after ARG expansion):
+// which Go builder image it is (official golang, or a family of
+// image-facts.ts), the Go version its tag gives, and whether that tag can move
+// to the target. Pure: the transform turns the decision into edits where the
+// characters are written; the engine's model can ask for a stage's Go version
+// before and after the bump (stageGoVersions).
+import { compareGoVersions, isPrerelease, parseGoVersion, type GoVersion } from './go-version.js';
+import { decideGolangTag, golangTagKnowledge, listTable, tagText, type TagDecision, type TagKnowledge } from './golang-tag-bump.js';
+import { builderFamilyOf, knownMinorTags, sameImageNames, type ImageFamily } from './image-facts.js';
+import { isGolangImage, splitGolangTag, splitImageReference } from './image-ref.js';
+import { tagTableOf } from './tag-lists.js';
+import type { TransformOptions } from './transform.js';
+
+export type ImageKind = { kind: 'golang' } | { kind: 'family'; family: ImageFamily };
+
+/** The Go image `name` is, or undefined for any other image. */
+export function goImageKind(name: string, options: Pick<TransformOptions, 'golangRegistries'>): ImageKind | undefined {
+  if (isGolangImage(name, options.golangRegistries)) return { kind: 'golang' };
+  const family = builderFamilyOf(name);
+  return family ? { kind: 'family', family } : undefined;
+}
+
+export type ImageBump =
+  /** Nothing to do: the tag already gives the target, or always pulls the newest build. */
+  | { kind: 'none' }
+  /** Write `version` over the tag's version part (`versionEnd` characters from the tag's start). */
+  | { kind: 'bump'; version: string; versionEnd: number; notes: string[] }
+  /** Leave the image; `suggestedTag` is the tag a human would most likely write instead. */
+  | { kind: 'leave'; reason: string; suggestedTag?: string };
+
+/**
+ * The decision for `<name>:<tag>` and `target` (a tag without UNKNOWN parts;
+ * undefined for no tag). `image` is the reference as shown in messages.
+ */
+export function decideImageBump(image: string, name: string, tag: string | undefined, kind: ImageKind, target: GoVersion, options: TransformOptions): ImageBump {
+  if (tag === undefined) return { kind: 'none' }; // latest: the newest release
+  if (kind.kind === 'family') {
+    const early = familyTagCheck(image, name, tag, kind.family, target, options);
+    if (early) return early;
+  }
+  const split = splitGolangTag(tag);
+  if (!split) return { kind: 'none' }; // latest, alpine, tip: no version to move
+  const version = parseGoVersion(tag.slice(split.version.start, split.version.end));
+  if (!version) return { kind: 'leave', reason: `cannot read a Go version in the tag ${tag} of ${image}; left as is` };
+  if (satisfies(version, target)) return { kind: 'none' };
+  if (isPrerelease(target)) return { kind: 'leave', reason: `${image} is older than Go ${target.text}, a pre-release: set the image by hand` };
+  const knowledge = kind.kind === 'golang' ? golangTagKnowledge(name, options) : familyTagKnowledge(name, kind.family, options);
+  if (!knowledge) {
+    return {
+      kind: 'leave',
+      reason: `no tag list is known for ${name}, so dockmod cannot tell which tag gives Go ${target.text}; give one in imageTags (the output of skopeo list-tags docker://${name}) or bump by hand`,
+    };
+  }
+  return fromTagDecision(decideGolangTag(name, version, split.variant, target, knowledge), split.version.end);
+}
+
+function fromTagDecision(decision: TagDecision, versionEnd: number): ImageBump {
+  if (decision.kind === 'bump') return { kind: 'bump', version: decision.version, versionEnd, notes: decision.notes };
+  const suggestedTag = decision.suggestion && `${decision.suggestion.version}${decision.suggestion.variant ? `-${decision.suggestion.variant}` : ''}`;
+  return suggestedTag ? { kind: 'leave', reason: decision.reason, suggestedTag } : { kind: 'leave', reason: decision.reason };
+}
+
+/** Tags of a family that are moving, stamped or not a Go version at all. */
+function familyTagCheck(image: string, name: string, tag: string, family: ImageFamily, target: GoVersion, options: TransformOptions): ImageBump | undefined {
+  const { tags } = family;
+  if (tags.moving.includes(tag)) return { kind: 'none' };
+  const minor = `${target.major}.${target.minor ?? 0}`;
+  const knowledge = familyTagKnowledge(name, family, options);
+  const minorExists = !!knowledge?.table.has(minor, '');
+  const withSuggestion = (reason: string): ImageBump =>
+    minorExists ? { kind: 'leave', reason: `${reason}; the minor tag ${tagText(name, minor, '')} follows the newest Go ${minor}`, suggestedTag: minor } : { kind: 'leave', reason };
+  if (tags.notGoVersion?.test(tag)) {
+    return withSuggestion(`the tag ${tag} of ${name} names ${tags.notGoVersionMeaning ?? 'something other than a Go version'}, not a Go version: make sure it gives Go ${target.text} or later`);
+  }
+  const stamped = tags.stamped?.exec(tag);
+  if (!stamped) return undefined;
+  const version = parseGoVersion(stamped[1]!);
+  if (!version || satisfies(version, target)) return { kind: 'none' };
+  return withSuggestion(`${image} pins Go ${version.text} with a build stamp that cannot be derived offline, older than Go ${target.text}; left as is`);
+}
+
+/** A family image's tags: the user's list for it (any of its names), else the minor tags the facts table establishes. */
+function familyTagKnowledge(name: string, family: ImageFamily, options: TransformOptions): TagKnowledge | undefined {
+  const own = sameImageNames(name).map((candidate) => options.imageTags?.[candidate]).find((file) => file !== undefined);
+  if (own !== undefined) return { table: listTable(own), source: { kind: 'list', label: `the tag list ${own}` } };
+  const known = knownMinorTags(family, name);
+  if (!known) return undefined;
+  return {
+    table: knownTable(family.id, known),
+    source: { kind: 'list', label: `the ${family.title} tags dockmod knows (${known[0]} to ${known.at(-1)}; give a current list in imageTags)` },
+  };
+}
+
+const knownTables = new Map<string, ReturnType<typeof tagTableOf>>();
+
+function knownTable(id: string, tags: readonly string[]) {
+  let table = knownTables.get(id);
+  if (!table) knownTables.set(id, (table = tagTableOf(tags)));
+  return table;
+}
+
+/**
+ * Whether the image already gives at least `target`. A tag without a patch
+ * (`1.24`) follows the newest patch of its minor release, and a major-only
+ * tag (`1`) the newest release, so they satisfy every target of that line.
+ */
+export function satisfies(image: GoVersion, target: GoVersion): boolean {
+  if (image.minor === undefined) return image.major >= target.major;
+  if (image.patch === undefined && !isPrerelease(image)) {
+    return image.major > target.major || (image.major === target.major && image.minor >= (target.minor ?? 0));
+  }
+  return compareGoVersions(image, target) >= 0;
+}
+
+export interface StageGoVersions {
+  /** The Go version the image's tag gives (a minor tag `1.24` gives 1.24). */
+  current: GoVersion;
+  /** What it gives after bump-go-image in the same run: `current` when it would not bump. */
+  afterBump: GoVersion;
+}
+
+/**
+ * A stage's Go version from its FROM image (after ARG expansion), and the one
+ * bump-go-image would set in the same run with the same options (`target`:
+ * its target, undefined when it has none). Undefined when the image is not a
+ * Go image dockmod knows or its tag names no version (`latest`, `alpine`).
+ * Refusals that depend on how the file is written (an ARG shared with an image
+ * that cannot take the same change, a version assembled from several ARGs)
+ * are not visible in the reference and not modelled here.
+ */
+export function stageGoVersions(reference: string, target: GoVersion | undefined, options: TransformOptions): StageGoVersions | undefined {
+  const parsed = splitImageReference(reference);
+  const kind = goImageKind(parsed.name, options);
+  if (!kind || !parsed.tag) return undefined;
+  const tag = reference.slice(parsed.tag.start, parsed.tag.end);
+  const stamped = kind.kind === 'family' ? kind.family.tags.stamped?.exec(tag)?.[1] : undefined;
+  const split = splitGolangTag(tag);
+  const versionText = stamped ?? (split && !(kind.kind === 'family' && kind.family.tags.notGoVersion?.test(tag)) ? tag.slice(0, split.version.end) : undefined);
+  const current = versionText === undefined ? undefined : parseGoVersion(versionText);
+  if (!current) return undefined;
+  if (!target || (parsed.digest && options.keepDigests)) return { current, afterBump: current };
+  const decision = decideImageBump(reference, parsed.name, tag, kind, target, options);
+  const afterBump = decision.kind === 'bump' ? parseGoVersion(decision.version) : undefined;
+  return { current, afterBump: afterBump ?? current };
+}

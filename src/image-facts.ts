@@ -1,0 +1,133 @@
+// What dockmod knows about the Go builder images, in one table: for each image
+// family, the default user, the Go variables the image sets, whether it pins
+// the toolchain, and its tag scheme, each fact with where it was established.
+// A fact that is not established is absent, and the transforms that need it
+// keep refusing with a note.
+
+export type FamilyId = 'golang' | 'go-toolset' | 'chainguard-go' | 'bci-golang';
+
+export interface ImageAccount {
+  name: string;
+  uid: string;
+  gid: string;
+}
+
+export interface ImageFamily {
+  id: FamilyId;
+  /** How the family is named in notes. */
+  title: string;
+  /** The user the image runs as when no USER applies. */
+  defaultUser: ImageAccount;
+  /** Variables the image sets with ENV (they hold whatever USER a stage sets). */
+  env: ReadonlyMap<string, string>;
+  /** GOTOOLCHAIN as the image sets it; undefined where not established. */
+  goToolchain?: 'local' | 'local+auto';
+  tags: TagScheme;
+  /** Where each fact comes from. */
+  sources: Readonly<Record<string, string>>;
+}
+
+export interface TagScheme {
+  /** Tags that always pull the newest build (nothing to bump). */
+  moving: readonly string[];
+  /**
+   * A tag whose version part is followed by a build stamp that cannot be
+   * derived offline (`1.25.3-1767788444`); the version is group 1.
+   */
+  stamped?: RegExp;
+  /** Tags that name something other than a Go version (`9.6-1753221510`, a RHEL release). */
+  notGoVersion?: RegExp;
+  /** What such a tag names, for notes. */
+  notGoVersionMeaning?: string;
+  /** Minor tags known to exist (`1.24`), where established; undefined: only a user's list tells. */
+  minorTags?: readonly string[];
+}
+
+const GOLANG_DOCKERFILE = 'github.com/docker-library/golang, the Dockerfile template (Dockerfile-linux.template): ENV GOPATH /go, ENV GOTOOLCHAIN=local, no USER';
+const S2I_CORE = 'github.com/sclorg/s2i-base-container core/Dockerfile.rhel9 (the base of go-toolset): ENV HOME=/opt/app-root/src; useradd -u 1001 -r -g 0 -d ${HOME} ... default';
+const GO_TOOLSET_USERS =
+  'public Dockerfiles on ubi9/go-toolset agree: RUN --mount=type=cache,target=/opt/app-root/src/go/pkg/mod,uid=1001[,gid=0] and target=/opt/app-root/src/.cache/go-build (GOPATH unset: $HOME/go)';
+const CHAINGUARD = 'github.com/chainguard-images/images images/go/config/main.tf (accounts run-as = 0; environment GOTOOLCHAIN=local+auto, no GOPATH) and chainguard-dev/edu reference/go/image_specs.md (default user root; tags latest, latest-dev)';
+const BCI = 'github.com/SUSE/BCI-dockerfile-generator src/bci_build/package/golang.py: env GOPATH=/go, GOTOOLCHAIN=local; no user set (BCI images run as root); tags <minor>, <minor>-openssl, stable, oldstable, latest';
+
+const ROOT: ImageAccount = { name: 'root', uid: '0', gid: '0' };
+
+export const IMAGE_FAMILIES: readonly ImageFamily[] = [
+  {
+    id: 'golang',
+    title: 'the official golang image',
+    defaultUser: ROOT,
+    env: new Map([['GOPATH', '/go']]),
+    goToolchain: 'local',
+    tags: { moving: ['latest'] },
+    sources: { defaultUser: GOLANG_DOCKERFILE, env: GOLANG_DOCKERFILE, goToolchain: GOLANG_DOCKERFILE, tags: 'data/golang-tags.json' },
+  },
+  {
+    id: 'go-toolset',
+    title: 'UBI go-toolset',
+    defaultUser: { name: 'default', uid: '1001', gid: '0' },
+    env: new Map([['HOME', '/opt/app-root/src']]),
+    tags: {
+      moving: ['latest'],
+      stamped: /^(1\.\d+\.\d+)-\d+(?:\.\d+)*$/,
+      notGoVersion: /^(?:[2-9]|\d{2,})\.\d+(?:-[0-9.]+)?$/,
+      notGoVersionMeaning: 'a RHEL release and build',
+      minorTags: ['1.18', '1.19', '1.20', '1.21', '1.22', '1.23', '1.24', '1.25', '1.26'],
+    },
+    sources: {
+      defaultUser: `${S2I_CORE}; the go-toolset Dockerfiles (sclorg/golang-container) end with USER 1001`,
+      env: `${S2I_CORE}; ${GO_TOOLSET_USERS}`,
+      tags: 'public Dockerfiles use ubi9/go-toolset:1.18.4-11, 1.20, 1.21.11-7.1724661022, 1.23, 1.25, 9.6-1753221510, 9.8-1785443561 and latest; minor tags 1.21 to 1.26 per DD-BUILD-001 (issue 15)',
+    },
+  },
+  {
+    id: 'chainguard-go',
+    title: 'Chainguard go',
+    defaultUser: ROOT,
+    env: new Map(),
+    goToolchain: 'local+auto',
+    tags: { moving: ['latest', 'latest-dev'] },
+    sources: { defaultUser: CHAINGUARD, env: CHAINGUARD, goToolchain: CHAINGUARD, tags: CHAINGUARD },
+  },
+  {
+    id: 'bci-golang',
+    title: 'SUSE BCI golang',
+    defaultUser: ROOT,
+    env: new Map([['GOPATH', '/go']]),
+    goToolchain: 'local',
+    tags: { moving: ['latest', 'stable', 'oldstable', 'stable-openssl', 'oldstable-openssl'], stamped: /^(1\.\d+\.\d+)-\d+(?:\.\d+)*$/ },
+    sources: { defaultUser: BCI, env: BCI, goToolchain: BCI, tags: BCI },
+  },
+];
+
+const GO_TOOLSET = /^(?:registry\.access\.redhat\.com|registry\.redhat\.io)\/(ubi(?:8|9|10))\/go-toolset$/;
+
+/** The family of a non-golang Go builder image name (the official golang image is matched in image-ref.ts). */
+export function builderFamilyOf(name: string): ImageFamily | undefined {
+  const lower = name.toLowerCase();
+  if (GO_TOOLSET.test(lower)) return familyById('go-toolset');
+  if (lower === 'cgr.dev/chainguard/go') return familyById('chainguard-go');
+  if (lower === 'registry.suse.com/bci/golang') return familyById('bci-golang');
+  return undefined;
+}
+
+export function familyById(id: FamilyId): ImageFamily {
+  return IMAGE_FAMILIES.find((family) => family.id === id)!;
+}
+
+/**
+ * The other names of the same image (`registry.redhat.io/ubi9/go-toolset` for
+ * `registry.access.redhat.com/ubi9/go-toolset`), for a user's tag list given
+ * under either name.
+ */
+export function sameImageNames(name: string): string[] {
+  const match = GO_TOOLSET.exec(name.toLowerCase());
+  if (!match) return [name];
+  return [name, ...['registry.access.redhat.com', 'registry.redhat.io'].map((host) => `${host}/${match[1]}/go-toolset`).filter((other) => other !== name)];
+}
+
+/** Minor tags are established for ubi9 only; ubi8 and ubi10 need a user's list. */
+export function knownMinorTags(family: ImageFamily, name: string): readonly string[] | undefined {
+  if (family.id === 'go-toolset' && !/\/ubi9\//.test(name.toLowerCase())) return undefined;
+  return family.tags.minorTags;
+}
