@@ -5,6 +5,7 @@ import { applyEdits, mapOffsetBack, sortEdits, type Edit } from './edits.js';
 import { DockmodError } from './errors.js';
 import { findIgnores, IGNORE_MARK, IGNORE_NOTE_SOURCE, withoutIgnored, type Ignores, type PendingNote } from './ignores.js';
 import { annotateChanges } from './annotate.js';
+import type { DeclaredContext } from './build-files.js';
 import { NO_MODULE, type ModuleFacts } from './module.js';
 import type { Context, Transform, TransformOptions } from './transform.js';
 
@@ -39,6 +40,12 @@ export interface RewriteOptions {
   module?: () => ModuleFacts;
   /** Add `# <annotate>` above each instruction a transform changed (see annotate.ts). */
   annotate?: string;
+  /**
+   * The build context a docker-compose or docker-bake file declares for this
+   * Dockerfile (absolute paths; see build-files.ts). Undefined when no build
+   * file names it, or when several declare different contexts.
+   */
+  declaredContext?: DeclaredContext;
 }
 
 const UTF8_BOM = '\uFEFF';

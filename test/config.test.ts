@@ -174,7 +174,14 @@ describe('the CLI with a configuration', () => {
     const result = await runCli(['--check'], root);
     expect(result).toEqual({ code: 1, stdout: 'services/api/Dockerfile\n', stderr: 'dockmod: 1 file would change, 0 unchanged, 0 notes, 0 errors\n' });
     const named = await runCli(['--check', 'services/legacy/Dockerfile', 'tools/Dockerfile'], root);
-    expect(named).toEqual({ code: 0, stdout: '', stderr: 'dockmod: 0 files would change, 0 unchanged, 0 notes, 0 errors\n' });
+    expect(named).toEqual({
+      code: 0,
+      stdout: '',
+      stderr:
+        'dockmod: services/legacy/Dockerfile: ignored, excluded by dockmod.config.json (--no-ignore processes it)\n' +
+        'dockmod: tools/Dockerfile: ignored, excluded by dockmod.config.json (--no-ignore processes it)\n' +
+        'dockmod: 0 files would change, 0 unchanged, 0 notes, 0 errors\n',
+    });
   });
 
   it('takes --annotate text from the file', async () => {

@@ -46,7 +46,7 @@ describe('processInChunks', () => {
       const emitted: string[] = [];
       const delays = seededDelays(seed);
       const runners = [fakeRunner(delays, log, 'a'), fakeRunner(delays, log, 'b'), fakeRunner(delays, log, 'c')];
-      await processInChunks(jobs(500), {}, runners, (result) => emitted.push(result.path));
+      await processInChunks(jobs(500), runners, (result) => emitted.push(result.path));
       expect(emitted).toEqual(jobs(500).map((job) => job.display));
       expect(log.filter((line) => line.endsWith('closed'))).toHaveLength(3);
       expect(new Set(log.filter((line) => line.includes(' done ')).map((line) => line.split(' ')[0]))).toEqual(new Set(['a', 'b', 'c']));
@@ -57,7 +57,7 @@ describe('processInChunks', () => {
     const log: string[] = [];
     const delays = seededDelays(7);
     const runners = [fakeRunner(delays, log, 'a'), fakeRunner(delays, log, 'b')];
-    await processInChunks(jobs(300), {}, runners, (result) => log.push(`emit ${result.path}`));
+    await processInChunks(jobs(300), runners, (result) => log.push(`emit ${result.path}`));
     const firstEmit = log.findIndex((line) => line.startsWith('emit'));
     const lastDone = log.findLastIndex((line) => line.includes(' done '));
     expect(firstEmit).toBeGreaterThan(-1);
@@ -67,7 +67,7 @@ describe('processInChunks', () => {
   it('gives a runner its next chunk only when it reports one done (at most two at a time)', async () => {
     const log: string[] = [];
     const runners = [fakeRunner(() => 1, log, 'a')];
-    await processInChunks(jobs(32 * 5), {}, runners, () => {});
+    await processInChunks(jobs(32 * 5), runners, () => {});
     let outstanding = 0;
     for (const line of log) {
       if (line.includes(' got ')) outstanding++;
@@ -83,7 +83,7 @@ describe('processInChunks', () => {
       onFailure: (listener) => setTimeout(() => listener(new Error('worker crashed')), 1),
       close: () => {},
     };
-    await expect(processInChunks(jobs(10), {}, [failing], () => {})).rejects.toThrow('worker crashed');
+    await expect(processInChunks(jobs(10), [failing], () => {})).rejects.toThrow('worker crashed');
   });
 });
 
