@@ -89,7 +89,7 @@ function parseJson(text: string, shown: string): unknown {
 
 function shownPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  return (relative && !relative.startsWith('..') ? relative : file).split(path.sep).join('/');
+  return (relative && !path.isAbsolute(relative) ? relative : file).split(path.sep).join('/');
 }
 
 /**
