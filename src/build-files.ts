@@ -7,7 +7,7 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { exclusionOf, findBuildFiles, repositoryRoot, type Discovered } from './discover.js';
+import { exclusionOf, findBuildFiles, repositoryRoot, type Discovered, type PathProblem } from './discover.js';
 import { systemMessage } from './files.js';
 
 /** One build that a build file declares. All paths absolute. */
@@ -125,7 +125,7 @@ export interface BuildIndex {
   declaredContextOf(dockerfile: string): DeclaredContext | undefined;
   dockerfiles(): string[];
   /** Build files that could not be read. */
-  problems: { path: string; message: string }[];
+  problems: PathProblem[];
 }
 
 export function indexBuildFiles(buildFiles: readonly string[]): BuildIndex {

@@ -7,13 +7,14 @@ import { unifiedDiff } from './diff.js';
 import { normalizeAnnotation } from './annotate.js';
 import { colorDiff, colorEnabled, colorSummary, palette, type Env, type Palette } from './color.js';
 import { declaredContextFor, withDeclaredFiles } from './build-files.js';
-import { ConfigError, configLookup, fileSettingsLookup, type ConfigLookup, type FileSettings, type LoadedConfig } from './config.js';
-import { discover, exclusionOf } from './discover.js';
+import { ConfigError, configLookup, type ConfigLookup } from './config.js';
+import { discover, type PathProblem } from './discover.js';
 import { DockmodError, UsageError } from './errors.js';
+import { fileLookup, ignoredReason, planJobs, printedConfig, type FileLookup, type Plan, type ResolvedFile } from './file-settings.js';
 import { processFile, type FileResult } from './files.js';
 import { isValidGoVersion } from './go-version.js';
 import { createModuleLookup } from './module.js';
-import { processFiles, type FileJob } from './parallel.js';
+import { processFiles } from './parallel.js';
 import { createProgress } from './progress.js';
 import { FORMATS, renderReport, type Format } from './reporters/index.js';
 import { errorLine, noteLines, summaryLine, totalsOf, type Mode } from './report.js';
@@ -212,7 +213,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     return usageFailure(error, io);
   }
-  const lookup = fileLookup(settings, configs);
+  const lookup = fileLookup(settings.explicit, settings.annotate, configs);
   if (settings.printConfig !== undefined) return printConfig(settings.printConfig, settings, io, lookup);
   return settings.stdinFilepath === undefined ? processAll(settings, io, lookup) : processStdin(settings, io, lookup);
 }
@@ -225,55 +226,14 @@ function usageFailure(error: unknown, io: Io): number {
   return EXIT_ERROR;
 }
 
-interface ResolvedFile extends FileSettings {
-  annotate?: string;
-}
-
-/** A file's settings and annotation; throws a ConfigError for a bad configuration on the way. */
-type FileLookup = (file: string) => ResolvedFile;
-
-function fileLookup(settings: CliSettings, configs: ConfigLookup): FileLookup {
-  const settingsOf = fileSettingsLookup(settings.explicit, configs);
-  const annotations = new Map<LoadedConfig, string>();
-  const annotationOf = (config: LoadedConfig | undefined): string | undefined => {
-    if (settings.annotate !== undefined || config?.config.annotate === undefined) return settings.annotate;
-    let text = annotations.get(config);
-    if (text === undefined) annotations.set(config, (text = validAnnotation(config.config.annotate, `"annotate" in ${config.source}`)));
-    return text;
-  };
-  return (file) => {
-    const own = settingsOf(file);
-    return { ...own, annotate: annotationOf(own.config) };
-  };
-}
-
-/** Why `file`, named explicitly, is not processed: an exclusion, or its configuration's include/exclude. */
-function ignoredReason(file: string, own: ResolvedFile, settings: CliSettings, cwd: string): string | undefined {
-  if (settings.noIgnore) return undefined;
-  return exclusionOf(file, false, cwd) ?? (own.selected ? undefined : `excluded by ${own.config?.source ?? 'the configuration'}`);
-}
-
 /** --print-config: what `given` would be processed with, as JSON. */
 function printConfig(given: string, settings: CliSettings, io: Io, lookup: FileLookup): number {
-  const file = path.resolve(io.cwd, given);
-  let own: ResolvedFile;
+  const show = (absolute: string): string => displayPath(absolute, io.cwd);
   try {
-    own = lookup(file);
+    io.stdout(`${JSON.stringify(printedConfig(path.resolve(io.cwd, given), lookup, settings.noIgnore, io.cwd, show), null, 2)}\n`);
   } catch (error) {
     return usageFailure(error, io);
   }
-  const shown = (absolute: string): string => displayPath(absolute, io.cwd);
-  const declared = declaredContextFor(file);
-  const report = {
-    file: shown(file),
-    config: own.config?.source ?? null,
-    ignored: ignoredReason(file, own, settings, io.cwd) ?? false,
-    transforms: own.transforms.map((transform) => transform.id),
-    options: own.options,
-    annotate: own.annotate ?? null,
-    declaredContext: declared ? { context: shown(declared.context), declaredIn: shown(declared.declaredIn) } : null,
-  };
-  io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   return EXIT_OK;
 }
 
@@ -301,25 +261,14 @@ async function processAll(settings: CliSettings, io: Io, lookup: FileLookup): Pr
   const declared = withDeclaredFiles(discovered, io.cwd);
   const { problems, leftovers } = discovered;
   if (settings.mode === 'write') removeLeftovers(leftovers);
-  const ignored = [...discovered.ignored];
-  const jobs: FileJob[] = [];
-  let excluded = 0;
+  let plan: Plan;
   try {
-    // Every configuration is read and checked here, before any file is.
-    for (const file of declared.files) {
-      const own = lookup(file);
-      const explicit = discovered.explicit.has(file);
-      if (!own.selected && !(explicit && settings.noIgnore)) {
-        if (explicit) ignored.push({ path: file, reason: `excluded by ${own.config?.source ?? 'the configuration'}` });
-        else excluded++;
-        continue;
-      }
-      const { transforms, options, annotate } = own;
-      jobs.push({ file, display: displayPath(file, io.cwd), transforms, options, annotate, declaredContext: declared.index.declaredContextOf(file) });
-    }
+    plan = planJobs(discovered, declared, lookup, settings.noIgnore, (file) => displayPath(file, io.cwd));
   } catch (error) {
     return usageFailure(error, io);
   }
+  const { jobs, excluded } = plan;
+  const ignored = [...discovered.ignored, ...plan.ignored];
   const moduleFacts = createModuleLookup();
   const results: FileResult[] = [];
   const progress = createProgress(jobs.length, io.stderr, !!io.stderrIsTTY && !io.env?.CI);
@@ -331,10 +280,7 @@ async function processAll(settings: CliSettings, io: Io, lookup: FileLookup): Pr
     results.push(kept);
   };
   const failure = (file: string, error: string): void => emit({ path: displayPath(file, io.cwd), status: 'error', error, changedBy: [], changes: [], notes: [] });
-  for (const problem of declared.index.problems) {
-    out.stderr(`dockmod: warning: ${displayPath(problem.path, io.cwd)}: ${problem.message}; the Dockerfiles it names may be missed\n`);
-  }
-  for (const each of ignored) out.stderr(`dockmod: ${displayPath(each.path, io.cwd)}: ignored, ${each.reason} (--no-ignore processes it)\n`);
+  reportSkipped(declared.index.problems, ignored, io.cwd, out);
   for (const problem of problems) failure(problem.path, problem.message);
   if (jobs.length === 0 && problems.length === 0 && ignored.length === 0) {
     // A gate must not pass on nothing.
@@ -355,6 +301,14 @@ async function processAll(settings: CliSettings, io: Io, lookup: FileLookup): Pr
   return EXIT_OK;
 }
 
+/** Build files that could not be read, and paths named that an exclusion covers: on stderr, not errors. */
+function reportSkipped(buildFiles: PathProblem[], ignored: PathProblem[], cwd: string, out: Output): void {
+  for (const { path: file, message } of buildFiles) {
+    out.stderr(`dockmod: warning: ${displayPath(file, cwd)}: ${message}; the Dockerfiles it names may be missed\n`);
+  }
+  for (const { path: file, message } of ignored) out.stderr(`dockmod: ${displayPath(file, cwd)}: ignored, ${message} (--no-ignore processes it)\n`);
+}
+
 /**
  * --stdin-filepath: one Dockerfile from standard input. Prints the result
  * (the input itself when nothing applies), the path with --check when it would
@@ -370,7 +324,7 @@ async function processStdin(settings: CliSettings, io: Io, lookup: FileLookup): 
     return usageFailure(error, io);
   }
   // An excluded path prints its input unchanged, as prettier does.
-  const transforms = ignoredReason(file, own, settings, io.cwd) === undefined ? own.transforms : [];
+  const transforms = ignoredReason(file, own, settings.noIgnore, io.cwd) === undefined ? own.transforms : [];
   const { options, annotate } = own;
   const fileSettings = { transforms, options, annotate, write: false, moduleFacts: createModuleLookup(), declaredContext: declaredContextFor(file) };
   const result = processFile(file, displayPath(file, io.cwd), fileSettings, bytes);

@@ -9,15 +9,21 @@ import ignore, { type Ignore } from 'ignore';
 import { systemMessage } from './files.js';
 import { TEMP_FILE_PATTERN } from './write.js';
 
+/** A path and what is wrong with it, or why it is left out. */
+export interface PathProblem {
+  path: string;
+  message: string;
+}
+
 export interface Discovered {
   /** Dockerfiles found by name in the folders walked, and the files named explicitly: absolute, sorted. */
   files: string[];
   /** The files named on the command line (a subset of `files`): the file-name filter does not apply to them. */
   explicit: Set<string>;
   /** Paths given on the command line that an exclusion covers (kept out of `files`), with the reason. */
-  ignored: { path: string; reason: string }[];
+  ignored: PathProblem[];
   /** Paths given on the command line that could not be used, and folders that could not be read, with the reason. */
-  problems: { path: string; message: string }[];
+  problems: PathProblem[];
   /** Temporary files an interrupted `dockmod --write` may have left (see write.ts). */
   leftovers: string[];
   /** docker-compose and docker-bake files found in the folders walked (see build-files.ts). */
@@ -92,7 +98,7 @@ export function discover(inputs: readonly string[], options: DiscoverOptions = {
     }
     const reason = options.noIgnore ? undefined : exclusionOf(absolute, stat.isDirectory(), cwd);
     if (reason !== undefined) {
-      found.ignored.push({ path: input, reason });
+      found.ignored.push({ path: input, message: reason });
     } else if (stat.isDirectory()) {
       found.walked.push(absolute);
       walk(absolute, ignoresAbove(absolute), { files, found, wanted: isDockerfileName });
