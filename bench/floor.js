@@ -1,19 +1,18 @@
 // The I/O floor of dockmod's job: walk the tree with the same skips
-// (dot-folders, node_modules, vendor, folders a .gitignore names as `name/`,
+// (version-control folders, node_modules, vendor, folders a .gitignore names as `name/`,
 // which is all the generated trees use) and read every Dockerfile. Nothing else.
 // Prints the number of Dockerfiles read and their total size.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const SKIPPED = new Set(['node_modules', 'vendor']);
+const SKIPPED = new Set(['.git', '.hg', '.svn', '.jj', 'node_modules', 'vendor']);
 const NOT_DOCKERFILE = new Set(['md', 'txt', 'json', 'yaml', 'yml', 'sh', 'go', 'orig', 'bak', 'tmpl', 'tpl', 'template']);
 
 function isDockerfile(name) {
   const lower = name.toLowerCase();
-  if (lower === 'dockerfile' || lower === 'containerfile') return true;
-  if (lower.endsWith('.dockerfile')) return lower.length > 11;
-  if (lower.startsWith('dockerfile.') || lower.startsWith('containerfile.')) return !NOT_DOCKERFILE.has(lower.slice(lower.lastIndexOf('.') + 1));
-  return false;
+  if (lower.endsWith('.dockerfile') || lower.endsWith('.containerfile')) return true;
+  if (!lower.startsWith('dockerfile') && !lower.startsWith('containerfile')) return false;
+  return !lower.endsWith('~') && (!lower.includes('.') || !NOT_DOCKERFILE.has(lower.slice(lower.lastIndexOf('.') + 1)));
 }
 
 let count = 0;
@@ -28,7 +27,7 @@ function walk(dir, ignored) {
   for (const entry of entries) {
     const name = entry.name;
     if (entry.isDirectory()) {
-      if (name[0] === '.' || SKIPPED.has(name) || ignored.has(name)) continue;
+      if (SKIPPED.has(name) || ignored.has(name)) continue;
       walk(path.join(dir, name), ignored);
     } else if (entry.isFile() && isDockerfile(name)) {
       bytes += readFileSync(path.join(dir, name)).length;

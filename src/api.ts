@@ -1,9 +1,11 @@
 // The programmatic API, the package's entry point:
 //   import { rewrite, transforms } from 'dockmod';
 // One text in, the rewritten text out; no file is read except go.mod facts
-// near `path`, and nothing is written.
+// near `path`, and nothing is written. declaredContextFor(path) reads the
+// repository's compose and bake files, for `declaredContext`.
 import path from 'node:path';
 import { normalizeAnnotation } from './annotate.js';
+import { declaredContextFor, type DeclaredContext } from './build-files.js';
 import { DockmodError } from './errors.js';
 import { goVersionProblem } from './go-version.js';
 import { checkedTagList } from './tag-lists.js';
@@ -12,8 +14,8 @@ import { rewriteText, type Change, type Note } from './pipeline.js';
 import type { TransformOptions } from './transform.js';
 import { transformById, TRANSFORMS } from '../transforms/index.js';
 
-export { DockmodError };
-export type { Change, Note };
+export { DockmodError, declaredContextFor };
+export type { Change, Note, DeclaredContext };
 
 export interface TransformInfo {
   /** Kebab-case id, as `--transforms` takes it. */
@@ -52,6 +54,11 @@ export interface RewriteOptions {
   applySuggestions?: boolean;
   /** Add `# <annotate>` above each instruction a transform changed. */
   annotate?: string;
+  /**
+   * The build context a docker-compose or docker-bake file declares for this
+   * Dockerfile (absolute paths): what `declaredContextFor(path)` returns, as the CLI passes it.
+   */
+  declaredContext?: DeclaredContext;
 }
 
 export interface RewriteOutput {
@@ -116,6 +123,7 @@ export function rewrite(text: string, options: RewriteOptions = {}): RewriteOutp
     options: transformOptions(options),
     module: () => (lookup ? lookup(file) : NO_MODULE),
     annotate,
+    declaredContext: options.declaredContext,
   });
   return {
     output: result.output,

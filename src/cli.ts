@@ -6,9 +6,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { unifiedDiff } from './diff.js';
 import { normalizeAnnotation } from './annotate.js';
 import { colorDiff, colorEnabled, colorSummary, palette, type Env, type Palette } from './color.js';
-import { ConfigError, loadConfig, settingsResolver, type LoadedConfig } from './config.js';
-import { discover } from './discover.js';
+import { declaredContextFor, withDeclaredFiles } from './build-files.js';
+import { ConfigError, configLookup, type ConfigLookup } from './config.js';
+import { discover, type PathProblem } from './discover.js';
 import { DockmodError, UsageError } from './errors.js';
+import { fileLookup, ignoredReason, planJobs, printedConfig, type FileLookup, type Plan, type ResolvedFile } from './file-settings.js';
 import { processFile, type FileResult } from './files.js';
 import { isValidGoVersion } from './go-version.js';
 import { createModuleLookup } from './module.js';
@@ -44,6 +46,10 @@ export interface CliSettings {
   config?: string | false;
   stdinFilepath?: string;
   annotate?: string;
+  /** --no-ignore: process paths given explicitly even when an exclusion covers them. */
+  noIgnore: boolean;
+  /** --print-config's file. */
+  printConfig?: string;
 }
 
 const EXIT_OK = 0;
@@ -75,8 +81,10 @@ function buildProgram(): Command {
     .option('--go-version <version|auto>', 'target Go version for bump-go-image: 1.N, 1.N.P or auto (from the nearest go.mod)', 'auto')
     .option('--json', 'print one JSON report on stdout instead of the diff (same as --format json)')
     .addOption(new Option('--format <format>', 'output: diff (default), json, sarif (code scanning) or github (workflow annotations)').choices(FORMATS))
-    .option('--config <path>', `configuration file (default: ./dockmod.config.json or the "dockmod" key of ./package.json)`)
+    .option('--config <path>', `configuration file for every file (default: each file's nearest dockmod.config.json or package.json "dockmod" key, up to the repository root)`)
     .option('--no-config', 'ignore configuration files')
+    .option('--print-config <file>', "print the settings <file> would be processed with (configuration found, transforms, options, exclusion, declared build context) as JSON")
+    .option('--no-ignore', 'process paths given explicitly even when .gitignore, node_modules/, vendor/ or the configuration excludes them')
     .option('--stdin-filepath <path>', 'read one Dockerfile from standard input and print the result; <path> is used for go.mod lookup, configuration and messages')
     .option('--annotate <text>', 'add "# <text>" above each instruction a transform changed (once)')
     .option('--list-transforms', 'list the transform ids in pipeline order with their summaries')
@@ -127,6 +135,8 @@ function parseArguments(argv: readonly string[]): CliSettings | { output: string
     stdinFilepath?: string;
     annotate?: string;
     listTransforms?: boolean;
+    ignore: boolean;
+    printConfig?: string;
   }>();
   if (flags.listTransforms) return { output: transformList() };
   if (flags.write && flags.check) throw new UsageError('--write and --check cannot be used together (choose one)');
@@ -134,6 +144,9 @@ function parseArguments(argv: readonly string[]): CliSettings | { output: string
   if (flags.stdinFilepath !== undefined) {
     if (flags.write) throw new UsageError('--write cannot be used with --stdin-filepath (the result goes to standard output)');
     if (program.args.length > 0) throw new UsageError('--stdin-filepath reads standard input; do not name paths as well');
+  }
+  if (flags.printConfig !== undefined && (program.args.length > 0 || flags.stdinFilepath !== undefined)) {
+    throw new UsageError('--print-config shows the settings of the one file it names; do not name paths or --stdin-filepath as well');
   }
   const options: TransformOptions = { goVersion: validGoVersion(flags.goVersion) };
   if (flags.syntaxDirective) options.syntaxDirective = true;
@@ -153,6 +166,8 @@ function parseArguments(argv: readonly string[]): CliSettings | { output: string
     config: flags.config,
     stdinFilepath: flags.stdinFilepath,
     annotate: flags.annotate === undefined ? undefined : validAnnotation(flags.annotate, '--annotate'),
+    noIgnore: !flags.ignore,
+    printConfig: flags.printConfig,
   };
 }
 
@@ -187,14 +202,13 @@ function selectTransforms(list: string | undefined): readonly Transform[] {
 }
 
 export function displayPath(absolute: string, cwd: string): string {
-  const relative = path.relative(cwd, absolute) || path.basename(absolute);
-  return relative.split(path.sep).join('/');
+  return path.relative(cwd, absolute).split(path.sep).join('/') || '.';
 }
 
 /** Run dockmod; resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let settings: CliSettings;
-  let config: LoadedConfig | undefined;
+  let configs: ConfigLookup;
   try {
     const parsed = parseArguments(argv);
     if ('output' in parsed) {
@@ -204,19 +218,32 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     settings = parsed;
     const golangTags = settings.explicit.options.golangTags;
     if (golangTags !== undefined) settings.explicit.options.golangTags = checkedTagList(path.resolve(io.cwd, golangTags), golangTags);
-    config = loadConfig(io.cwd, settings.config);
-    if (settings.annotate === undefined && config?.config.annotate !== undefined) {
-      settings.annotate = validAnnotation(config.config.annotate, `"annotate" in ${config.source}`);
-    }
+    configs = configLookup(io.cwd, settings.config);
   } catch (error) {
-    if (error instanceof UsageError) {
-      const hint = error instanceof ConfigError ? '' : 'Run "dockmod --help" for usage.\n';
-      io.stderr(`dockmod: ${error.message}\n${hint}`);
-      return EXIT_ERROR;
-    }
-    throw error;
+    return usageFailure(error, io);
   }
-  return settings.stdinFilepath === undefined ? processAll(settings, io, config) : processStdin(settings, io, config);
+  const lookup = fileLookup(settings.explicit, settings.annotate, configs);
+  if (settings.printConfig !== undefined) return printConfig(settings.printConfig, settings, io, lookup);
+  return settings.stdinFilepath === undefined ? processAll(settings, io, lookup) : processStdin(settings, io, lookup);
+}
+
+/** Bad usage or configuration: the message on stderr, exit 2; anything else is a bug and is rethrown. */
+function usageFailure(error: unknown, io: Io): number {
+  if (!(error instanceof UsageError)) throw error;
+  const hint = error instanceof ConfigError ? '' : 'Run "dockmod --help" for usage.\n';
+  io.stderr(`dockmod: ${error.message}\n${hint}`);
+  return EXIT_ERROR;
+}
+
+/** --print-config: what `given` would be processed with, as JSON. */
+function printConfig(given: string, settings: CliSettings, io: Io, lookup: FileLookup): number {
+  const show = (absolute: string): string => displayPath(absolute, io.cwd);
+  try {
+    io.stdout(`${JSON.stringify(printedConfig(path.resolve(io.cwd, given), lookup, settings.noIgnore, io.cwd, show), null, 2)}\n`);
+  } catch (error) {
+    return usageFailure(error, io);
+  }
+  return EXIT_OK;
 }
 
 /** Where output goes, with the colours each stream may use. */
@@ -238,15 +265,22 @@ function outputFor(io: Io, beforeStderr: () => void = () => {}): Output {
   };
 }
 
-async function processAll(settings: CliSettings, io: Io, config: LoadedConfig | undefined): Promise<number> {
-  const discovered = discover(settings.paths.map((p) => path.resolve(io.cwd, p)));
+async function processAll(settings: CliSettings, io: Io, lookup: FileLookup): Promise<number> {
+  const discovered = discover(settings.paths.map((p) => path.resolve(io.cwd, p)), { noIgnore: settings.noIgnore, cwd: io.cwd });
+  const declared = withDeclaredFiles(discovered, io.cwd);
   const { problems, leftovers } = discovered;
   if (settings.mode === 'write') removeLeftovers(leftovers);
-  const resolver = settingsResolver(settings.explicit, config);
-  const files = config ? discovered.files.filter((file) => resolver.selects(file)) : discovered.files;
+  let plan: Plan;
+  try {
+    plan = planJobs(discovered, declared, lookup, settings.noIgnore, (file) => displayPath(file, io.cwd));
+  } catch (error) {
+    return usageFailure(error, io);
+  }
+  const { jobs, excluded } = plan;
+  const ignored = [...discovered.ignored, ...plan.ignored];
   const moduleFacts = createModuleLookup();
   const results: FileResult[] = [];
-  const progress = createProgress(files.length, io.stderr, !!io.stderrIsTTY && !io.env?.CI);
+  const progress = createProgress(jobs.length, io.stderr, !!io.stderrIsTTY && !io.env?.CI);
   const out = outputFor(io, () => progress.clear());
   const emit = (result: FileResult): void => {
     renderAsItComes(result, settings, out);
@@ -254,11 +288,15 @@ async function processAll(settings: CliSettings, io: Io, config: LoadedConfig | 
     const { before: _before, after: _after, ...kept } = result;
     results.push(kept);
   };
-  for (const problem of problems) {
-    emit({ path: displayPath(problem.path, io.cwd), status: 'error', error: problem.message, changedBy: [], changes: [], notes: [] });
+  const failure = (file: string, error: string): void => emit({ path: displayPath(file, io.cwd), status: 'error', error, changedBy: [], changes: [], notes: [] });
+  reportSkipped(declared.index.problems, ignored, io.cwd, out);
+  for (const problem of problems) failure(problem.path, problem.message);
+  if (jobs.length === 0 && problems.length === 0 && ignored.length === 0) {
+    // A gate must not pass on nothing.
+    const why = excluded > 0 ? ` (${excluded} excluded by the configuration)` : '';
+    for (const folder of discovered.walked) failure(folder, `no Dockerfile found in this folder${why}`);
   }
-  const jobs = files.map((file) => ({ file, display: displayPath(file, io.cwd), ...resolver.settingsFor(file) }));
-  await processFiles(jobs, { write: settings.mode === 'write', moduleFacts, annotate: settings.annotate }, (result) => {
+  await processFiles(jobs, { write: settings.mode === 'write', moduleFacts }, (result) => {
     emit(result);
     progress.tick();
   });
@@ -272,17 +310,32 @@ async function processAll(settings: CliSettings, io: Io, config: LoadedConfig | 
   return EXIT_OK;
 }
 
+/** Build files that could not be read, and paths named that an exclusion covers: on stderr, not errors. */
+function reportSkipped(buildFiles: PathProblem[], ignored: PathProblem[], cwd: string, out: Output): void {
+  for (const { path: file, message } of buildFiles) {
+    out.stderr(`dockmod: warning: ${displayPath(file, cwd)}: ${message}; the Dockerfiles it names may be missed\n`);
+  }
+  for (const { path: file, message } of ignored) out.stderr(`dockmod: ${displayPath(file, cwd)}: ignored, ${message} (--no-ignore processes it)\n`);
+}
+
 /**
  * --stdin-filepath: one Dockerfile from standard input. Prints the result
  * (the input itself when nothing applies), the path with --check when it would
  * change, or the report of --format; no summary line.
  */
-async function processStdin(settings: CliSettings, io: Io, config: LoadedConfig | undefined): Promise<number> {
+async function processStdin(settings: CliSettings, io: Io, lookup: FileLookup): Promise<number> {
   const file = path.resolve(io.cwd, settings.stdinFilepath!);
   const bytes = await (io.readStdin ?? readProcessStdin)();
-  const resolver = settingsResolver(settings.explicit, config);
-  const chosen = resolver.selects(file) ? resolver.settingsFor(file) : { ...resolver.settingsFor(file), transforms: [] };
-  const fileSettings = { ...chosen, write: false, moduleFacts: createModuleLookup(), annotate: settings.annotate };
+  let own: ResolvedFile;
+  try {
+    own = lookup(file);
+  } catch (error) {
+    return usageFailure(error, io);
+  }
+  // An excluded path prints its input unchanged, as prettier does.
+  const transforms = ignoredReason(file, own, settings.noIgnore, io.cwd) === undefined ? own.transforms : [];
+  const { options, annotate } = own;
+  const fileSettings = { transforms, options, annotate, write: false, moduleFacts: createModuleLookup(), declaredContext: declaredContextFor(file) };
   const result = processFile(file, displayPath(file, io.cwd), fileSettings, bytes);
   reportProblems(result, settings, outputFor(io));
   const report = renderReport(settings.format, [result], settings.mode, { cwd: io.cwd, version: packageVersion() });

@@ -1,10 +1,13 @@
-// The configuration file: dockmod.config.json in the current directory, a
-// "dockmod" key in its package.json, or --config <path>. Validated by hand on
-// load (no schema library at start-up); dockmod.schema.json describes the same
-// shape for editors, and a test keeps the two in step.
+// The configuration file: for each Dockerfile, the nearest dockmod.config.json
+// (or "dockmod" key of a package.json) from the file's folder up to the
+// repository root, as prettier resolves its own; or --config <path> for every
+// file. Validated by hand on load (no schema library at start-up);
+// dockmod.schema.json describes the same shape for editors, and the tests keep
+// the two in step.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { isRepositoryRoot } from './discover.js';
 import { UsageError } from './errors.js';
 import { isValidGoVersion } from './go-version.js';
 import { checkedTagList } from './tag-lists.js';
@@ -88,12 +91,12 @@ function parseJson(text: string, shown: string): unknown {
 
 function shownPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  return (relative && !relative.startsWith('..') ? relative : file).split(path.sep).join('/');
+  return (relative && !path.isAbsolute(relative) ? relative : file).split(path.sep).join('/');
 }
 
 /**
- * The configuration for a run in `cwd`: `explicit` is --config's path, `false`
- * for --no-config. Undefined when there is none.
+ * The configuration in the folder `cwd` itself, or `explicit` (--config's
+ * path, relative to `cwd`); `false` for --no-config. Undefined when there is none.
  */
 export function loadConfig(cwd: string, explicit?: string | false): LoadedConfig | undefined {
   if (explicit === false) return undefined;
@@ -110,19 +113,50 @@ export function loadConfig(cwd: string, explicit?: string | false): LoadedConfig
     }
     return fromData(data, shown, path.dirname(file));
   }
-  const configText = readText(path.join(cwd, CONFIG_FILE), CONFIG_FILE);
-  const manifestText = readText(path.join(cwd, 'package.json'), 'package.json');
+  return configIn(cwd, cwd);
+}
+
+/** The configuration that `dir` holds itself, named in messages relative to `cwd`. */
+function configIn(dir: string, cwd: string): LoadedConfig | undefined {
+  const configShown = shownPath(path.join(dir, CONFIG_FILE), cwd);
+  const manifestShown = shownPath(path.join(dir, 'package.json'), cwd);
+  const configText = readText(path.join(dir, CONFIG_FILE), configShown);
+  const manifestText = readText(path.join(dir, 'package.json'), manifestShown);
   // Only a manifest that mentions the key is parsed: a broken unrelated package.json is not dockmod's business.
   const manifestHasKey = manifestText !== undefined && manifestText.includes(`"${PACKAGE_KEY}"`);
   const fromManifest = manifestHasKey
-    ? ((parseJson(manifestText, 'package.json') as Record<string, unknown> | null)?.[PACKAGE_KEY])
+    ? ((parseJson(manifestText, manifestShown) as Record<string, unknown> | null)?.[PACKAGE_KEY])
     : undefined;
   if (configText !== undefined && fromManifest !== undefined) {
-    throw new ConfigError(`both ${CONFIG_FILE} and a "${PACKAGE_KEY}" key in package.json configure dockmod; keep one`);
+    throw new ConfigError(`both ${configShown} and a "${PACKAGE_KEY}" key in ${manifestShown} configure dockmod; keep one`);
   }
-  if (configText !== undefined) return fromData(parseJson(configText, CONFIG_FILE), CONFIG_FILE, cwd);
-  if (fromManifest !== undefined) return fromData(fromManifest, `package.json ("${PACKAGE_KEY}" key)`, cwd);
+  if (configText !== undefined) return fromData(parseJson(configText, configShown), configShown, dir);
+  if (fromManifest !== undefined) return fromData(fromManifest, `${manifestShown} ("${PACKAGE_KEY}" key)`, dir);
   return undefined;
+}
+
+/** The configuration of each file: --config's for all, none with --no-config, else the nearest one. */
+export type ConfigLookup = (file: string) => LoadedConfig | undefined;
+
+/**
+ * `explicit` as for loadConfig. The nearest configuration of a file is looked
+ * for from its folder up to its repository's root (the filesystem's root
+ * outside a repository); each folder is read once per lookup.
+ */
+export function configLookup(cwd: string, explicit?: string | false): ConfigLookup {
+  if (explicit !== undefined) {
+    const fixed = loadConfig(cwd, explicit);
+    return () => fixed;
+  }
+  const byFolder = new Map<string, LoadedConfig | undefined>();
+  const nearest = (dir: string): LoadedConfig | undefined => {
+    if (byFolder.has(dir)) return byFolder.get(dir);
+    const parent = path.dirname(dir);
+    const found = configIn(dir, cwd) ?? (isRepositoryRoot(dir) || parent === dir ? undefined : nearest(parent));
+    byFolder.set(dir, found);
+    return found;
+  };
+  return (file) => nearest(path.dirname(path.resolve(cwd, file)));
 }
 
 function fromData(data: unknown, source: string, baseDir: string): LoadedConfig {
@@ -395,5 +429,26 @@ export function settingsResolver(flags: FlagSettings, loaded: LoadedConfig | und
       const own = resolver.settingsFor(file);
       return own === resolver.base ? base : merge(own);
     },
+  };
+}
+
+export interface FileSettings extends RunSettings {
+  /** The configuration's include/exclude let the file through. */
+  selected: boolean;
+  /** The file's configuration, if any. */
+  config?: LoadedConfig;
+}
+
+/** Per-file settings over a configuration lookup (one resolver per configuration file). */
+export function fileSettingsLookup(flags: FlagSettings, configs: ConfigLookup): (file: string) => FileSettings {
+  const resolvers = new Map<LoadedConfig | undefined, SettingsResolver>();
+  return (file) => {
+    const config = configs(file);
+    let resolver = resolvers.get(config);
+    if (!resolver) {
+      resolver = settingsResolver(flags, config);
+      resolvers.set(config, resolver);
+    }
+    return { ...resolver.settingsFor(file), selected: resolver.selects(file), config };
   };
 }

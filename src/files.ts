@@ -1,6 +1,7 @@
 // One file from disk to a FileResult: read bytes, refuse what is not a
 // Dockerfile, rewrite, and write atomically when asked.
 import { readFileSync, statSync } from 'node:fs';
+import type { DeclaredContext } from './build-files.js';
 import { DockmodError } from './errors.js';
 import type { ModuleFacts } from './module.js';
 import { MAX_INPUT_LENGTH, rewriteText, tooLargeError, type Change, type Note } from './pipeline.js';
@@ -34,6 +35,8 @@ export interface ProcessSettings {
   moduleFacts: (file: string) => ModuleFacts;
   /** `--annotate` text (see annotate.ts). */
   annotate?: string;
+  /** See RewriteOptions.declaredContext. */
+  declaredContext?: DeclaredContext;
 }
 
 
@@ -50,6 +53,7 @@ export function processFile(absolutePath: string, displayPath: string, settings:
       options: settings.options,
       module: () => settings.moduleFacts(absolutePath),
       annotate: settings.annotate,
+      declaredContext: settings.declaredContext,
     });
     result.changedBy = rewritten.changedBy;
     result.changes = rewritten.changes;
@@ -99,7 +103,8 @@ function checkedBytes(bytes: Buffer): Buffer {
   return bytes;
 }
 
-function systemMessage(error: unknown, fallback: string): string {
+/** A system error as the end of a one-line message: `cannot be read (permission denied)`. */
+export function systemMessage(error: unknown, fallback: string): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `${fallback} (permission denied)`;
   if (code === 'ENOENT') return 'no such file';

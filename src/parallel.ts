@@ -8,6 +8,7 @@
 // and only the main thread handles signals.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { DeclaredContext } from './build-files.js';
 import { DockmodError } from './errors.js';
 import { processFile, type FileResult, type ProcessSettings } from './files.js';
 import { createModuleLookup } from './module.js';
@@ -21,11 +22,13 @@ export interface FileJob {
   display: string;
   transforms: readonly Transform[];
   options: TransformOptions;
+  /** `--annotate` text, or the configuration's for this file. */
+  annotate?: string;
+  declaredContext?: DeclaredContext;
 }
 
 export interface RunSettings {
   write: boolean;
-  annotate?: string;
   moduleFacts: ProcessSettings['moduleFacts'];
 }
 
@@ -39,17 +42,14 @@ const CHUNK_FILES = 32;
 const CHUNKS_IN_FLIGHT = 2;
 const WORKER_MARK = 'dockmod-file-worker';
 
-interface WireJob {
-  file: string;
-  display: string;
+/** A FileJob as posted to a worker: transforms by id. */
+interface WireJob extends Omit<FileJob, 'transforms'> {
   transformIds: string[];
-  options: TransformOptions;
 }
 
 export interface Chunk {
   id: number;
   jobs: WireJob[];
-  annotate?: string;
 }
 
 export interface ChunkDone {
@@ -76,12 +76,13 @@ export async function processFiles(jobs: readonly FileJob[], settings: RunSettin
   const workers = workerCount(jobs, settings);
   if (workers === 0) return processHere(jobs, settings, emit);
   const runners = [localRunner(settings), ...Array.from({ length: workers }, () => workerRunner())];
-  return processInChunks(jobs, settings, runners, emit);
+  return processInChunks(jobs, runners, emit);
 }
 
 async function processHere(jobs: readonly FileJob[], settings: RunSettings, emit: (result: FileResult) => void): Promise<void> {
   for (const [index, job] of jobs.entries()) {
-    emit(processFile(job.file, job.display, { ...settings, transforms: job.transforms, options: job.options }));
+    const { file, display, ...own } = job;
+    emit(processFile(file, display, { ...settings, ...own }));
     // Let signal handlers run between files: no temporary file exists at this point.
     if (index % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
   }
@@ -105,7 +106,7 @@ function localRunner(settings: RunSettings): ChunkRunner {
     const chunk = queue.shift();
     if (!chunk) return;
     if (queue.length > 0) schedule();
-    listener({ id: chunk.id, results: processChunk(chunk, settings.moduleFacts, settings.annotate) });
+    listener({ id: chunk.id, results: processChunk(chunk, settings.moduleFacts) });
   };
   const schedule = (): void => {
     if (scheduled) return;
@@ -138,19 +139,13 @@ function workerRunner(): ChunkRunner {
 
 export async function processInChunks(
   jobs: readonly FileJob[],
-  settings: Pick<RunSettings, 'annotate'>,
   runners: readonly ChunkRunner[],
   emit: (result: FileResult) => void,
 ): Promise<void> {
   const chunks: Chunk[] = [];
   for (let start = 0; start < jobs.length; start += CHUNK_FILES) {
-    const wire = jobs.slice(start, start + CHUNK_FILES).map((job) => ({
-      file: job.file,
-      display: job.display,
-      transformIds: job.transforms.map((transform) => transform.id),
-      options: job.options,
-    }));
-    chunks.push({ id: chunks.length, jobs: wire, ...(settings.annotate !== undefined ? { annotate: settings.annotate } : {}) });
+    const wire = jobs.slice(start, start + CHUNK_FILES).map(({ transforms, ...rest }): WireJob => ({ ...rest, transformIds: transforms.map((transform) => transform.id) }));
+    chunks.push({ id: chunks.length, jobs: wire });
   }
   const finished = new Map<number, FileResult[]>();
   let nextToSend = 0;
@@ -188,10 +183,10 @@ export async function processInChunks(
 const transformsById = new Map(TRANSFORMS.map((transform) => [transform.id, transform]));
 
 /** A chunk's results, never writing (only dry runs and --check are split). */
-function processChunk(chunk: Chunk, moduleFacts: ProcessSettings['moduleFacts'], annotate: string | undefined): FileResult[] {
-  return chunk.jobs.map((job) => {
-    const transforms = job.transformIds.map((id) => transformsById.get(id)!);
-    return processFile(job.file, job.display, { transforms, options: job.options, write: false, moduleFacts, annotate });
+function processChunk(chunk: Chunk, moduleFacts: ProcessSettings['moduleFacts']): FileResult[] {
+  return chunk.jobs.map(({ file, display, transformIds, ...own }) => {
+    const transforms = transformIds.map((id) => transformsById.get(id)!);
+    return processFile(file, display, { ...own, transforms, write: false, moduleFacts });
   });
 }
 
@@ -200,7 +195,7 @@ function serveChunks(): void {
   const port = parentPort!;
   const moduleFacts = createModuleLookup();
   port.on('message', (chunk: Chunk) => {
-    const results = processChunk(chunk, moduleFacts, chunk.annotate).map(transferable);
+    const results = processChunk(chunk, moduleFacts).map(transferable);
     port.postMessage({ id: chunk.id, results } satisfies ChunkDone);
   });
 }

@@ -5,9 +5,10 @@ import { applyEdits, mapOffsetBack, sortEdits, type Edit } from './edits.js';
 import { DockmodError } from './errors.js';
 import { findIgnores, IGNORE_MARK, IGNORE_NOTE_SOURCE, withoutIgnored, type Ignores, type PendingNote } from './ignores.js';
 import { annotateChanges } from './annotate.js';
+import type { DeclaredContext } from './build-files.js';
 import { NO_MODULE, type ModuleFacts } from './module.js';
 import type { Context, Suggestion, Transform, TransformOptions } from './transform.js';
-import { imageModel, type DeclaredContext, type ImageModel } from './model/index.js';
+import { imageModel, type ImageModel } from './model/index.js';
 import { createProjectFiles, NO_FILES, type ProjectFiles } from './model/files.js';
 
 export interface Change {
@@ -50,10 +51,14 @@ export interface RewriteOptions {
   module?: () => ModuleFacts;
   /** The files around the Dockerfile (build context, go.mod...); by default the real ones when `module` is given, else none. */
   files?: ProjectFiles;
-  /** The build context a compose or bake file declares for this Dockerfile. */
-  declaredContext?: DeclaredContext;
   /** Add `# <annotate>` above each instruction a transform changed (see annotate.ts). */
   annotate?: string;
+  /**
+   * The build context a docker-compose or docker-bake file declares for this
+   * Dockerfile (absolute paths; see build-files.ts). Undefined when no build
+   * file names it, or when several declare different contexts.
+   */
+  declaredContext?: DeclaredContext;
 }
 
 const UTF8_BOM = '\uFEFF';

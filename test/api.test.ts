@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DockmodError, rewrite, transforms } from '../src/api.js';
+import { declaredContextFor, DockmodError, rewrite, transforms } from '../src/api.js';
 import { TRANSFORMS } from '../transforms/index.js';
 import { packedPackage, REPO, type PackedPackage } from './packed.js';
 import { GO_SERVICE, makeTree } from './support.js';
@@ -56,6 +56,17 @@ describe('rewrite', () => {
     expect(() => rewrite(GO_SERVICE, { transforms: ['nope'] })).toThrow('unknown transform "nope"; valid ids: ');
     expect(() => rewrite(GO_SERVICE, { goVersion: 'latest' })).toThrow('invalid Go version "latest"');
     expect(() => rewrite(GO_SERVICE, { annotate: 'a\nb' })).toThrow('invalid annotate text');
+  });
+});
+
+describe('declaredContextFor', () => {
+  it('returns the build context the repository\'s compose file declares, for rewrite\'s declaredContext', () => {
+    const root = makeTree({ '.git/HEAD': 'ref: refs/heads/main\n', 'deploy/compose.yaml': 'services:\n  api:\n    build:\n      context: ../services/api\n      dockerfile: build.docker\n' });
+    const file = path.join(root, 'services/api/build.docker');
+    const declaredContext = declaredContextFor(file);
+    expect(declaredContext).toEqual({ context: path.join(root, 'services/api'), declaredIn: path.join(root, 'deploy/compose.yaml') });
+    expect(declaredContextFor(path.join(root, 'services/web/Dockerfile'))).toBeUndefined();
+    expect(rewrite(GO_SERVICE, { path: file, declaredContext, transforms: ['add-mod-flag'] }).changed).toBe(true);
   });
 });
 

@@ -179,28 +179,41 @@ describe('discovery', () => {
     'worker.dockerfile',
     'Containerfile',
     'Containerfile.dev',
+    'Dockerfile-prod',
+    'Dockerfile_dev',
+    'api.Containerfile',
+    'containerfile-ci',
+    '.docker/Dockerfile',
+    '.github/actions/lint/Dockerfile',
+    '.devcontainer/Dockerfile',
   ];
   const skipped = [
     'Dockerfile.md',
     'Dockerfile.dockerignore',
     'Dockerfile.tmpl',
     'Dockerfile-notes.txt',
+    'Dockerfile~',
+    'Dockerfile.prod~',
+    'mydockerfile',
     'node_modules/pkg/Dockerfile',
     'vendor/github.com/x/Dockerfile',
     '.git/Dockerfile',
-    '.devcontainer/Dockerfile',
+    '.hg/Dockerfile',
+    '.svn/Dockerfile',
+    '.jj/Dockerfile',
     'build/Dockerfile',
     'ignored.Dockerfile',
   ];
+  const under = (name: string): string => `x/${name}`;
 
-  it('finds Dockerfile names case-insensitively and skips documents, dependencies, dot-folders and .gitignore matches', async () => {
-    const files: Record<string, string> = { '.gitignore': 'build/\nignored.Dockerfile\n' };
-    for (const name of [...named, ...skipped]) files[`${name.includes('/') ? '' : 'x/'}${name}`] = GO_SERVICE;
-    files['.gitignore'] = 'build/\nignored.Dockerfile\n';
+  it('finds Renovate\'s names case-insensitively, walks dot-folders, and skips documents, backups, version control, dependencies and .gitignore matches', async () => {
+    const files: Record<string, string> = { 'x/.gitignore': 'build/\nignored.Dockerfile\n' };
+    for (const name of [...named, ...skipped]) files[under(name)] = GO_SERVICE;
     const root = makeTree(files);
     mkdirSync(path.join(root, '.git', 'objects'), { recursive: true });
     const result = await runCli(['--check', ...MIGRATION], root);
-    expect(result.stdout.split('\n').filter(Boolean)).toEqual(named.map((name) => `x/${name}`).sort());
+    expect(result.stdout.split('\n').filter(Boolean)).toEqual(named.map(under).sort());
+    expect(result.code).toBe(1);
   });
 
   it('processes a file named explicitly whatever its name', async () => {

@@ -1,15 +1,15 @@
 // The configuration file: where it is found, how it is validated (and that
 // dockmod.schema.json agrees with the validator), and how it combines with flags.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, TRANSFORM_OPTIONS, validateConfig } from '../src/config.js';
 import { TRANSFORMS } from '../transforms/index.js';
-import { GO_MOD, GO_SERVICE, makeTree, readTreeFile, runCli } from './support.js';
+import { runWith } from './run-io.js';
+import { GO_MOD, GO_SERVICE, makeTree, readTreeFile, runCli, schemaAccepts, writeTreeFile } from './support.js';
 
 const schema = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'dockmod.schema.json'), 'utf8'));
-const validateWithSchema = new Ajv({ allErrors: true }).compile(schema);
+const validateWithSchema = schemaAccepts;
 
 /** Configurations the validator and the schema must both accept. */
 const VALID: unknown[] = [
@@ -193,7 +193,14 @@ describe('the CLI with a configuration', () => {
     const result = await runCli(['--check'], root);
     expect(result).toEqual({ code: 1, stdout: 'services/api/Dockerfile\n', stderr: 'dockmod: 1 file would change, 0 unchanged, 0 notes, 0 errors\n' });
     const named = await runCli(['--check', 'services/legacy/Dockerfile', 'tools/Dockerfile'], root);
-    expect(named).toEqual({ code: 0, stdout: '', stderr: 'dockmod: 0 files would change, 0 unchanged, 0 notes, 0 errors\n' });
+    expect(named).toEqual({
+      code: 0,
+      stdout: '',
+      stderr:
+        'dockmod: services/legacy/Dockerfile: ignored, excluded by dockmod.config.json (--no-ignore processes it)\n' +
+        'dockmod: tools/Dockerfile: ignored, excluded by dockmod.config.json (--no-ignore processes it)\n' +
+        'dockmod: 0 files would change, 0 unchanged, 0 notes, 0 errors\n',
+    });
   });
 
   it('takes --annotate text from the file', async () => {
@@ -219,5 +226,116 @@ describe('the CLI with a configuration', () => {
     const root = makeTree({ ...service, 'dockmod.config.json': '{ "unknown": true }' });
     const result = await runCli(['--no-config', '--check', '-t', 'add-mod-flag'], root);
     expect(result.code).toBe(1);
+  });
+});
+
+describe('the configuration of each file: the nearest one up to the repository root', () => {
+  const bumpTo = (version: string) => JSON.stringify({ transforms: ['bump-go-image'], 'bump-go-image': { goVersion: version } });
+  /** repo/ is the repository; a configuration above it must not count. */
+  function makeRepo(): string {
+    const outer = makeTree({
+      'dockmod.config.json': bumpTo('1.21'),
+      'repo/dockmod.config.json': JSON.stringify({ transforms: ['add-mod-flag'] }),
+      'repo/services/api/Dockerfile': GO_SERVICE,
+      'repo/services/legacy/dockmod.config.json': bumpTo('1.25'),
+      'repo/services/legacy/Dockerfile': GO_SERVICE,
+      'repo/services/legacy/old/Dockerfile': GO_SERVICE,
+      'repo/tools/package.json': JSON.stringify({ name: 'tools', dockmod: { transforms: ['drop-mod-download'] } }),
+      'repo/tools/lint/Dockerfile': GO_SERVICE,
+    });
+    mkdirSync(path.join(outer, 'repo', '.git'));
+    return path.join(outer, 'repo');
+  }
+  const BUMPED = GO_SERVICE.replace('golang:1.23', 'golang:1.25');
+  const FLAGGED = GO_SERVICE.replace('RUN go build -o /app .', MIGRATED_BUILD);
+
+  it('applies to each file the configuration nearest to it, also when run from a subfolder', async () => {
+    const root = makeRepo();
+    const result = await runCli(['--write', '.', '../tools'], path.join(root, 'services'));
+    expect(result).toEqual({
+      code: 0,
+      stdout: 'api/Dockerfile\nlegacy/Dockerfile\nlegacy/old/Dockerfile\n../tools/lint/Dockerfile\n',
+      stderr: 'dockmod: 4 files changed, 0 unchanged, 0 notes, 0 errors\n',
+    });
+    expect(readTreeFile(root, 'services/api/Dockerfile')).toBe(FLAGGED);
+    expect(readTreeFile(root, 'services/legacy/Dockerfile')).toBe(BUMPED);
+    expect(readTreeFile(root, 'services/legacy/old/Dockerfile')).toBe(BUMPED);
+    expect(readTreeFile(root, 'tools/lint/Dockerfile')).toBe(GO_SERVICE.replace('RUN go mod download\n', ''));
+  });
+
+  it('stops at the repository root', async () => {
+    const root = makeRepo();
+    rmSync(path.join(root, 'dockmod.config.json'));
+    expect(JSON.parse((await runCli(['--print-config', 'services/api/Dockerfile'], root)).stdout)).toMatchObject({ config: null, transforms: TRANSFORMS.map((transform) => transform.id) });
+    rmSync(path.join(root, '.git'), { recursive: true });
+    expect(JSON.parse((await runCli(['--print-config', 'services/api/Dockerfile'], root)).stdout)).toMatchObject({ config: '../dockmod.config.json', transforms: ['bump-go-image'] });
+  });
+
+  it('reads patterns relative to the folder of the configuration that applies', async () => {
+    const root = makeRepo();
+    writeTreeFile(root, 'services/legacy/dockmod.config.json', JSON.stringify({ transforms: ['bump-go-image'], exclude: 'old/', 'bump-go-image': { goVersion: '1.25' } }));
+    const result = await runCli(['--check'], root);
+    expect(result.stdout).toBe('services/api/Dockerfile\nservices/legacy/Dockerfile\ntools/lint/Dockerfile\n');
+  });
+
+  it('is the one --stdin-filepath uses', async () => {
+    const root = makeRepo();
+    const result = await runWith(['--stdin-filepath', 'legacy/Dockerfile'], path.join(root, 'services'), { stdin: GO_SERVICE });
+    expect(result).toEqual({ code: 0, stdout: BUMPED, stderr: '' });
+  });
+
+  it('--config still names one configuration for every file', async () => {
+    const root = makeRepo();
+    await runCli(['--write', '--config', 'services/legacy/dockmod.config.json'], root);
+    expect(readTreeFile(root, 'services/api/Dockerfile')).toBe(BUMPED);
+    expect(readTreeFile(root, 'tools/lint/Dockerfile')).toBe(BUMPED);
+  });
+
+  it('checks every configuration before any file is touched', async () => {
+    const root = makeRepo();
+    writeTreeFile(root, 'services/api/dockmod.config.json', '{ "transforms": ["nope"] }');
+    const result = await runCli(['--write'], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('dockmod: services/api/dockmod.config.json: transforms[0]: unknown transform "nope"; valid ids: drop-mod-download, insert-mod-tidy, add-mod-flag, add-cache-mounts, bump-go-image\n');
+    expect(readTreeFile(root, 'services/api/Dockerfile')).toBe(GO_SERVICE);
+    expect(readTreeFile(root, 'tools/lint/Dockerfile')).toBe(GO_SERVICE);
+  });
+
+  it('--print-config shows what a file would be processed with', async () => {
+    const root = makeRepo();
+    writeTreeFile(root, 'compose.yaml', 'services:\n  legacy:\n    build:\n      context: services\n      dockerfile: legacy/Dockerfile\n');
+    const result = await runCli(['--print-config', 'legacy/Dockerfile', '--keep-digest'], path.join(root, 'services'));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({
+      file: 'legacy/Dockerfile',
+      config: 'legacy/dockmod.config.json',
+      ignored: false,
+      transforms: ['bump-go-image'],
+      options: { goVersion: '1.25', keepDigests: true },
+      annotate: null,
+      declaredContext: { context: '.', declaredIn: '../compose.yaml' },
+    });
+    const excluded = JSON.parse((await runCli(['--print-config', 'vendor/x/Dockerfile'], root)).stdout);
+    expect(excluded).toMatchObject({ config: 'dockmod.config.json', ignored: 'inside vendor/, which dockmod never walks', transforms: ['add-mod-flag'], declaredContext: null });
+  });
+
+  it('--print-config refuses paths beside it', async () => {
+    const result = await runCli(['--print-config', 'a/Dockerfile', 'b'], makeTree({}));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--print-config shows the settings of the one file it names');
+  });
+});
+
+describe('the README', () => {
+  it('shows configurations that the validator and the schema both accept', () => {
+    const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Configuration file'), readme.indexOf('### Inline ignores'));
+    const examples = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => JSON.parse(match[1]!));
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) {
+      expect(() => validateConfig(example, 'README.md')).not.toThrow();
+      expect(schemaAccepts(example), JSON.stringify(example)).toBe(true);
+    }
   });
 });

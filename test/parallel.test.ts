@@ -6,9 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FileResult } from '../src/files.js';
-import { processInChunks, workerCount, type ChunkRunner, type FileJob } from '../src/parallel.js';
+import { processInChunks, workerCount, type Chunk, type ChunkRunner, type FileJob } from '../src/parallel.js';
 import type { Transform } from '../src/transform.js';
 import { TRANSFORMS } from '../transforms/index.js';
+import { GO_SERVICE, makeTree } from './support.js';
 
 const jobs = (count: number, transforms: readonly Transform[] = TRANSFORMS): FileJob[] =>
   Array.from({ length: count }, (_, i) => ({ file: `/repo/f${String(i).padStart(4, '0')}/Dockerfile`, display: `f${String(i).padStart(4, '0')}/Dockerfile`, transforms, options: { goVersion: 'auto' } }));
@@ -46,7 +47,7 @@ describe('processInChunks', () => {
       const emitted: string[] = [];
       const delays = seededDelays(seed);
       const runners = [fakeRunner(delays, log, 'a'), fakeRunner(delays, log, 'b'), fakeRunner(delays, log, 'c')];
-      await processInChunks(jobs(500), {}, runners, (result) => emitted.push(result.path));
+      await processInChunks(jobs(500), runners, (result) => emitted.push(result.path));
       expect(emitted).toEqual(jobs(500).map((job) => job.display));
       expect(log.filter((line) => line.endsWith('closed'))).toHaveLength(3);
       expect(new Set(log.filter((line) => line.includes(' done ')).map((line) => line.split(' ')[0]))).toEqual(new Set(['a', 'b', 'c']));
@@ -57,7 +58,7 @@ describe('processInChunks', () => {
     const log: string[] = [];
     const delays = seededDelays(7);
     const runners = [fakeRunner(delays, log, 'a'), fakeRunner(delays, log, 'b')];
-    await processInChunks(jobs(300), {}, runners, (result) => log.push(`emit ${result.path}`));
+    await processInChunks(jobs(300), runners, (result) => log.push(`emit ${result.path}`));
     const firstEmit = log.findIndex((line) => line.startsWith('emit'));
     const lastDone = log.findLastIndex((line) => line.includes(' done '));
     expect(firstEmit).toBeGreaterThan(-1);
@@ -67,7 +68,7 @@ describe('processInChunks', () => {
   it('gives a runner its next chunk only when it reports one done (at most two at a time)', async () => {
     const log: string[] = [];
     const runners = [fakeRunner(() => 1, log, 'a')];
-    await processInChunks(jobs(32 * 5), {}, runners, () => {});
+    await processInChunks(jobs(32 * 5), runners, () => {});
     let outstanding = 0;
     for (const line of log) {
       if (line.includes(' got ')) outstanding++;
@@ -83,7 +84,22 @@ describe('processInChunks', () => {
       onFailure: (listener) => setTimeout(() => listener(new Error('worker crashed')), 1),
       close: () => {},
     };
-    await expect(processInChunks(jobs(10), {}, [failing], () => {})).rejects.toThrow('worker crashed');
+    await expect(processInChunks(jobs(10), [failing], () => {})).rejects.toThrow('worker crashed');
+  });
+
+  it('hands each job its own annotation and declared build context', async () => {
+    const sent: Chunk[] = [];
+    const recording: ChunkRunner = { ...fakeRunner(() => 0, [], 'a'), send: () => {} };
+    const listening = fakeRunner(() => 0, [], 'a');
+    recording.send = (chunk) => {
+      sent.push(chunk);
+      listening.send(chunk);
+    };
+    recording.onDone = listening.onDone;
+    const declaredContext = { context: '/repo/f0000', declaredIn: '/repo/compose.yaml' };
+    const own = jobs(2).map((job, index) => (index === 0 ? { ...job, annotate: 'first', declaredContext } : job));
+    await processInChunks(own, [recording], () => {});
+    expect(sent[0]!.jobs.map((job) => [job.annotate, job.declaredContext])).toEqual([['first', declaredContext], [undefined, undefined]]);
   });
 });
 
@@ -118,4 +134,19 @@ describe('the built CLI', () => {
       expect(split.stderr === oneThread.stderr, `stderr with ${workers} workers`).toBe(true);
     }
   }, 60_000);
+
+  it('gives worker threads the configuration of each file', () => {
+    const root = makeTree({
+      'a/dockmod.config.json': JSON.stringify({ transforms: ['add-mod-flag'], annotate: 'from a' }),
+      'a/Dockerfile': GO_SERVICE,
+      'b/dockmod.config.json': JSON.stringify({ transforms: ['add-mod-flag'], annotate: 'from b' }),
+      'b/Dockerfile': GO_SERVICE,
+    });
+    const bin = path.join(repo, 'bin', 'dockmod.js');
+    const runWith = (workers: string) => spawnSync(process.execPath, [bin], { cwd: root, encoding: 'latin1', env: { ...process.env, CI: 'true', DOCKMOD_WORKERS: workers } });
+    const split = runWith('1');
+    expect(split.stdout).toContain('+# from a\n');
+    expect(split.stdout).toContain('+# from b\n');
+    expect(split.stdout).toBe(runWith('0').stdout);
+  });
 });

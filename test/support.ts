@@ -2,7 +2,9 @@
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Ajv } from 'ajv';
 import { afterEach } from 'vitest';
+import { validateConfig } from '../src/config.js';
 import { runWith } from './run-io.js';
 
 const created: string[] = [];
@@ -20,10 +22,44 @@ export function makeTree(files: Record<string, string | Buffer>): string {
 }
 
 export function writeTreeFile(root: string, relative: string, content: string | Buffer, mode?: number): void {
+  checkConfigAgainstSchema(relative, content);
   const file = path.join(root, relative);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, content);
   if (mode !== undefined) chmodSync(file, mode);
+}
+
+const schema = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'dockmod.schema.json'), 'utf8'));
+/** dockmod.schema.json compiled: does the schema accept this configuration? */
+export const schemaAccepts = new Ajv({ allErrors: true }).compile(schema);
+
+/**
+ * Every configuration a test writes (dockmod*.json, package.json "dockmod"
+ * keys), valid or not, is also checked against dockmod.schema.json: the
+ * schema and the validator must agree on it. Text that is not JSON is left to the test.
+ */
+function checkConfigAgainstSchema(relative: string, content: string | Buffer): void {
+  const name = path.basename(relative);
+  if (!/^dockmod.*\.json$/.test(name) && name !== 'package.json') return;
+  let data: unknown;
+  try {
+    data = JSON.parse(content.toString());
+  } catch {
+    return;
+  }
+  if (name === 'package.json') {
+    if (typeof data !== 'object' || data === null || !('dockmod' in data)) return;
+    data = (data as { dockmod: unknown }).dockmod;
+  }
+  let validatorAccepts = true;
+  try {
+    validateConfig(data, relative);
+  } catch {
+    validatorAccepts = false;
+  }
+  if (schemaAccepts(data) !== validatorAccepts) {
+    throw new Error(`${relative}: the validator ${validatorAccepts ? 'accepts' : 'rejects'} it but dockmod.schema.json does not agree: ${JSON.stringify(data)}`);
+  }
 }
 
 export function readTreeFile(root: string, relative: string): string {

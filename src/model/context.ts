@@ -6,12 +6,9 @@ import type { Document } from '../document.js';
 import { globToRegExp, readCopy, type ContextCopy } from './copies.js';
 import type { ProjectFiles } from './files.js';
 
-export interface DeclaredContext {
-  /** Absolute path of the context folder. */
-  context: string;
-  /** The compose or bake file that declares it. */
-  declaredIn: string;
-}
+import type { DeclaredContext } from '../build-files.js';
+
+export type { DeclaredContext };
 
 export interface BuildContext {
   /** Absolute path of the context folder; undefined when it cannot be told. */
