@@ -39,7 +39,7 @@ const INVALID: [unknown, string][] = [
   [{ annotate: 42 }, 'annotate: expected a string, got number 42'],
   [{ 'bump-go-image': { goVersion: 1.24 } }, 'bump-go-image.goVersion: expected a string, got number 1.24'],
   [{ 'bump-go-image': { goVersion: 'latest' } }, 'bump-go-image.goVersion: expected "auto", 1.N or 1.N.P'],
-  [{ 'bump-go-image': { keepDigest: true } }, 'bump-go-image.keepDigest: unknown key; allowed keys: goVersion, keepDigests, golangRegistries'],
+  [{ 'bump-go-image': { keepDigest: true } }, 'bump-go-image.keepDigest: unknown key (did you mean "keepDigests"?); allowed keys: goVersion, keepDigests, golangRegistries'],
   [{ 'bump-go-image': { golangRegistries: ['https://registry.example'] } }, 'bump-go-image.golangRegistries[0]: expected a registry host'],
   [{ 'add-cache-mounts': { syntaxDirective: 'yes' } }, 'add-cache-mounts.syntaxDirective: expected true or false, got "yes"'],
   [{ 'add-mod-flag': {} }, 'add-mod-flag: unknown key'],
