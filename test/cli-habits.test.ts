@@ -1,5 +1,7 @@
 // Everyday flags on temporary trees: --quiet, -l/--list-different,
 // --color/--no-color, --list-transforms --json, and "did you mean".
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rewrite, DockmodError } from '../src/api.js';
 import { TRANSFORMS } from '../transforms/index.js';
@@ -87,5 +89,16 @@ describe('did you mean', () => {
     const result = await runCli([], root);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('transfroms: unknown key (did you mean "transforms"?); allowed keys: ');
+  });
+});
+
+describe('README', () => {
+  it('lists every flag of --help in its Usage block', async () => {
+    const help = (await runCli(['--help'], makeTree({}))).stdout;
+    const flags = new Set(help.match(/--[a-z][a-z-]*/g));
+    expect(flags.size).toBeGreaterThan(15);
+    const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const usage = /## Usage\n\n```\n([\s\S]*?)\n```/.exec(readme)![1]!;
+    for (const flag of flags) expect(usage, flag).toMatch(new RegExp(`${flag}(?![a-z-])`));
   });
 });
