@@ -3,11 +3,12 @@
 // --json document are all there is. Run on a snapshot of the working tree, so
 // the build does not rewrite the dist/ other tests are running.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO } from '../packed.js';
+import { GO_SERVICE } from '../support.js';
 import { snapshotOfWorkingTree } from './snapshot.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'dockmod-pack-'));
@@ -36,5 +37,38 @@ describe('npm pack, scripts included', () => {
     const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: snapshot, encoding: 'utf8' });
     expect(build.status, build.stderr).toBe(0);
     expect(build.stdout).toBe('');
+  });
+});
+
+describe('installing without a registry entry, as the README shows', () => {
+  /** A fresh project with one Dockerfile that would change. */
+  function project(name: string): string {
+    const dir = path.join(scratch, name);
+    mkdirSync(path.join(dir, 'svc'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', private: true }));
+    writeFileSync(path.join(dir, 'svc', 'Dockerfile'), GO_SERVICE);
+    return dir;
+  }
+  const npm = (cwd: string, ...args: string[]) => spawnSync('npm', args, { cwd, encoding: 'utf8' });
+  const check = (cwd: string) => spawnSync('npx', ['--no-install', 'dockmod', '--check', '-t', 'drop-mod-download', '.'], { cwd, encoding: 'utf8' });
+
+  it('from a git URL: npm clones, builds (prepare) and installs it', () => {
+    const dir = project('from-git');
+    const install = npm(dir, 'install', '--save-dev', '--no-audit', '--no-fund', `git+file://${snapshot}`);
+    expect(install.status, install.stderr).toBe(0);
+    const result = check(dir);
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stdout).toBe('svc/Dockerfile\n');
+  });
+
+  it('from a packed tarball', () => {
+    const dir = project('from-tarball');
+    const packed = execFileSync('npm', ['pack', '--pack-destination', dir], { cwd: snapshot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(packed).toBe(`${tarball}\n`);
+    const install = npm(dir, 'install', '--save-dev', '--no-audit', '--no-fund', `./${tarball}`);
+    expect(install.status, install.stderr).toBe(0);
+    const result = check(dir);
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stdout).toBe('svc/Dockerfile\n');
   });
 });
