@@ -10,12 +10,13 @@ import { DockmodError } from './errors.js';
 import { goVersionProblem } from './go-version.js';
 import { checkedTagList } from './tag-lists.js';
 import { createModuleLookup, NO_MODULE } from './module.js';
-import { rewriteText, type Change, type Note } from './pipeline.js';
+import { unknownTransformMessage } from './suggest.js';
+import { rewriteText, type Change, type Note, type Place } from './pipeline.js';
 import type { TransformOptions } from './transform.js';
 import { transformById, TRANSFORMS } from '../transforms/index.js';
 
 export { DockmodError, declaredContextFor };
-export type { Change, Note, DeclaredContext };
+export type { Change, Note, Place, DeclaredContext };
 
 export interface TransformInfo {
   /** Kebab-case id, as `--transforms` takes it. */
@@ -67,20 +68,19 @@ export interface RewriteOutput {
   changed: boolean;
   /** Places left for a human, with the reason: `{ transform, line, message }`, line 1-based in the input. */
   notes: Note[];
-  /** Where each transform changed the text: `{ transform, line }`, line 1-based in the input. */
+  /** Where each transform changed the text: `{ transform, line, removed, added }`, line 1-based in the input (the instruction changed, removed, or that an inserted one precedes). */
   changes: Change[];
   /** Ids of the transforms that changed the text, in pipeline order. */
   changedBy: string[];
   /** Places a `# dockmod-ignore` comment kept as they were. */
-  ignored: Change[];
+  ignored: Place[];
 }
 
 function selected(ids: readonly string[] | undefined) {
   if (ids === undefined) return TRANSFORMS;
-  const valid = TRANSFORMS.map((transform) => transform.id);
   return ids.map((id) => {
     const transform = transformById(id);
-    if (!transform) throw new DockmodError(`unknown transform "${id}"; valid ids: ${valid.join(', ')}`);
+    if (!transform) throw new DockmodError(unknownTransformMessage(id));
     return transform;
   });
 }

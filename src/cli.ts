@@ -1,6 +1,6 @@
 // The command line: flags -> settings, files -> results, results -> output
 // and an exit code (0 done, 1 --check found changes, 2 usage or file errors).
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { unifiedDiff } from './diff.js';
@@ -16,8 +16,10 @@ import { isValidGoVersion } from './go-version.js';
 import { createModuleLookup } from './module.js';
 import { processFiles } from './parallel.js';
 import { createProgress } from './progress.js';
-import { FORMATS, renderReport, type Format } from './reporters/index.js';
+import { githubStepSummary } from './reporters/github.js';
+import { FORMATS, renderReport, type Format, type ReportContext } from './reporters/index.js';
 import { errorLine, noteLines, summaryLine, totalsOf, type Mode } from './report.js';
+import { unknownTransformMessage } from './suggest.js';
 import type { Transform, TransformOptions } from './transform.js';
 import { checkedTagList } from './tag-lists.js';
 import { removeLeftovers, removePendingTempFiles } from './write.js';
@@ -50,24 +52,35 @@ export interface CliSettings {
   noIgnore: boolean;
   /** --print-config's file. */
   printConfig?: string;
+  /** --quiet and --list-different: no notes and no summary on stderr, errors still. */
+  quiet: boolean;
+  /** --color (true), --no-color (false); undefined: decided by the terminal and the environment. */
+  color?: boolean;
 }
 
 const EXIT_OK = 0;
 const EXIT_CHANGES = 1;
 const EXIT_ERROR = 2;
 
-let version: string | undefined;
+let manifest: { version: string; homepage: string } | undefined;
 
-/** package.json's version, read once. */
-function packageVersion(): string {
-  if (version === undefined) {
+/** package.json's version and homepage, read once. */
+function packageInfo(): { version: string; homepage: string } {
+  // Built (dist/src/) it is two folders up; from the TypeScript sources (tests), one.
+  for (const relative of ['../../package.json', '../package.json']) {
+    if (manifest) break;
     try {
-      version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+      const data = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version: string; homepage?: string };
+      if (data.name === 'dockmod') manifest = { version: data.version, homepage: data.homepage ?? '' };
     } catch {
-      version = '0.0.0';
+      // Not there: the other place.
     }
   }
-  return version;
+  return (manifest ??= { version: '0.0.0', homepage: '' });
+}
+
+function reportContext(cwd: string): ReportContext {
+  return { cwd, ...packageInfo() };
 }
 
 function buildProgram(): Command {
@@ -77,6 +90,7 @@ function buildProgram(): Command {
     .argument('[paths...]', 'files or folders to process', ['.'])
     .option('--write', 'write the changes in place')
     .option('--check', 'list the files that would change; exit 1 if any')
+    .option('-l, --list-different', 'print only the paths of the files that would change (written, with --write); exit 1 if any would')
     .option('-t, --transforms <ids>', 'comma-separated transform ids, run in the order given (default: all, in pipeline order)')
     .option('--go-version <version|auto>', 'target Go version for bump-go-image: 1.N, 1.N.P or auto (from the nearest go.mod)', 'auto')
     .option('--json', 'print one JSON report on stdout instead of the diff (same as --format json)')
@@ -87,14 +101,17 @@ function buildProgram(): Command {
     .option('--no-ignore', 'process paths given explicitly even when .gitignore, node_modules/, vendor/ or the configuration excludes them')
     .option('--stdin-filepath <path>', 'read one Dockerfile from standard input and print the result; <path> is used for go.mod lookup, configuration and messages')
     .option('--annotate <text>', 'add "# <text>" above each instruction a transform changed (once)')
-    .option('--list-transforms', 'list the transform ids in pipeline order with their summaries')
+    .option('--list-transforms', 'list the transform ids in pipeline order with their summaries (as JSON with --json)')
+    .option('-q, --quiet', 'print errors only on stderr (no notes, no summary)')
+    .option('--color', 'colour the output even when it is not a terminal')
+    .option('--no-color', 'never colour the output')
     .option('--syntax-directive', 'add-cache-mounts: also add "# syntax=docker/dockerfile:1" (engines older than Docker 23)')
     .option('--keep-digest', 'bump-go-image: leave digest-pinned golang images unchanged instead of dropping the stale digest')
     .addOption(new Option('--golang-registry <prefix>', 'bump-go-image: treat <prefix>/golang as the official image; a host, host:port or host/path (repeatable)').argParser(collect))
     .option('--golang-tags <file>', 'bump-go-image: a current golang tag list (skopeo list-tags JSON, or one tag per line as crane ls prints) that extends the built-in table')
     .option('--apply-suggestions', 'also apply the edits notes suggest (the likely fix where a transform stopped; review them)')
     .option('--debug', 'show stack traces of unexpected errors')
-    .version(packageVersion(), '--version', 'print the version')
+    .version(packageInfo().version, '--version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .addHelpText('after', `\nTransforms, in pipeline order:\n${ids}\n\nExit codes: 0 done or nothing to do, 1 --check found changes, 2 bad usage or a file could not be processed.`)
     .exitOverride()
@@ -137,9 +154,15 @@ function parseArguments(argv: readonly string[]): CliSettings | { output: string
     listTransforms?: boolean;
     ignore: boolean;
     printConfig?: string;
+    listDifferent?: boolean;
+    quiet?: boolean;
+    color?: boolean;
   }>();
-  if (flags.listTransforms) return { output: transformList() };
+  if (flags.listTransforms) return { output: flags.json ? transformListJson() : transformList() };
   if (flags.write && flags.check) throw new UsageError('--write and --check cannot be used together (choose one)');
+  if (flags.listDifferent && (flags.json || (flags.format && flags.format !== 'diff'))) {
+    throw new UsageError(`--list-different prints paths; it cannot be combined with ${flags.json ? '--json' : `--format ${flags.format}`}`);
+  }
   if (flags.json && flags.format && flags.format !== 'json') throw new UsageError(`--json is --format json; it cannot be combined with --format ${flags.format}`);
   if (flags.stdinFilepath !== undefined) {
     if (flags.write) throw new UsageError('--write cannot be used with --stdin-filepath (the result goes to standard output)');
@@ -159,7 +182,7 @@ function parseArguments(argv: readonly string[]): CliSettings | { output: string
   const format: Format = flags.format ?? (flags.json ? 'json' : 'diff');
   return {
     paths: program.processedArgs[0] as string[],
-    mode: flags.write ? 'write' : flags.check ? 'check' : 'diff',
+    mode: flags.write ? 'write' : flags.check || flags.listDifferent ? 'check' : 'diff',
     debug: !!flags.debug,
     format,
     explicit: { transforms: flags.transforms === undefined ? undefined : selectTransforms(flags.transforms), options: explicitOptions },
@@ -168,7 +191,13 @@ function parseArguments(argv: readonly string[]): CliSettings | { output: string
     annotate: flags.annotate === undefined ? undefined : validAnnotation(flags.annotate, '--annotate'),
     noIgnore: !flags.ignore,
     printConfig: flags.printConfig,
+    quiet: !!(flags.quiet || flags.listDifferent),
+    color: program.getOptionValueSource('color') === 'cli' ? flags.color : undefined,
   };
+}
+
+function transformListJson(): string {
+  return `${JSON.stringify(TRANSFORMS.map((transform) => ({ id: transform.id, summary: transform.summary })), null, 2)}\n`;
 }
 
 function transformList(): string {
@@ -192,12 +221,11 @@ function validGoVersion(value: string): string {
 function selectTransforms(list: string | undefined): readonly Transform[] {
   if (list === undefined) return TRANSFORMS;
   const ids = list.split(',').map((id) => id.trim()).filter(Boolean);
-  const valid = TRANSFORMS.map((transform) => transform.id).join(', ');
-  if (ids.length === 0) throw new UsageError(`--transforms needs at least one id; valid ids: ${valid}`);
+  if (ids.length === 0) throw new UsageError(`--transforms needs at least one id; valid ids: ${TRANSFORMS.map((transform) => transform.id).join(', ')}`);
   return ids.map((id) => {
     const transform = transformById(id);
     if (transform) return transform;
-    throw new UsageError(`unknown transform "${id}"; valid ids: ${valid}`);
+    throw new UsageError(unknownTransformMessage(id));
   });
 }
 
@@ -253,15 +281,16 @@ interface Output {
   colors: { stdout: Palette; stderr: Palette };
 }
 
-function outputFor(io: Io, beforeStderr: () => void = () => {}): Output {
+function outputFor(io: Io, settings: CliSettings, beforeStderr: () => void = () => {}): Output {
   const env = io.env ?? {};
+  const enabled = (isTTY: boolean | undefined): boolean => settings.color ?? colorEnabled(isTTY, env);
   return {
     stdout: io.stdout,
     stderr: (chunk) => {
       beforeStderr();
       io.stderr(chunk);
     },
-    colors: { stdout: palette(colorEnabled(io.stdoutIsTTY, env)), stderr: palette(colorEnabled(io.stderrIsTTY, env)) },
+    colors: { stdout: palette(enabled(io.stdoutIsTTY)), stderr: palette(enabled(io.stderrIsTTY)) },
   };
 }
 
@@ -281,11 +310,11 @@ async function processAll(settings: CliSettings, io: Io, lookup: FileLookup): Pr
   const moduleFacts = createModuleLookup();
   const results: FileResult[] = [];
   const progress = createProgress(jobs.length, io.stderr, !!io.stderrIsTTY && !io.env?.CI);
-  const out = outputFor(io, () => progress.clear());
+  const out = outputFor(io, settings, () => progress.clear());
   const emit = (result: FileResult): void => {
     renderAsItComes(result, settings, out);
     // Rendered: keep what the summary and the reports need, not the file's text before and after.
-    const { before: _before, after: _after, ...kept } = result;
+    const { before: _before, after: _after, ...kept } = withReportDiff(result, settings);
     results.push(kept);
   };
   const failure = (file: string, error: string): void => emit({ path: displayPath(file, io.cwd), status: 'error', error, changedBy: [], changes: [], notes: [] });
@@ -302,9 +331,8 @@ async function processAll(settings: CliSettings, io: Io, lookup: FileLookup): Pr
   });
   progress.clear();
   const totals = totalsOf(results);
-  const report = renderReport(settings.format, results, settings.mode, { cwd: io.cwd, version: packageVersion() });
-  if (report !== undefined) io.stdout(report);
-  out.stderr(`${colorSummary(summaryLine(totals, settings.mode), out.colors.stderr)}\n`);
+  finishReport(results, settings, io);
+  if (!settings.quiet) out.stderr(`${colorSummary(summaryLine(totals, settings.mode), out.colors.stderr)}\n`);
   if (totals.errors > 0) return EXIT_ERROR;
   if (settings.mode === 'check' && totals.changed > 0) return EXIT_CHANGES;
   return EXIT_OK;
@@ -336,15 +364,41 @@ async function processStdin(settings: CliSettings, io: Io, lookup: FileLookup): 
   const transforms = ignoredReason(file, own, settings.noIgnore, io.cwd) === undefined ? own.transforms : [];
   const { options, annotate } = own;
   const fileSettings = { transforms, options, annotate, write: false, moduleFacts: createModuleLookup(), declaredContext: declaredContextFor(file) };
-  const result = processFile(file, displayPath(file, io.cwd), fileSettings, bytes);
-  reportProblems(result, settings, outputFor(io));
-  const report = renderReport(settings.format, [result], settings.mode, { cwd: io.cwd, version: packageVersion() });
-  if (report !== undefined) io.stdout(report);
-  else if (settings.mode === 'check' && result.status === 'changed') io.stdout(`${result.path}\n`);
-  else if (settings.mode !== 'check' && result.status !== 'error') io.stdout(result.after === undefined ? bytes : Buffer.from(result.after, 'latin1'));
+  const result = withReportDiff(processFile(file, displayPath(file, io.cwd), fileSettings, bytes), settings);
+  reportProblems(result, settings, outputFor(io, settings));
+  const reported = finishReport([result], settings, io);
+  if (!reported && settings.mode === 'check' && result.status === 'changed') io.stdout(`${result.path}\n`);
+  else if (!reported && settings.mode !== 'check' && result.status !== 'error') io.stdout(result.after === undefined ? bytes : Buffer.from(result.after, 'latin1'));
   if (result.status === 'error') return EXIT_ERROR;
   if (settings.mode === 'check' && result.status === 'changed') return EXIT_CHANGES;
   return EXIT_OK;
+}
+
+/** --format json: a changed file's unified diff goes into the report. */
+function withReportDiff(result: FileResult, settings: CliSettings): FileResult {
+  if (settings.format !== 'json' || result.status !== 'changed') return result;
+  // The report is text: the file's bytes are read as UTF-8 there.
+  return { ...result, diff: Buffer.from(unifiedDiff(result.path, result.before!, result.after!), 'latin1').toString('utf8') };
+}
+
+/**
+ * The report of --format json, sarif or github on stdout (and, for github in a
+ * workflow, the Markdown summary appended to $GITHUB_STEP_SUMMARY); false for
+ * the diff format, which streams.
+ */
+function finishReport(results: readonly FileResult[], settings: CliSettings, io: Io): boolean {
+  const report = renderReport(settings.format, results, settings.mode, reportContext(io.cwd));
+  if (report === undefined) return false;
+  io.stdout(report);
+  const summaryFile = io.env?.GITHUB_STEP_SUMMARY;
+  if (settings.format === 'github' && summaryFile) {
+    try {
+      appendFileSync(path.resolve(io.cwd, summaryFile), `${githubStepSummary(results, settings.mode)}\n`);
+    } catch (error) {
+      io.stderr(`dockmod: cannot append the step summary to ${summaryFile} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+    }
+  }
+  return true;
 }
 
 async function readProcessStdin(): Promise<Buffer> {
@@ -360,6 +414,7 @@ function reportProblems(result: FileResult, settings: CliSettings, out: Output):
     out.stderr(`${err.red(errorLine(result.path, result.error ?? 'failed'))}\n`);
     if (settings.debug && result.cause instanceof Error && !(result.cause instanceof DockmodError)) out.stderr(`${result.cause.stack}\n`);
   }
+  if (settings.quiet) return;
   for (const line of noteLines(result)) out.stderr(`${err.enabled ? line.replace(/^\S+/, (location) => err.dim(location)) : line}\n`);
 }
 

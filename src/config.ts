@@ -11,6 +11,7 @@ import { isRepositoryRoot } from './discover.js';
 import { UsageError } from './errors.js';
 import { isValidGoVersion } from './go-version.js';
 import { checkedTagList } from './tag-lists.js';
+import { didYouMean, unknownTransformMessage } from './suggest.js';
 import type { Transform, TransformOptions } from './transform.js';
 import { transformById, TRANSFORMS } from '../transforms/index.js';
 
@@ -205,7 +206,7 @@ class Checker {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(at, `expected an object, got ${describe(value)}`);
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      if (!allowed.includes(key)) this.fail(join(at, key), `unknown key; allowed keys: ${allowed.join(', ')}`);
+      if (!allowed.includes(key)) this.fail(join(at, key), `unknown key${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`);
     }
     return record;
   }
@@ -244,7 +245,7 @@ class Checker {
         if (ids.indexOf(id) !== index) this.fail(`${at}[${index}]`, `"${id}" is listed twice`);
         return;
       }
-      this.fail(`${at}[${index}]`, `unknown transform "${id}"; valid ids: ${valid.join(', ')}`);
+      this.fail(`${at}[${index}]`, unknownTransformMessage(id));
     });
     return ids;
   }

@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { DeclaredContext } from './build-files.js';
 import { DockmodError } from './errors.js';
 import type { ModuleFacts } from './module.js';
-import { MAX_INPUT_LENGTH, rewriteText, tooLargeError, type Change, type Note } from './pipeline.js';
+import { MAX_INPUT_LENGTH, rewriteText, tooLargeError, type Change, type Note, type Place } from './pipeline.js';
 import type { Transform, TransformOptions } from './transform.js';
 import { writeFileAtomic } from './write.js';
 
@@ -21,8 +21,10 @@ export interface FileResult {
   before?: string;
   after?: string;
   written?: boolean;
+  /** The unified diff, kept for --format json (whose report carries it). */
+  diff?: string;
   /** Places a `# dockmod-ignore` comment kept as they were (set when there are any). */
-  ignored?: Change[];
+  ignored?: Place[];
   error?: string;
   /** The unexpected exception behind `error`, for --debug. */
   cause?: unknown;
@@ -56,7 +58,8 @@ export function processFile(absolutePath: string, displayPath: string, settings:
       declaredContext: settings.declaredContext,
     });
     result.changedBy = rewritten.changedBy;
-    result.changes = rewritten.changes;
+    // The texts of a change are report text: the file's bytes read as UTF-8.
+    result.changes = rewritten.changes.map((change) => ({ ...change, removed: asUtf8(change.removed), added: asUtf8(change.added) }));
     result.notes = rewritten.notes;
     if (rewritten.ignored.length > 0) result.ignored = rewritten.ignored;
     if (!rewritten.changed) return result;
@@ -93,13 +96,13 @@ function readDockerfile(file: string): Buffer {
   } catch (error) {
     throw new DockmodError(systemMessage(error, 'cannot be read'));
   }
-  if (bytes.includes(0)) throw new DockmodError('is binary (contains NUL bytes); not a Dockerfile');
   return bytes;
 }
 
+const asUtf8 = (latin1: string): string => (/[^\x00-\x7f]/.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1);
+
 function checkedBytes(bytes: Buffer): Buffer {
   if (bytes.length > MAX_INPUT_LENGTH) throw tooLargeError();
-  if (bytes.includes(0)) throw new DockmodError('is binary (contains NUL bytes); not a Dockerfile');
   return bytes;
 }
 

@@ -1,6 +1,6 @@
 // Runs the ordered transforms over one file's text. Each transform sees the
 // text as the previous ones left it, re-parsed only when it changed.
-import { computeLineStarts, lineOf, messageOf, parseDocument, type Document } from './document.js';
+import { computeLineStarts, lineOf, messageOf, parseDocument, type Document, type Instruction } from './document.js';
 import { applyEdits, mapOffsetBack, sortEdits, type Edit } from './edits.js';
 import { DockmodError } from './errors.js';
 import { findIgnores, IGNORE_MARK, IGNORE_NOTE_SOURCE, withoutIgnored, type Ignores, type PendingNote } from './ignores.js';
@@ -11,10 +11,18 @@ import type { Context, Suggestion, Transform, TransformOptions } from './transfo
 import { imageModel, type ImageModel } from './model/index.js';
 import { createProjectFiles, NO_FILES, type ProjectFiles } from './model/files.js';
 
-export interface Change {
+/** A transform and a 1-based line of the input. */
+export interface Place {
   transform: string;
-  /** 1-based line in the input. */
   line: number;
+}
+
+export interface Change extends Place {
+  /** 1-based line in the input: of the instruction changed, removed, or that an inserted one precedes. */
+  line: number;
+  /** The text this change removed and the text it added there, comment lines left out and blanks collapsed ('' for none). */
+  removed: string;
+  added: string;
 }
 
 export interface Note {
@@ -41,7 +49,7 @@ export interface RewriteResult {
   changes: Change[];
   notes: Note[];
   /** Places where a `# dockmod-ignore` comment kept a transform from changing or noting something. */
-  ignored: Change[];
+  ignored: Place[];
 }
 
 export interface RewriteOptions {
@@ -73,12 +81,16 @@ const UTF8_BOM_BYTES = '\u00EF\u00BB\u00BF';
  */
 export const MAX_INPUT_LENGTH = 512 * 1024;
 
+/** Text with NUL bytes is no Dockerfile (Docker's parser would not read it as one either). */
+const BINARY_MESSAGE = 'is binary (contains NUL bytes); not a Dockerfile';
+
 export function tooLargeError(): DockmodError {
   return new DockmodError(`is larger than ${MAX_INPUT_LENGTH / 1024} KB; too large for a hand-written Dockerfile, left unchanged`);
 }
 
 export function rewriteText(input: string, settings: RewriteOptions): RewriteResult {
   if (input.length > MAX_INPUT_LENGTH) throw tooLargeError();
+  if (input.includes('\0')) throw new DockmodError(BINARY_MESSAGE);
   const bom = input.startsWith(UTF8_BOM) ? UTF8_BOM : input.startsWith(UTF8_BOM_BYTES) ? UTF8_BOM_BYTES : '';
   const original = input.slice(bom.length);
   if (/\r(?!\n)/.test(original)) {
@@ -92,7 +104,7 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
   const changes: Change[] = [];
   const notes: Note[] = [];
   const noted = new Set<string>();
-  const ignored: Change[] = [];
+  const ignored: Place[] = [];
   const ignoresFor = ignoreLookup(original);
   let originalLineStarts: number[] | undefined;
   let moduleFacts: ModuleFacts | undefined;
@@ -108,20 +120,33 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
     ...(pipeline.includes('bump-go-image') ? { bumpTarget: settings.options.goVersion || 'auto' } : {}),
   });
 
-  const mapToOriginal = (offset: number): { offset: number; lineStarts: number[] } => {
+  /** The first parse is of the input itself (no transform has changed it yet). */
+  let originalDoc: Document | undefined;
+  const originalOffset = (offset: number): number => {
     let mapped = offset;
     for (let i = history.length - 1; i >= 0; i--) mapped = mapOffsetBack(mapped, history[i]!);
+    return mapped;
+  };
+  const lineInOriginal = (offset: number): number => {
+    originalLineStarts ??= computeLineStarts(original);
+    return lineOf({ lineStarts: originalLineStarts }, offset) + 1;
+  };
+  const originalLine = (offset: number): number => lineInOriginal(originalOffset(offset));
+  const mapToOriginal = (offset: number): { offset: number; lineStarts: number[] } => {
+    const mapped = originalOffset(offset);
     originalLineStarts ??= computeLineStarts(original);
     return { offset: mapped, lineStarts: originalLineStarts };
   };
-  const originalLine = (offset: number): number => {
-    const { offset: mapped, lineStarts } = mapToOriginal(offset);
-    return lineOf({ lineStarts }, mapped) + 1;
+  // Text an earlier transform inserted maps back to where it was inserted, maybe a comment line: the change is about the instruction there.
+  const originalChangeLine = (offset: number): number => {
+    const mapped = originalOffset(offset);
+    return lineInOriginal(originalDoc ? instructionOffset(originalDoc, mapped) : mapped);
   };
 
   for (const transform of settings.transforms) {
     if (!transform.mayApply(text)) continue;
     const current = (doc ??= parseAfter(text, changedBy.at(-1)));
+    originalDoc ??= current;
     const proposed: Edit[] = [];
     const pendingNotes: PendingNote[] = [];
     const ctx: Context = {
@@ -166,8 +191,12 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
       throw new DockmodError(`${transform.id} could not edit this file safely (${messageOf(error)})`, { cause: error });
     }
     if (next === text) continue;
-    const lines = new Set(sorted.map((edit) => originalLine(changedOffset(text, edit))));
-    for (const line of lines) changes.push({ transform: transform.id, line });
+    const byLine = new Map<number, Edit[]>();
+    for (const edit of sorted) {
+      const line = originalChangeLine(changedOffset(current, edit));
+      byLine.set(line, [...(byLine.get(line) ?? []), edit]);
+    }
+    for (const [line, lineEdits] of byLine) changes.push({ transform: transform.id, line, ...changedText(text, lineEdits) });
     history.push(sorted);
     changedBy.push(transform.id);
     text = next;
@@ -245,10 +274,55 @@ function ignoreLookup(original: string): (doc: Document | undefined) => Ignores 
   };
 }
 
-/** Where an edit is about: a removal that starts with the line break before a line is about that line. */
-function changedOffset(text: string, edit: Edit): number {
-  const lineBreak = /^\r?\n/.exec(text.slice(edit.start, edit.start + 2));
+/** The instruction containing `offset` (its end included), and the first one after it. */
+function instructionsAround(doc: Document, offset: number): { containing?: Instruction; next?: Instruction } {
+  const { instructions } = doc;
+  let low = 0;
+  let high = instructions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (instructions[middle]!.start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  const last = instructions[low - 1];
+  return { containing: last && offset <= last.end ? last : undefined, next: instructions[low] };
+}
+
+/** `offset` when it is inside an instruction, else where the next instruction starts (else `offset`). */
+function instructionOffset(doc: Document, offset: number): number {
+  const { containing, next } = instructionsAround(doc, offset);
+  return containing ? offset : (next?.start ?? offset);
+}
+
+/**
+ * Where an edit is about: the instruction it edits; for lines removed or
+ * inserted between instructions (comments and line breaks included), the
+ * first instruction it removes or the one it is inserted before.
+ */
+function changedOffset(doc: Document, edit: Edit): number {
+  const insertion = edit.start === edit.end;
+  const { containing, next } = instructionsAround(doc, edit.start);
+  // At an instruction's very end, an insertion of new lines or a removal (of the line break after it) is about what follows.
+  const atEnd = containing?.end === edit.start;
+  if (containing && (!atEnd || (insertion && !/^\r?\n/.test(edit.text)))) return edit.start;
+  if (next && (insertion || next.start < edit.end)) return next.start;
+  const lineBreak = /^\r?\n/.exec(doc.text.slice(edit.start, edit.start + 2));
   return lineBreak && edit.end > edit.start + lineBreak[0].length ? edit.start + lineBreak[0].length : edit.start;
+}
+
+/** A change's texts as one line each (edits apart joined by " ... "): comment lines and continuations dropped, blanks collapsed. */
+function changedText(text: string, edits: readonly Edit[]): { removed: string; added: string } {
+  const oneLine = (part: string): string =>
+    part
+      .split(/\r?\n/)
+      // Comment lines removed with an instruction are left out; a comment that is the whole change (a directive) is kept.
+      .filter((line, _, lines) => !/^\s*#/.test(line) || lines.every((other) => /^\s*(#|$)/.test(other)))
+      .map((line) => line.replace(/[\\`]\s*$/, ''))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const joined = (parts: string[]): string => parts.map(oneLine).filter(Boolean).join(' ... ');
+  return { removed: joined(edits.map((edit) => text.slice(edit.start, edit.end))), added: joined(edits.map((edit) => edit.text)) };
 }
 
 /** Parse the current text; when that fails after a transform changed it, the transform broke the file: say which. */

@@ -53,9 +53,11 @@ export interface JsonReport {
     path: string;
     status: FileResult['status'];
     transforms: string[];
-    changes: { transform: string; line: number }[];
+    changes: { transform: string; line: number; removed: string; added: string }[];
     notes: Note[];
     written?: boolean;
+    /** The unified diff of a changed file, as the default output prints it. */
+    diff?: string;
     ignored?: { transform: string; line: number }[];
   }[];
   errors: { path: string; message: string }[];
@@ -73,6 +75,7 @@ export function jsonReport(results: readonly FileResult[], mode: Mode): JsonRepo
       changes: result.changes,
       notes: result.notes,
       ...(result.written ? { written: true } : {}),
+      ...(result.diff !== undefined ? { diff: result.diff } : {}),
       ...(result.ignored?.length ? { ignored: result.ignored } : {}),
     })),
     errors: results.filter((result) => result.status === 'error').map((result) => ({ path: result.path, message: result.error ?? '' })),

@@ -1,9 +1,13 @@
-// Atomic in-place writes: a temporary file in the same folder, then a rename
-// over the original, so a reader (or a kill) sees the old bytes or the new
-// ones, never half of them.
-import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+// Atomic in-place writes: a temporary file on the same file system, then a
+// rename over the original, so a reader (or a kill) sees the old bytes or the
+// new ones, never half of them. The temporary file goes into the repository's
+// git folder when that is on the same file system (the rename stays atomic),
+// so one left behind by a kill -9 is never picked up by `git add -A`; next to
+// the file otherwise.
+import { accessSync, closeSync, constants, fchmodSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { DockmodError } from './errors.js';
+import { gitDirectory, repositoryRoot } from './repository.js';
 
 /** Temporary files of this process that exist right now (removed on signals). */
 const pending = new Set<string>();
@@ -11,9 +15,41 @@ let counter = 0;
 
 export const TEMP_FILE_PATTERN = /^\..+\.dockmod-(\d+)-\d+\.tmp$/;
 
+/** The folder in a git folder that holds dockmod's temporary files. */
+const GIT_TEMP_FOLDER = 'dockmod-tmp';
+/** Per folder of a file: where its temporary files go (computed once per folder and run). */
+const tempFolders = new Map<string, string>();
+
+/** `<git folder>/dockmod-tmp` when the git folder is on the file system of `dir` and writable; else `dir`. */
+export function tempFolderFor(dir: string): string {
+  let folder = tempFolders.get(dir);
+  if (folder === undefined) {
+    folder = gitTempFolder(dir) ?? dir;
+    tempFolders.set(dir, folder);
+  }
+  return folder;
+}
+
+function gitTempFolder(dir: string): string | undefined {
+  const root = repositoryRoot(dir);
+  const gitDir = root && gitDirectory(root);
+  if (!gitDir) return undefined;
+  try {
+    if (statSync(gitDir).dev !== statSync(dir).dev) return undefined;
+    const folder = path.join(gitDir, GIT_TEMP_FOLDER);
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.W_OK);
+    if (statSync(folder).dev !== statSync(dir).dev) return undefined;
+    removeLeftovers(readdirSync(folder).map((name) => path.join(folder, name)));
+    return folder;
+  } catch {
+    return undefined;
+  }
+}
+
 function tempPathFor(file: string): string {
   counter++;
-  return path.join(path.dirname(file), `.${path.basename(file)}.dockmod-${process.pid}-${counter}.tmp`);
+  return path.join(tempFolderFor(path.dirname(file)), `.${path.basename(file)}.dockmod-${process.pid}-${counter}.tmp`);
 }
 
 /**
@@ -59,7 +95,8 @@ function removeQuietly(file: string): void {
 /**
  * A kill -9 between writing a temporary file and renaming it leaves the
  * temporary file behind (the original is intact). The next --write removes
- * those whose process is gone.
+ * those whose process is gone: in the git folder when it first uses it, next
+ * to the files as discovery finds them.
  */
 export function removeLeftovers(files: readonly string[]): void {
   for (const file of files) {

@@ -19,8 +19,8 @@ describe('rewrite', () => {
       changed: true,
       notes: [],
       changes: [
-        { transform: 'drop-mod-download', line: 4 },
-        { transform: 'add-mod-flag', line: 6 },
+        { transform: 'drop-mod-download', line: 4, removed: 'RUN go mod download', added: '' },
+        { transform: 'add-mod-flag', line: 6, removed: '', added: '-mod=mod' },
       ],
       changedBy: ['drop-mod-download', 'add-mod-flag'],
       ignored: [],

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO_MOD, GO_SERVICE, listTree, makeTree, mtimeOf, readTreeFile, runCli, writeTreeFile } from './support.js';
+import { GO_MOD, GO_SERVICE, listTree, makeTree, mtimeOf, readTreeFile, runCli, writeTreeFile, GO_SERVICE_MIGRATION_DIFF } from './support.js';
 
 /** The two transforms of the first migration: their output does not depend on the rest of the pipeline. */
 const MIGRATION = ['-t', 'drop-mod-download,add-mod-flag'];
@@ -16,19 +16,7 @@ describe('default mode: a dry-run diff', () => {
     const result = await runCli(MIGRATION, root);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      [
-        '--- a/svc/Dockerfile',
-        '+++ b/svc/Dockerfile',
-        '@@ -1,6 +1,5 @@',
-        ' FROM golang:1.23 AS build',
-        ' WORKDIR /src',
-        ' COPY go.mod go.sum ./',
-        '-RUN go mod download',
-        ' COPY . .',
-        '-RUN go build -o /app .',
-        '+RUN go build -mod=mod -o /app .',
-        '',
-      ].join('\n'),
+      GO_SERVICE_MIGRATION_DIFF,
     );
     expect(result.stderr).toBe('dockmod: 1 file would change, 1 unchanged, 0 notes, 0 errors\n');
     expect(readTreeFile(root, 'svc/Dockerfile')).toBe(GO_SERVICE);
@@ -151,10 +139,11 @@ describe('--json', () => {
         status: 'changed',
         transforms: ['drop-mod-download', 'add-mod-flag'],
         changes: [
-          { transform: 'drop-mod-download', line: 4 },
-          { transform: 'add-mod-flag', line: 6 },
+          { transform: 'drop-mod-download', line: 4, removed: 'RUN go mod download', added: '' },
+          { transform: 'add-mod-flag', line: 6, removed: '', added: '-mod=mod' },
         ],
         notes: [],
+        diff: GO_SERVICE_MIGRATION_DIFF,
       },
       {
         path: 'vendor-flag/Dockerfile',

@@ -40,7 +40,7 @@ const INVALID: [unknown, string][] = [
   [{ annotate: 42 }, 'annotate: expected a string, got number 42'],
   [{ 'bump-go-image': { goVersion: 1.24 } }, 'bump-go-image.goVersion: expected a string, got number 1.24'],
   [{ 'bump-go-image': { goVersion: 'latest' } }, 'bump-go-image.goVersion: expected "auto", 1.N or 1.N.P'],
-  [{ 'bump-go-image': { keepDigest: true } }, 'bump-go-image.keepDigest: unknown key; allowed keys: goVersion, keepDigests, golangRegistries, golangTags, imageTags'],
+  [{ 'bump-go-image': { keepDigest: true } }, 'bump-go-image.keepDigest: unknown key (did you mean "keepDigests"?); allowed keys: goVersion, keepDigests, golangRegistries, golangTags, imageTags'],
   [{ 'bump-go-image': { golangTags: ['a.txt'] } }, 'bump-go-image.golangTags: expected a string, got an array'],
   [{ 'bump-go-image': { imageTags: ['a.txt'] } }, 'bump-go-image.imageTags: expected an object of image name -> tag list file'],
   [{ 'bump-go-image': { imageTags: { 'golang:1.24': 'a.txt' } } }, 'bump-go-image.imageTags.golang:1.24: expected an image name without tag'],

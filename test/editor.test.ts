@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { TRANSFORMS } from '../transforms/index.js';
 import { runWith } from './run-io.js';
-import { GO_MOD, GO_SERVICE, makeTree, readTreeFile, runCli } from './support.js';
+import { GO_MOD, GO_SERVICE, makeTree, readTreeFile, runCli, GO_SERVICE_MIGRATION_DIFF } from './support.js';
 
 const MIGRATION = ['-t', 'drop-mod-download,add-mod-flag'];
 const MIGRATED = GO_SERVICE.replace('RUN go mod download\n', '').replace('go build', 'go build -mod=mod');
@@ -72,10 +72,11 @@ describe('--stdin-filepath', () => {
         status: 'changed',
         transforms: ['drop-mod-download', 'add-mod-flag'],
         changes: [
-          { transform: 'drop-mod-download', line: 4 },
-          { transform: 'add-mod-flag', line: 6 },
+          { transform: 'drop-mod-download', line: 4, removed: 'RUN go mod download', added: '' },
+          { transform: 'add-mod-flag', line: 6, removed: '', added: '-mod=mod' },
         ],
         notes: [],
+        diff: GO_SERVICE_MIGRATION_DIFF,
       },
     ]);
   });

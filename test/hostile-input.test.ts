@@ -4,6 +4,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseDocument } from '../src/document.js';
 import { DockmodError } from '../src/errors.js';
+import { rewrite as rewriteApi } from '../src/api.js';
 import { rewriteText, type RewriteOptions } from '../src/pipeline.js';
 import type { Transform } from '../src/transform.js';
 import { TRANSFORMS } from '../transforms/index.js';
@@ -115,9 +116,17 @@ describe('inputs that make dockerfile-ast throw', () => {
     ['an unterminated heredoc', 'FROM golang:1.22\nRUN <<EOF\ngo mod download\n'],
     ['an escape at the very end', 'FROM golang:1.22\nRUN go build \\'],
     ['a keyword alone', 'RUN'],
-    ['NUL bytes', 'FROM golang:1.22\0\nRUN go build\0 .\n'],
   ])('%s: no throw', (_, text) => {
     expect(() => rewrite(text)).not.toThrow();
+  });
+
+  it('NUL bytes: refused with a DockmodError (not a Dockerfile), in the engine and in the API', () => {
+    const text = 'FROM golang:1.22\0\nRUN go build\0 .\n';
+    for (const run of [() => rewrite(text), () => rewriteApi(text)]) {
+      const error = thrown(run);
+      expect(error).toBeInstanceOf(DockmodError);
+      expect((error as Error).message).toBe('is binary (contains NUL bytes); not a Dockerfile');
+    }
   });
 });
 
@@ -164,7 +173,7 @@ describe('reported change lines', () => {
   it('a removed last instruction without a final newline is reported on its own line', () => {
     const result = rewrite('FROM golang:1.24\nRUN go mod download');
     expect(result.output).toBe('FROM golang:1.24');
-    expect(result.changes).toEqual([{ transform: 'drop-mod-download', line: 2 }]);
+    expect(result.changes).toEqual([{ transform: 'drop-mod-download', line: 2, removed: 'RUN go mod download', added: '' }]);
   });
 });
 
@@ -227,8 +236,8 @@ describe('reported change lines of removals at the end of a file', () => {
     const result = rewrite('FROM golang:1.24\nRUN go mod download\nRUN ["go", "mod", "download"]');
     expect(result.output).toBe('FROM golang:1.24');
     expect(result.changes).toEqual([
-      { transform: 'drop-mod-download', line: 2 },
-      { transform: 'drop-mod-download', line: 3 },
+      { transform: 'drop-mod-download', line: 2, removed: 'RUN go mod download', added: '' },
+      { transform: 'drop-mod-download', line: 3, removed: 'RUN ["go", "mod", "download"]', added: '' },
     ]);
   });
 });

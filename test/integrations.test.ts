@@ -3,7 +3,7 @@
 // the API need and nothing else. The CLI runs built (bin/dockmod.js imports
 // dist/, which `npm test` builds first), as the hooks and the action run it.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -96,40 +96,72 @@ describe('.pre-commit-hooks.yaml', () => {
 });
 
 describe('action.yml', () => {
-  const steps: { name: string; run: string; env?: Record<string, string>; shell: string; 'working-directory'?: string }[] = action.runs.steps;
-  const dockmodStep = steps.find((step) => step.run.includes('npx'))!;
+  type Step = { name: string; run?: string; uses?: string; id?: string; if?: string; env?: Record<string, string>; shell?: string; with?: Record<string, string>; 'working-directory'?: string };
+  const steps: Step[] = action.runs.steps;
+  const dockmodStep = steps.find((step) => step.run?.includes('npx'))!;
 
-  it('is a composite action with the inputs paths, transforms, go-version and args', () => {
+  it('is a composite action with the inputs paths, transforms, go-version, args, working-directory, sarif-file and fail-on', () => {
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs)).toEqual(['paths', 'transforms', 'go-version', 'args']);
-    expect(steps[0]!.run).toContain('npm ci');
-    expect(steps[0]!['working-directory']).toBe('${{ github.action_path }}');
+    expect(Object.keys(action.inputs)).toEqual(['paths', 'transforms', 'go-version', 'args', 'working-directory', 'sarif-file', 'fail-on']);
+    expect(action.inputs['fail-on'].default).toBe('changes');
     expect(dockmodStep.run).toContain('npx --no-install --prefix "$GITHUB_ACTION_PATH" dockmod "${args[@]}"');
-    expect(dockmodStep.run).toContain('args=(--check --format github)');
     expect(dockmodStep.shell).toBe('bash');
+    expect(dockmodStep['working-directory']).toBe('${{ inputs.working-directory }}');
     // Inputs go through the environment, never into the script text.
-    expect(dockmodStep.run).not.toContain('${{');
+    for (const step of steps) expect(step.run ?? '').not.toContain('${{');
+  });
+
+  it('caches the install between runs: npm ci runs only on a cache miss, under a key of everything it builds from', () => {
+    const [keyStep, cacheStep, installStep] = steps;
+    expect(keyStep!.run).toBe('node "$GITHUB_ACTION_PATH/scripts/action-cache-key.js"');
+    expect(cacheStep!.uses).toMatch(/^actions\/cache@v\d+$/);
+    expect(cacheStep!.with!.key).toBe(`\${{ steps.${keyStep!.id}.outputs.key }}`);
+    expect(cacheStep!.with!.path!.split('\n').filter(Boolean)).toEqual(['${{ github.action_path }}/node_modules', '${{ github.action_path }}/dist']);
+    expect(installStep!.if).toBe(`steps.${cacheStep!.id}.outputs.cache-hit != 'true'`);
+    expect(installStep!.run).toContain('npm ci');
+    expect(installStep!['working-directory']).toBe('${{ github.action_path }}');
+
+    // The key, computed as the runner would (into $GITHUB_OUTPUT), on a copy of the action.
+    const copy = makeTree({});
+    for (const entry of ['package.json', 'package-lock.json', '.npmrc', 'tsconfig.json', 'tsconfig.build.json', 'bin', 'scripts', 'src', 'transforms']) {
+      cpSync(path.join(REPO, entry), path.join(copy, entry), { recursive: true });
+    }
+    const keyOf = (): string => {
+      const output = path.join(copy, 'github-output');
+      writeFileSync(output, '');
+      const result = spawnSync('bash', ['-c', keyStep!.run!], { env: { ...process.env, GITHUB_ACTION_PATH: copy, GITHUB_OUTPUT: output }, encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toBe('');
+      return /^key=(dockmod-\S+)\n$/.exec(readFileSync(output, 'utf8'))![1]!;
+    };
+    const first = keyOf();
+    expect(keyOf()).toBe(first);
+    writeFileSync(path.join(copy, 'src', 'cli.ts'), `${readFileSync(path.join(copy, 'src', 'cli.ts'), 'utf8')}\n`);
+    expect(keyOf(), 'a changed source').not.toBe(first);
   });
 
   /** A workflow command without its message: `::warning file=...,line=...,title=...`. */
   const withoutMessage = (line: string): string => line.slice(0, line.indexOf('::', 2));
+  const annotations = (stdout: string): string[] => stdout.split('\n').filter((line) => line.startsWith('::')).map(withoutMessage);
 
-  /** Run the dockmod step as the runner would, with `inputs` in place of the workflow's `with:`. */
-  function runStep(cwd: string, inputs: Record<string, string> = {}) {
-    const env: Record<string, string> = { ...process.env, GITHUB_ACTION_PATH: REPO, CI: 'true' } as Record<string, string>;
-    for (const [name, value] of Object.entries(dockmodStep.env ?? {})) {
-      const input = /^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(value)?.[1];
+  /** Run the dockmod step as the runner would, in `workspace`, with `inputs` in place of the workflow's `with:`. */
+  function runStep(workspace: string, inputs: Record<string, string> = {}, extraEnv: Record<string, string> = {}) {
+    const value = (input: string): string => inputs[input] ?? action.inputs[input].default;
+    const env: Record<string, string> = { ...process.env, GITHUB_ACTION_PATH: REPO, GITHUB_WORKSPACE: workspace, CI: 'true', ...extraEnv } as Record<string, string>;
+    for (const [name, expression] of Object.entries(dockmodStep.env ?? {})) {
+      const input = /^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(expression)?.[1];
       expect(input, name).toBeDefined();
-      env[name] = inputs[input!] ?? action.inputs[input!].default;
+      env[name] = value(input!);
     }
-    return spawnSync('bash', ['-c', dockmodStep.run], { cwd, env, encoding: 'utf8' });
+    const cwd = path.resolve(workspace, value('working-directory'));
+    return spawnSync('bash', ['-c', dockmodStep.run!], { cwd, env, encoding: 'utf8' });
   }
 
   it('fails the job with an annotation per pending change, and passes once migrated', () => {
     const root = makeTree({ 'dockmod.config.json': MIGRATION_CONFIG, 'svc/Dockerfile': GO_SERVICE, 'svc/go.mod': GO_MOD });
     const failing = runStep(root);
     expect(failing.status).toBe(1);
-    expect(failing.stdout.split('\n').filter(Boolean).map(withoutMessage)).toEqual([
+    expect(annotations(failing.stdout)).toEqual([
       '::warning file=svc/Dockerfile,line=4,title=dockmod drop-mod-download',
       '::warning file=svc/Dockerfile,line=6,title=dockmod add-mod-flag',
     ]);
@@ -142,14 +174,27 @@ describe('action.yml', () => {
     expect(passing.stdout).toBe('');
   });
 
-  it('passes paths, transforms, go-version and args on', () => {
-    const root = makeTree({ 'a/Dockerfile': GO_SERVICE, 'b/Dockerfile': GO_SERVICE, 'c/Dockerfile': GO_SERVICE });
-    const result = runStep(root, { paths: 'a\nb', transforms: 'bump-go-image', 'go-version': '1.25', args: '--no-config --annotate bumped' });
-    expect(result.status).toBe(1);
-    expect(result.stdout.split('\n').filter(Boolean).map(withoutMessage)).toEqual([
+  it('passes paths, transforms, go-version and args on, args as quoted words', () => {
+    const root = makeTree({ 'a/Dockerfile': GO_SERVICE, 'b c/Dockerfile': GO_SERVICE, 'c/Dockerfile': GO_SERVICE });
+    const result = runStep(root, { paths: 'a\n"b c"', transforms: 'bump-go-image', 'go-version': '1.25', args: '--no-config --annotate "migrated by platform"' });
+    expect(result.status, result.stderr).toBe(1);
+    expect(annotations(result.stdout)).toEqual([
       '::warning file=a/Dockerfile,line=1,title=dockmod bump-go-image',
-      '::warning file=b/Dockerfile,line=1,title=dockmod bump-go-image',
+      '::warning file=b c/Dockerfile,line=1,title=dockmod bump-go-image',
     ]);
+    // Split at its spaces, `by` and `platform"` would be paths that do not exist (exit 2). Migrated with the same text, the check passes.
+    const viaCli = spawnSync(process.execPath, [BIN, '--write', '--no-config', '-t', 'bump-go-image', '--go-version', '1.25', '--annotate', 'migrated by platform', 'a'], { cwd: root });
+    expect(viaCli.status).toBe(0);
+    expect(readTreeFile(root, 'a/Dockerfile')).toContain('# migrated by platform\nFROM golang:1.25 AS build\n');
+    expect(runStep(root, { paths: 'a', transforms: 'bump-go-image', 'go-version': '1.25', args: '--no-config --annotate "migrated by platform"' }).status).toBe(0);
+  });
+
+  it('refuses an unmatched quote in args', () => {
+    const root = makeTree({ 'svc/Dockerfile': GO_SERVICE });
+    const result = runStep(root, { args: '--annotate "migrated' });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/unmatched double quote/);
   });
 
   it('treats inputs as words, never as shell code', () => {
@@ -157,6 +202,48 @@ describe('action.yml', () => {
     const result = runStep(root, { args: '$(touch pwned) `touch pwned2`', paths: 'svc;touch pwned3' });
     expect(result.status).toBe(2);
     expect(listTree(root)).toEqual(['svc/Dockerfile']);
+  });
+
+  it('runs in working-directory, and writes sarif-file relative to the workspace', () => {
+    const root = makeTree({ 'services/dockmod.config.json': MIGRATION_CONFIG, 'services/api/Dockerfile': GO_SERVICE, 'other/Dockerfile': GO_SERVICE });
+    mkdirSync(path.join(root, '.git'));
+    const result = runStep(root, { 'working-directory': 'services', 'sarif-file': 'reports/dockmod.sarif' });
+    expect(result.status, result.stderr).toBe(1);
+    expect(annotations(result.stdout)).toEqual([
+      '::warning file=api/Dockerfile,line=4,title=dockmod drop-mod-download',
+      '::warning file=api/Dockerfile,line=6,title=dockmod add-mod-flag',
+    ]);
+    const log = JSON.parse(readTreeFile(root, 'reports/dockmod.sarif'));
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri)).toEqual(['services/api/Dockerfile', 'services/api/Dockerfile']);
+  });
+
+  it('fail-on: changes fails on pending changes only, notes also on notes, never on neither; errors always fail', () => {
+    const noted = makeTree({ 'dockmod.config.json': MIGRATION_CONFIG, 'svc/Dockerfile': 'FROM golang:1.23\nRUN go build -mod=vendor .\n' });
+    expect(runStep(noted).status, 'a note is no change').toBe(0);
+    const failing = runStep(noted, { 'fail-on': 'notes' });
+    expect(failing.status).toBe(1);
+    expect(failing.stdout).toContain('dockmod: 1 notes recorded (fail-on: notes)\n');
+    const pending = makeTree({ 'dockmod.config.json': MIGRATION_CONFIG, 'svc/Dockerfile': GO_SERVICE });
+    expect(runStep(pending, { 'fail-on': 'notes' }).status).toBe(1);
+    const never = runStep(pending, { 'fail-on': 'never' });
+    expect(never.status).toBe(0);
+    expect(annotations(never.stdout)).toHaveLength(2);
+    writeFileSync(path.join(pending, 'svc', 'Dockerfile.bin'), Buffer.from([0]));
+    expect(runStep(pending, { 'fail-on': 'never', paths: 'svc/Dockerfile.bin' }).status).toBe(2);
+    const bad = runStep(pending, { 'fail-on': 'sometimes' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('::error title=dockmod::fail-on must be changes, notes or never, not "sometimes"\n');
+  });
+
+  it('appends the job summary when the runner provides $GITHUB_STEP_SUMMARY', () => {
+    const root = makeTree({ 'dockmod.config.json': MIGRATION_CONFIG, 'svc/Dockerfile': GO_SERVICE });
+    const summary = path.join(root, 'step-summary.md');
+    writeFileSync(summary, '');
+    expect(runStep(root, { 'sarif-file': 'dockmod.sarif' }, { GITHUB_STEP_SUMMARY: summary }).status).toBe(1);
+    const text = readFileSync(summary, 'utf8');
+    expect(text.match(/^## dockmod$/gm), 'once, by the --format github run').toHaveLength(1);
+    expect(text).toContain('| <code>svc/Dockerfile</code> | would change | 2 | 0 |');
   });
 });
 

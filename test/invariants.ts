@@ -97,7 +97,14 @@ export function changesOutsideEdits(input: string, result: RewriteResult): strin
   const inDoc = parseDocument(before);
   const outDoc = parseDocument(after);
   const touchable = touchableLines(inDoc, inLines, result);
-  const changeLines = new Set(result.changes.map((change) => change.line - 1));
+  // A change is reported at its instruction; text inserted before that instruction may stand anywhere among the comment and blank lines above it.
+  const changeLines = new Set<number>();
+  for (const change of result.changes) {
+    const line = change.line - 1;
+    const owner = instructionAt(inDoc, line);
+    const from = owner?.line === line ? (inDoc.instructions[owner.index - 1]?.endLine ?? -1) + 1 : line;
+    for (let l = from; l <= line; l++) changeLines.add(l);
+  }
   const outInstructionLines = new Set<number>();
   for (const instruction of outDoc.instructions) {
     for (let l = instruction.line; l <= instruction.endLine; l++) outInstructionLines.add(l);

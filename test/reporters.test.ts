@@ -8,6 +8,7 @@ import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../src/reporters/github.js';
+import { ruleDocs } from '../src/reporters/rules.js';
 import { TRANSFORMS } from '../transforms/index.js';
 import { GO_MOD, GO_SERVICE, makeTree, readTreeFile, runCli } from './support.js';
 
@@ -29,8 +30,11 @@ function expectValidSarif(log: unknown): void {
   expect(valid, JSON.stringify(validateSarif.errors, null, 2)).toBe(true);
 }
 
-const DROP = TRANSFORMS.find((transform) => transform.id === 'drop-mod-download')!.summary;
-const FLAG = TRANSFORMS.find((transform) => transform.id === 'add-mod-flag')!.summary;
+const why = (id: string): string => ruleDocs(id).why;
+const PENDING_DROP = `Remove "RUN go mod download": ${why('drop-mod-download')}. Run dockmod --write to apply it.`;
+const PENDING_FLAG = `Add "-mod=mod": ${why('add-mod-flag')}. Run dockmod --write to apply it.`;
+const WRITTEN_DROP = `Removed "RUN go mod download": ${why('drop-mod-download')}.`;
+const WRITTEN_FLAG = `Added "-mod=mod": ${why('add-mod-flag')}.`;
 
 describe('--format sarif', () => {
   it('is checked against a schema that does reject broken logs', () => {
@@ -79,7 +83,7 @@ describe('--format sarif', () => {
       { rule: 'add-mod-flag', index: index('add-mod-flag'), level: 'warning', uri: 'svc/Dockerfile', line: 6, suppressed: false },
       { rule: 'add-mod-flag', index: index('add-mod-flag'), level: 'note', uri: 'vendored/Dockerfile', line: 2, suppressed: false },
     ]);
-    expect(run.results[1].message.text).toBe(`dockmod would change this line (drop-mod-download): ${DROP} Run dockmod --write to apply it.`);
+    expect(run.results[1].message.text).toBe(PENDING_DROP);
     expect(run.results[3].message.text).toBe('go build already sets -mod=vendor; left as is');
     expect(run.invocations).toEqual([
       {
@@ -105,8 +109,8 @@ describe('--format sarif', () => {
     const log = JSON.parse(write.stdout);
     expectValidSarif(log);
     expect(log.runs[0].results.map((r: any) => [r.level, r.message.text])).toEqual([
-      ['note', `dockmod changed this line (drop-mod-download): ${DROP}`],
-      ['note', `dockmod changed this line (add-mod-flag): ${FLAG}`],
+      ['note', WRITTEN_DROP],
+      ['note', WRITTEN_FLAG],
     ]);
     expect(readTreeFile(root, 'svc/Dockerfile')).toBe(MIGRATED);
     const again = await runCli(['--check', '--format', 'sarif', ...MIGRATION], root);
@@ -140,8 +144,8 @@ describe('--format github', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
-        `::warning file=svc/Dockerfile,line=4,title=dockmod drop-mod-download::${DROP} Run dockmod --write to apply it.`,
-        `::warning file=svc/Dockerfile,line=6,title=dockmod add-mod-flag::${FLAG} Run dockmod --write to apply it.`,
+        `::warning file=svc/Dockerfile,line=4,title=dockmod drop-mod-download::${PENDING_DROP}`,
+        `::warning file=svc/Dockerfile,line=6,title=dockmod add-mod-flag::${PENDING_FLAG}`,
         '::notice file=vendored/Dockerfile,line=2,title=dockmod add-mod-flag::go build already sets -mod=vendor; left as is',
         '',
       ].join('\n'),
@@ -162,8 +166,8 @@ describe('--format github', () => {
     expect(write.stdout).toBe(
       [
         '::error file=bin/Dockerfile,title=dockmod::is binary (contains NUL bytes); not a Dockerfile',
-        `::notice file=svc/Dockerfile,line=4,title=dockmod drop-mod-download::changed: ${DROP}`,
-        `::notice file=svc/Dockerfile,line=6,title=dockmod add-mod-flag::changed: ${FLAG}`,
+        `::notice file=svc/Dockerfile,line=4,title=dockmod drop-mod-download::${WRITTEN_DROP}`,
+        `::notice file=svc/Dockerfile,line=6,title=dockmod add-mod-flag::${WRITTEN_FLAG}`,
         '',
       ].join('\n'),
     );
@@ -175,7 +179,7 @@ describe('--format github', () => {
     expect(escapeProperty('a,b:c%\n')).toBe('a%2Cb%3Ac%25%0A');
     const root = makeTree({ 'a,b:c/Dockerfile': GO_SERVICE });
     const result = await runCli(['--format', 'github', '-t', 'add-mod-flag'], root);
-    expect(result.stdout).toBe(`::warning file=a%2Cb%3Ac/Dockerfile,line=6,title=dockmod add-mod-flag::${FLAG} Run dockmod --write to apply it.\n`);
+    expect(result.stdout).toBe(`::warning file=a%2Cb%3Ac/Dockerfile,line=6,title=dockmod add-mod-flag::${PENDING_FLAG}\n`);
   });
 });
 

@@ -106,3 +106,18 @@ export const GO_SERVICE = [
 ].join('\n');
 
 export const GO_MOD = 'module example.com/svc\n\ngo 1.23.0\n';
+
+/** `dockmod -t drop-mod-download,add-mod-flag` on GO_SERVICE at svc/Dockerfile: the unified diff it prints. */
+export const GO_SERVICE_MIGRATION_DIFF = [
+  '--- a/svc/Dockerfile',
+  '+++ b/svc/Dockerfile',
+  '@@ -1,6 +1,5 @@',
+  ' FROM golang:1.23 AS build',
+  ' WORKDIR /src',
+  ' COPY go.mod go.sum ./',
+  '-RUN go mod download',
+  ' COPY . .',
+  '-RUN go build -o /app .',
+  '+RUN go build -mod=mod -o /app .',
+  '',
+].join('\n');

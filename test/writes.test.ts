@@ -1,11 +1,11 @@
 // Writes are atomic: a file is either untouched or fully rewritten, whatever
 // happens to the process, and a file that changed on disk is not overwritten.
-import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DockmodError } from '../src/errors.js';
-import { writeFileAtomic } from '../src/write.js';
+import { tempFolderFor, writeFileAtomic } from '../src/write.js';
 import { GO_SERVICE, listTree, makeTree, readTreeFile, runCli } from './support.js';
 
 const BIN = path.join(import.meta.dirname, '..', 'bin', 'dockmod.js');
@@ -59,5 +59,75 @@ describe('atomic writes', () => {
     expect(() => writeFileAtomic(file, Buffer.from('FROM c\n'), readEarlier)).toThrow(DockmodError);
     expect(readFileSync(file, 'utf8')).toBe('FROM b\n');
     expect(listTree(root)).toEqual(['Dockerfile']);
+  });
+});
+
+const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, encoding: 'utf8' });
+
+/** What `git add -A` would pick up besides the Dockerfiles: untracked files, any. */
+const untracked = (root: string): string[] =>
+  git(root, 'status', '--porcelain', '--untracked-files=all').split('\n').filter((line) => line.startsWith('??'));
+
+describe('temporary files in a git repository', () => {
+  function repository(files: Record<string, string>): string {
+    const root = makeTree(files);
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, '-c', 'user.email=t@dockmod.invalid', '-c', 'user.name=t', 'commit', '-qm', 'services');
+    return root;
+  }
+
+  it('go into the git folder when it is on the same file system, next to the file otherwise', () => {
+    const root = repository({ 'svc/Dockerfile': GO_SERVICE });
+    expect(tempFolderFor(path.join(root, 'svc'))).toBe(path.join(root, '.git', 'dockmod-tmp'));
+    const outside = makeTree({ 'svc/Dockerfile': GO_SERVICE });
+    expect(tempFolderFor(path.join(outside, 'svc')), 'no repository').toBe(path.join(outside, 'svc'));
+    // A worktree-style .git file naming a git folder on another file system (tmpfs) when the machine has one.
+    const shm = '/dev/shm';
+    if (statSync(shm, { throwIfNoEntry: false })?.dev !== undefined && statSync(shm).dev !== statSync(outside).dev) {
+      const gitDir = mkdtempSync(path.join(shm, 'dockmod-gitdir-'));
+      try {
+        const linked = makeTree({ 'svc/Dockerfile': GO_SERVICE, '.git': `gitdir: ${gitDir}\n` });
+        expect(tempFolderFor(path.join(linked, 'svc'))).toBe(path.join(linked, 'svc'));
+      } finally {
+        rmSync(gitDir, { recursive: true, force: true });
+      }
+    }
+    const worktree = makeTree({ 'svc/Dockerfile': GO_SERVICE });
+    const worktreeGitDir = path.join(root, '.git', 'worktrees', 'w');
+    mkdirSync(worktreeGitDir, { recursive: true });
+    writeFileSync(path.join(worktree, '.git'), `gitdir: ${worktreeGitDir}\n`);
+    expect(tempFolderFor(path.join(worktree, 'svc')), 'a worktree: its git folder').toBe(path.join(worktreeGitDir, 'dockmod-tmp'));
+  });
+
+  it('leave nothing for git add -A after kill -9 between writing a temporary file and renaming it, and the next --write removes it', async () => {
+    const root = repository({ 'svc/Dockerfile': GO_SERVICE });
+    // A process that does what writeFileAtomic does up to the rename, then is killed.
+    const script = `
+      import { writeFileSync } from 'node:fs';
+      import path from 'node:path';
+      import { tempFolderFor } from ${JSON.stringify(path.join(import.meta.dirname, '..', 'dist', 'src', 'write.js'))};
+      const file = path.join(process.argv[1], 'svc', 'Dockerfile');
+      writeFileSync(path.join(tempFolderFor(path.dirname(file)), '.Dockerfile.dockmod-' + process.pid + '-1.tmp'), 'half');
+      process.kill(process.pid, 'SIGKILL');`;
+    const killed = spawnSync(process.execPath, ['--input-type=module', '-e', script, root]);
+    expect(killed.signal).toBe('SIGKILL');
+    const stray = readdirSync(path.join(root, '.git', 'dockmod-tmp'));
+    expect(stray).toHaveLength(1);
+    expect(untracked(root)).toEqual([]);
+    expect(listTree(root).filter((file) => !file.startsWith('.git/'))).toEqual(['svc/Dockerfile']);
+
+    const rerun = spawnSync(process.execPath, [BIN, '--write', ...MIGRATION], { cwd: root, encoding: 'utf8' });
+    expect(rerun.status, rerun.stderr).toBe(0);
+    expect(readdirSync(path.join(root, '.git', 'dockmod-tmp'))).toEqual([]);
+    expect(readTreeFile(root, 'svc/Dockerfile')).toBe(MIGRATED);
+  });
+
+  it('a real kill -9 mid-run leaves only modified Dockerfiles in git status', async () => {
+    const root = repository(manyServices(400));
+    await killMidWrite(root, 'SIGKILL');
+    expect(untracked(root)).toEqual([]);
+    const changed = git(root, 'status', '--porcelain').split('\n').filter(Boolean);
+    expect(changed.every((line) => /^ M svc\d+\/Dockerfile$/.test(line)), changed.join('\n')).toBe(true);
   });
 });

@@ -2,7 +2,6 @@
 // (--format diff streams per file from cli.ts.)
 import type { FileResult } from '../files.js';
 import { jsonReport, type Mode } from '../report.js';
-import { transformById, TRANSFORMS } from '../../transforms/index.js';
 import { githubReport } from './github.js';
 import { sarifReport } from './sarif.js';
 
@@ -12,10 +11,8 @@ export type Format = (typeof FORMATS)[number];
 export interface ReportContext {
   cwd: string;
   version: string;
-}
-
-function summaryOf(id: string): string {
-  return transformById(id)?.summary ?? id;
+  /** package.json's homepage: the README on the web, for SARIF's helpUri. */
+  homepage: string;
 }
 
 /** The text for stdout at the end of the run; undefined for the streamed diff format. */
@@ -25,11 +22,9 @@ export function renderReport(format: Format, results: readonly FileResult[], mod
       return undefined;
     case 'json':
       return `${JSON.stringify(jsonReport(results, mode), null, 2)}\n`;
-    case 'sarif': {
-      const rules = TRANSFORMS.map((transform) => ({ id: transform.id, summary: transform.summary }));
-      return `${JSON.stringify(sarifReport(results, { mode, rules, version: context.version, cwd: context.cwd }), null, 2)}\n`;
-    }
+    case 'sarif':
+      return `${JSON.stringify(sarifReport(results, { mode, ...context }), null, 2)}\n`;
     case 'github':
-      return githubReport(results, mode, summaryOf);
+      return githubReport(results, mode);
   }
 }
