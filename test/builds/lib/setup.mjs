@@ -1,6 +1,6 @@
 // Sets up, idempotently, what the real builds need: buildah and busybox-static, Go toolchains from
 // Debian's archive, the offline module proxies, and stand-in base images under the real names.
-import { chmodSync, chownSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeProxy, treeDigest } from './proxy.mjs';
 import { buildah, fullImageName, must, mustBuildah, paths, run, say, suiteDir, workRoot, writeBuildahConfig } from './shell.mjs';
@@ -187,12 +187,8 @@ function installGo(root, version) {
     filter: (path) => path === source || !unusedGoParts.test(path.slice(source.length + 1)),
   });
   const tools = join(source, 'pkg/tool/linux_amd64');
-  const elves = [join(source, 'bin/go'), ...readdirSync(tools).map((tool) => join(tools, tool)), '/usr/bin/make'];
-  copyFileSync('/usr/bin/make', join(root, 'usr/bin/make'));
-  for (const lib of sharedLibraries(elves)) {
-    mkdirSync(dirname(join(root, lib)), { recursive: true });
-    copyFileSync(lib, join(root, lib));
-  }
+  copyLibraries(root, [join(source, 'bin/go'), ...readdirSync(tools).map((tool) => join(tools, tool))]);
+  installExecutable(root, '/usr/bin/make', 'usr/bin/make');
   cpSync(paths.proxy, join(root, 'goproxy'), { recursive: true });
   cpSync(paths.privateProxy, join(root, 'srv/private-goproxy'), { recursive: true });
 }
@@ -216,6 +212,21 @@ function warmBuildCache(container, root) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Copies into the image the shared libraries these host executables load. */
+function copyLibraries(root, executables) {
+  for (const lib of sharedLibraries(executables)) {
+    mkdirSync(dirname(join(root, lib)), { recursive: true });
+    copyFileSync(lib, join(root, lib));
+  }
+}
+
+/** A host executable and its shared libraries, at imagePath in the image. */
+function installExecutable(root, hostPath, imagePath) {
+  mkdirSync(dirname(join(root, imagePath)), { recursive: true });
+  copyFileSync(hostPath, join(root, imagePath));
+  copyLibraries(root, [hostPath]);
 }
 
 const basePath = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -294,6 +305,23 @@ function goToolsetImage(version, golangName, names, label) {
   );
 }
 
+/** A node image: this machine's own node and npm (the suite runs on it), for the Node service of the examples. */
+function nodeImage(names, label) {
+  say(`image node ${process.versions.node}: ${names.join(', ')}`);
+  const npmRoot = dirname(dirname(realpathSync(run('sh', ['-c', 'command -v npm']).output.trim())));
+  commitImage(
+    names,
+    label,
+    (root) => {
+      populateBase(root);
+      installExecutable(root, realpathSync(process.execPath), 'usr/local/bin/node');
+      cpSync(npmRoot, join(root, 'usr/local/lib/node_modules/npm'), { recursive: true });
+      symlinkSync('../lib/node_modules/npm/bin/npm-cli.js', join(root, 'usr/local/bin/npm'));
+    },
+    ['--env', `PATH=${basePath}`, '--env', `NODE_VERSION=${process.versions.node}`, '--workingdir', '/'],
+  );
+}
+
 function runtimeImage(names, label) {
   say(`image runtime (busybox): ${names.join(', ')}`);
   commitImage(names, label, (root) => populateBase(root), ['--env', `PATH=${basePath}`, '--workingdir', '/']);
@@ -317,6 +345,12 @@ function chooseStorageDriver() {
   throw new Error('buildah can use neither the overlay nor the vfs storage driver here');
 }
 
+/** The name as `buildah images` lists it: full, with :latest when it names no tag. */
+const listedName = (name) => {
+  const full = fullImageName(name);
+  return full.split('/').pop().includes(':') ? full : `${full}:latest`;
+};
+
 const existingImages = () =>
   new Set(buildah(['images', '--format', '{{.Name}}:{{.Tag}}']).output.split('\n').filter(Boolean));
 
@@ -324,11 +358,13 @@ const existingImages = () =>
 export function ensureImages() {
   mkdirSync(workRoot, { recursive: true });
   chooseStorageDriver();
+  // Containers an interrupted run left in this private storage (never any other storage).
+  buildah(['rm', '--all']);
   const images = JSON.parse(readFileSync(imagesFile, 'utf8'));
   const versions = [...new Set([...Object.keys(images.golang), ...Object.keys(images.goToolset)])].sort();
   ensureGo(versions);
   const label = treeDigest([join(suiteDir, 'modules'), join(suiteDir, 'private-modules'), imagesFile, join(suiteDir, 'lib/setup.mjs'), join(suiteDir, 'lib/proxy.mjs')]);
-  const allNames = [...images.runtime, ...Object.values(images.golang).flat(), ...Object.values(images.goToolset).flat()].map(fullImageName);
+  const allNames = [...images.runtime, ...images.node, ...Object.values(images.golang).flat(), ...Object.values(images.goToolset).flat()].map(listedName);
   const stamp = join(workRoot, 'images.stamp');
   const present = existingImages();
   const upToDate = existsSync(stamp) && readFileSync(stamp, 'utf8') === label && existsSync(paths.warmGoBuildCache);
@@ -342,6 +378,7 @@ export function ensureImages() {
   const privateModules = writeProxy(join(suiteDir, 'private-modules'), paths.privateProxy);
   say(`proxy: ${modules.map((m) => `${m.path}@${m.version}`).join(', ')}; private: ${privateModules.map((m) => m.path).join(', ')}`);
   runtimeImage(images.runtime, label);
+  nodeImage(images.node, label);
   for (const [version, names] of Object.entries(images.golang)) golangImage(version, names, label, !images.notWarmed?.includes(version));
   for (const [version, names] of Object.entries(images.goToolset)) goToolsetImage(version, images.golang[version][0], names, label);
   writeFileSync(stamp, label);
