@@ -9,9 +9,9 @@ function markdownTable(results, known) {
   const cell = (text) => String(text ?? '').replaceAll('|', '\\|').replaceAll('\n', ' ');
   const rows = results.map((r) => {
     const verdict = known.has(r.name) ? (r.status === 'failed' ? 'known failing' : 'passed (listed as known failing)') : r.status;
-    return `| ${cell(r.name)} | ${cell(r.before)} | ${cell(r.dockmod)} | ${cell(r.after)} | ${verdict} |`;
+    return `| ${cell(r.name)} | ${cell(r.summary)} | ${cell(r.before)} | ${cell(r.dockmod)} | ${cell(r.after)} | ${verdict} |`;
   });
-  return ['| case | before | dockmod --write | after | result |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| case | what it shows | before | dockmod --write | after | result |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 function main() {

@@ -67,7 +67,7 @@ function runImage(tag, expected) {
   }
 }
 
-const oneLine = (text) => tail(text, 1).replace(/\s+/g, ' ').trim();
+const oneLine = (text) => tail(text, 1).replace(/\s+/g, ' ').trim().slice(0, 160);
 
 /** Checks one build against its expected outcome: { problem (text or null), outcome (short text), seconds, built }. */
 function checkOutcome(caseName, dir, spec, expected, tag) {
@@ -177,7 +177,7 @@ export function runCase(testCase) {
     if (!after.problem && spec.after.rebuildReusesCaches) {
       const reuse = checkReuse(name, dir, spec, spec.after, after.built);
       result.reuse = reuse.text;
-      if (!reuse.problem) result.after += '; rebuilt: caches reused (0 downloads, 0 compiles)';
+      result.after += reuse.problem ? `; rebuilt: ${reuse.problem.split('\n')[0]}` : '; rebuilt: caches reused (0 downloads, 0 compiles)';
       if (reuse.problem) problems.push(`after, rebuilt: ${reuse.problem}`);
     }
   } finally {

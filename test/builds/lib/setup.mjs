@@ -71,6 +71,7 @@ export function ensureGo(versions) {
     mkdirSync(root, { recursive: true });
     for (const deb of readdirSync(debs).filter((name) => name.startsWith(`golang-${version}-`))) {
       must('dpkg-deb', ['-x', join(debs, deb), root]);
+      rmSync(join(debs, deb));
     }
   }
 }
