@@ -1,0 +1,3 @@
+package banner
+
+func Text() string { return "built in GOPATH mode" }

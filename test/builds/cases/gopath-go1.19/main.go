@@ -1,0 +1,9 @@
+package main
+
+import (
+	"fmt"
+
+	"example.com/legacy/internal/banner"
+)
+
+func main() { fmt.Println("legacy:", banner.Text()) }

@@ -1,0 +1,9 @@
+package main
+
+import (
+	"fmt"
+
+	"golang.org/x/net/html"
+)
+
+func main() { fmt.Println("gateway:", html.Name()) }

@@ -1,0 +1,3 @@
+module github.com/stripe/stripe-go/v81
+
+go 1.18

@@ -1,0 +1,3 @@
+module example.com/private/vault
+
+go 1.18
