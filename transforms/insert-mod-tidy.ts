@@ -5,6 +5,7 @@ import { endOfLineWithBreak, keywordLike, startOfLine, type Instruction } from '
 import { commandsOf, goInvocations, goVerb, isModuleBuild, modFlagValue, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { goflagsMod, type ModuleRead } from '../src/model/index.js';
 import { userBefore } from '../src/users.js';
+import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
 import { chainInstructionsBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
@@ -68,7 +69,15 @@ function planStage(ctx: Context, stage: Stage): void {
     ctx.note(firstLoad.subcommand.start, `${reason}; go mod tidy not inserted`);
     return;
   }
-  ctx.edit(tidyInsertion(ctx, target.instruction));
+  // COPYs that leave module folders out: tidy would fail on a copied package that imports one; `-e` goes on, and the build then
+  // needs only what it compiles (shown by the real-build case selective-copy-test-import).
+  const facts = ctx.model().goCommand(target.instruction, firstLoad);
+  const selective = facts.module.missingGoFolders !== undefined;
+  if (selective && facts.goVersion && facts.goVersion.minor !== undefined && compareGoVersions(facts.goVersion, TIDY_E_SINCE) < 0) {
+    ctx.note(firstLoad.subcommand.start, `the COPY instructions leave out module folders with Go files (${shownFolders(facts.module.missingGoFolders!)}), and Go ${facts.goVersion.text} has no go mod tidy -e; go mod tidy not inserted`);
+    return;
+  }
+  ctx.edit(tidyInsertion(ctx, target.instruction, selective ? 'go mod tidy -e' : 'go mod tidy'));
 }
 
 /** A RUN whose shell dockmod cannot fully read (case ... esac, an open quote) but whose text mentions a go build. */
@@ -129,11 +138,6 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): string | und
   if (mod === 'vendor') return 'the build uses -mod=vendor: tidy does not update vendor/';
   if (mod === 'readonly') return 'the build sets -mod=readonly: its author wants go.mod and go.sum left as they are';
   if (facts.cannotFetch) return `${facts.cannotFetch}: tidy would need to fetch modules`;
-  if (module.missingGoFolders) {
-    const shown = module.missingGoFolders.slice(0, 3).map((folder) => (folder === '' ? '(the module root)' : `${folder}/`)).join(', ');
-    const more = module.missingGoFolders.length > 3 ? ` and ${module.missingGoFolders.length - 3} more` : '';
-    return `the COPY instructions leave out module folders with Go files (${shown}${more}); go mod tidy loads every package on disk and would fail if a copied one imports them`;
-  }
   const changesDirectory = commandsOf(run.analysis).some((command) => command.start < go.command.start && ['cd', 'pushd', 'popd'].includes(command.words[0]?.value ?? ''));
   const changesModule = go.args.some((word) => /^--?C(?:=|$)/.test(word.value)) || changesDirectory;
   if (changesModule && !sameModuleAsStage(ctx, run.instruction, facts.module)) {
@@ -178,11 +182,18 @@ function credentialMountBefore(ctx: Context, instruction: Instruction): string |
 }
 
 /** `RUN go mod tidy` on its own line, right after the instruction before the build (so above the build's comments). */
-function tidyInsertion(ctx: Context, build: Instruction): { start: number; end: number; text: string } {
+const TIDY_E_SINCE = parseGoVersion('1.16')!;
+
+function shownFolders(folders: readonly string[]): string {
+  const shown = folders.slice(0, 3).map((folder) => (folder === '' ? '(the module root)' : `${folder}/`)).join(', ');
+  return folders.length > 3 ? `${shown} and ${folders.length - 3} more` : shown;
+}
+
+function tidyInsertion(ctx: Context, build: Instruction, command: string): { start: number; end: number; text: string } {
   const { text, eol, instructions } = ctx.doc;
   const previous = instructions[build.index - 1]!;
   const at = endOfLineWithBreak(text, previous.end);
   const indent = /^[ \t]*/.exec(text.slice(startOfLine(text, build.start), build.start))![0];
   // The previous instruction may end the file without a line break only if the build came before it: never here.
-  return { start: at, end: at, text: `${indent}${keywordLike(build, 'RUN')} go mod tidy${eol}` };
+  return { start: at, end: at, text: `${indent}${keywordLike(build, 'RUN')} ${command}${eol}` };
 }

@@ -1,0 +1,7 @@
+FROM golang:1.23
+WORKDIR /src
+COPY go.mod go.sum ./
+COPY cmd/ cmd/
+COPY pkg/ pkg/
+RUN go mod tidy -e
+RUN go build -o /svc ./cmd/svc
