@@ -61,7 +61,7 @@ describe('rewrite', () => {
 
 describe('declaredContextFor', () => {
   it('returns the build context the repository\'s compose file declares, for rewrite\'s declaredContext', () => {
-    const root = makeTree({ '.git/HEAD': 'ref: refs/heads/main\n', 'deploy/compose.yaml': 'services:\n  api:\n    build:\n      context: ../services/api\n      dockerfile: build.docker\n' });
+    const root = makeTree({ '.git/HEAD': 'ref: refs/heads/main\n', 'deploy/compose.yaml': 'services:\n  api:\n    build:\n      context: ../services/api\n      dockerfile: build.docker\n', 'services/api/go.mod': 'module example.com/api\n\ngo 1.23\n' });
     const file = path.join(root, 'services/api/build.docker');
     const declaredContext = declaredContextFor(file);
     expect(declaredContext).toEqual({ context: path.join(root, 'services/api'), declaredIn: path.join(root, 'deploy/compose.yaml') });

@@ -48,7 +48,7 @@ describe('change lines', () => {
   ];
 
   it('point at the instruction concerned, the same in JSON, SARIF and GitHub output', async () => {
-    const root = makeTree({ Dockerfile: COMMENTED });
+    const root = makeTree({ Dockerfile: COMMENTED, 'go.mod': 'module example.com/app\n\ngo 1.23\n' });
     const args = ['--syntax-directive', '--go-version', '1.23'];
     const json = JSON.parse((await runCli([...args, '--json'], root)).stdout);
     expect(json.files[0].changes.map(({ transform, line }: Located) => ({ transform, line }))).toEqual(expected);
@@ -60,7 +60,7 @@ describe('change lines', () => {
   });
 
   it('say what was removed and added', async () => {
-    const root = makeTree({ Dockerfile: COMMENTED });
+    const root = makeTree({ Dockerfile: COMMENTED, 'go.mod': 'module example.com/app\n\ngo 1.23\n' });
     const json = JSON.parse((await runCli(['--syntax-directive', '--go-version', '1.23', '--json'], root)).stdout);
     expect(json.files[0].changes.map(({ removed, added }: { removed: string; added: string }) => [removed, added])).toEqual([
       ['RUN go mod download', ''],
@@ -74,7 +74,7 @@ describe('change lines', () => {
 
 describe('--json', () => {
   it('carries each changed file\'s unified diff, the one the default output prints', async () => {
-    const root = makeTree({ 'a/Dockerfile': COMMENTED, 'b/Dockerfile': 'FROM scratch\n' });
+    const root = makeTree({ 'a/Dockerfile': COMMENTED, 'a/go.mod': 'module example.com/app\n\ngo 1.23\n', 'b/Dockerfile': 'FROM scratch\n' });
     const report = JSON.parse((await runCli(['--json', '-t', 'drop-mod-download,add-mod-flag'], root)).stdout);
     const diff = await runCli(['-t', 'drop-mod-download,add-mod-flag', 'a'], root);
     expect(report.files[0].diff).toBe(diff.stdout);
@@ -85,7 +85,7 @@ describe('--json', () => {
 
 describe('--format github', () => {
   it('gives each change its own message: what changed and why', async () => {
-    const root = makeTree({ Dockerfile: COMMENTED });
+    const root = makeTree({ Dockerfile: COMMENTED, 'go.mod': 'module example.com/app\n\ngo 1.23\n' });
     const result = await runCli(['--format', 'github', '-t', 'drop-mod-download,insert-mod-tidy,add-mod-flag'], root);
     expect(result.stdout).toBe(
       [
@@ -126,7 +126,7 @@ describe('--format github', () => {
   });
 
   it('appends a Markdown summary to $GITHUB_STEP_SUMMARY: files, changes, notes and errors', async () => {
-    const root = makeTree({ 'svc/Dockerfile': COMMENTED, 'vendored/Dockerfile': 'FROM golang:1.23\nRUN go build -mod=vendor .\n', 'bin/Dockerfile': Buffer.from([0]), 'ok/Dockerfile': 'FROM scratch\n' });
+    const root = makeTree({ 'svc/Dockerfile': COMMENTED, 'svc/go.mod': 'module example.com/app\n\ngo 1.23\n', 'vendored/Dockerfile': 'FROM golang:1.23\nRUN go build -mod=vendor .\n', 'bin/Dockerfile': Buffer.from([0]), 'ok/Dockerfile': 'FROM scratch\n' });
     writeFileSync(path.join(root, 'summary.md'), '# earlier step\n');
     const env = { GITHUB_STEP_SUMMARY: path.join(root, 'summary.md') };
     const result = await runWith(['--format', 'github', '-t', 'drop-mod-download,add-mod-flag'], root, { env });
@@ -190,7 +190,7 @@ describe('--format sarif', () => {
   });
 
   it('gives locations relative to the repository root, wherever dockmod runs in it', async () => {
-    const root = makeTree({ 'services/api/Dockerfile': GO_SERVICE, 'services/web/Dockerfile': GO_SERVICE });
+    const root = makeTree({ 'services/api/Dockerfile': GO_SERVICE, 'services/web/Dockerfile': GO_SERVICE, 'services/api/go.mod': 'module example.com/app\n\ngo 1.23\n', 'services/web/go.mod': 'module example.com/app\n\ngo 1.23\n' });
     mkdirSync(path.join(root, '.git'));
     const log = JSON.parse((await runCli(['--format', 'sarif', '-t', 'add-mod-flag', 'api'], path.join(root, 'services'))).stdout);
     expect(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(`${pathToFileURL(root).href}/`);

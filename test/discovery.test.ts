@@ -55,6 +55,11 @@ describe('Dockerfiles that build files name', () => {
     'web.docker': GO_SERVICE,
     'services/common/Dockerfile': GO_SERVICE,
     'README.md': '# not a Dockerfile\n',
+    // The go.mod of each declared build context: the builds read those modules.
+    'go.mod': 'module example.com/web\n\ngo 1.23\n',
+    'services/api/go.mod': 'module example.com/api\n\ngo 1.23\n',
+    'services/worker/go.mod': 'module example.com/worker\n\ngo 1.23\n',
+    'services/common/go.mod': 'module example.com/common\n\ngo 1.23\n',
   };
 
   it('finds what docker-compose names whatever the name: short build, context + dockerfile, merge keys; skips URLs, inline and templated builds', async () => {

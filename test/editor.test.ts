@@ -129,7 +129,7 @@ describe('--annotate', () => {
 
   it('follows the file: line endings, indentation, and instructions that transforms insert', async () => {
     const text = 'FROM golang:1.23\r\nWORKDIR /src\r\nCOPY . .\r\n  RUN go build -o /app .\r\n';
-    const root = makeTree({ Dockerfile: text });
+    const root = makeTree({ Dockerfile: text, 'go.mod': 'module example.com/app\n\ngo 1.23\n' });
     await runCli(['--write', '--annotate', 'migrated', '-t', 'insert-mod-tidy,add-mod-flag'], root);
     expect(readTreeFile(root, 'Dockerfile')).toBe(
       'FROM golang:1.23\r\nWORKDIR /src\r\nCOPY . .\r\n  # migrated\r\n  RUN go mod tidy\r\n  # migrated\r\n  RUN go build -mod=mod -o /app .\r\n',

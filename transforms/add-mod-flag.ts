@@ -22,8 +22,8 @@ export const addModFlag: Transform = {
   apply(ctx) {
     for (const instruction of ctx.doc.instructions) {
       if (instruction.keyword !== 'RUN') continue;
-      const source = ctx.doc.text.slice(instruction.start, instruction.end);
-      if (!mentionsBuild(withoutQuoting(source))) continue;
+      const source = withoutQuoting(ctx.doc.text.slice(instruction.start, instruction.end));
+      if (!mentionsBuild(source) && !/make|mage|task|bazel|\.sh\b|build/.test(source)) continue;
       const analysis = runAnalysisOf(ctx.doc, instruction);
       noteOpaqueBuild(ctx, instruction, analysis);
       for (const go of goInvocations(analysis)) {

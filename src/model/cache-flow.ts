@@ -118,7 +118,7 @@ function familyEvents(query: CacheFlowQuery, stage: Stage, credentials: string |
       } else if (item.keyword === 'CMD' || item.keyword === 'ENTRYPOINT') {
         runtimes.push(item);
         const go = goInvocations(analyzeRun(doc, item)).find((candidate) => candidate.subcommand.value !== 'version');
-        if (go) events.push({ kind: 'runtime', instruction: item, description: `${item.keyword} at line ${item.line + 1} runs go ${go.subcommand.value} when the container starts`, needsLayer: true });
+        if (go) events.push({ kind: 'runtime', instruction: item, description: `${item.keyword} at line ${item.line + 1} (go ${go.subcommand.value} when the container starts)`, needsLayer: true });
       }
     }
   }
@@ -148,7 +148,7 @@ function runConsumer(query: CacheFlowQuery, item: Instruction, credentials: stri
   const at = `at line ${item.line + 1}`;
   if (gos.length > 0) {
     if (credentials && !credentialMountOf(item)) {
-      return { kind: 'cannot-fetch', instruction: item, description: `the go ${gos[0]!.subcommand.value} ${at}, which lacks the --mount=${credentials} the download had (private modules)`, needsLayer: true };
+      return { kind: 'cannot-fetch', instruction: item, description: `the go ${gos[0]!.subcommand.value} ${at} (without the --mount=${credentials} of the download: private modules)`, needsLayer: true };
     }
     for (const go of gos) {
       const reason = query.canFetch(item, go);
@@ -157,10 +157,10 @@ function runConsumer(query: CacheFlowQuery, item: Instruction, credentials: stri
     return { kind: 'go', instruction: item, description: `the go ${gos[0]!.subcommand.value} ${at}`, needsLayer: false };
   }
   if (mentionsModuleCache(text, query.moduleCache)) {
-    return { kind: 'reads-module-cache', instruction: item, description: `the RUN ${at}, which reads the module cache`, needsLayer: true };
+    return { kind: 'reads-module-cache', instruction: item, description: `the RUN ${at} (it reads files of the module cache)`, needsLayer: true };
   }
   const opaque = commandsOf(analysis).find(isOpaqueBuild);
-  if (opaque) return { kind: 'opaque', instruction: item, description: `\`${opaqueName(opaque)}\` ${at}, whose go commands dockmod cannot see`, needsLayer: true };
+  if (opaque) return { kind: 'opaque', instruction: item, description: `\`${opaqueName(opaque)}\` ${at} (dockmod cannot see its go commands)`, needsLayer: true };
   return undefined;
 }
 

@@ -3,7 +3,7 @@
 // assignments and `export`s earlier in the same RUN, and the command's own
 // `NAME=value` prefix, each overriding the one before.
 import type { Document, Instruction } from '../document.js';
-import { commandsOf, goInvocation, goVerb, type GoInvocation, type RunAnalysis } from '../run.js';
+import { commandsOf, goInvocation, type GoInvocation, type RunAnalysis } from '../run.js';
 import { expandVariables } from '../stage-facts.js';
 import { environmentBefore } from '../stages.js';
 
@@ -46,7 +46,7 @@ export function goEnvironmentOf(
       else if (first === 'export' || first === 'declare') for (const word of command.words.slice(1)) set(word.value, 'this RUN');
       else {
         const earlier = goInvocation(command);
-        if (earlier && goVerb(earlier) === 'env' && earlier.args.some((word) => word.value === '-w')) {
+        if (earlier && earlier.subcommand.value === 'env' && earlier.args.some((word) => word.value === '-w')) {
           for (const word of earlier.args) {
             const origin = entries.get(word.value.split('=')[0]!)?.origin;
             if (origin === undefined || origin === 'go env -w') set(word.value, 'go env -w');

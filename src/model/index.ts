@@ -144,7 +144,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (workdir !== undefined) facts.workdir = workdir;
     const goVersion = plannedGoVersion(image, bumpTarget(module));
     if (goVersion) facts.goVersion = goVersion;
-    const gopath = gopathModeOf(env, module, image.goVersion, workdir);
+    const gopath = gopathModeOf(env, module, goVersion, workdir);
     if (gopath) facts.gopathMode = gopath;
     const cannotFetch = cannotFetchReason(instruction, env);
     if (cannotFetch) facts.cannotFetch = cannotFetch;
@@ -174,7 +174,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     moduleCacheConsumers: (instruction) => flowOf(instruction).all(),
     modulesKeptInLayer(instruction) {
       const flow = flowOf(instruction);
-      if (flow.firstNeedingLayer) return `${flow.firstNeedingLayer.description} needs the modules this RUN leaves in the image`;
+      if (flow.firstNeedingLayer) return `${flow.firstNeedingLayer.description} reads the modules this RUN leaves in the image`;
       const onlyFetches = goInvocations(runAnalysisOf(doc, instruction)).every((go) => !LOADS_PACKAGES.has(go.subcommand.value));
       if (onlyFetches && !flow.hasGoConsumer) {
         return 'no go command after this RUN reads the modules it puts in the image: they are there for whoever uses the image (another Dockerfile built FROM it, a container that runs go)';

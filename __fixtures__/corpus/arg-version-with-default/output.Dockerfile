@@ -4,6 +4,7 @@ FROM golang:${GO_VERSION}-alpine AS builder
 RUN apk add --no-cache git make
 WORKDIR /build
 COPY go.mod go.sum ./
+RUN go mod download && go mod verify
 COPY . .
 RUN make build
 

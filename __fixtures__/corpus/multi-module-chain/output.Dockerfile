@@ -3,7 +3,6 @@ WORKDIR /src
 COPY go.mod go.sum ./
 COPY api/go.mod api/go.sum ./api/
 COPY sdk/go.mod sdk/go.sum ./sdk/
-RUN cd api && cd ../sdk
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build cd api && go build -mod=mod -o /out/api . && cd ../sdk && go test ./...
 

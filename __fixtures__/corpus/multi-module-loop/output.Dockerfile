@@ -1,9 +1,6 @@
 FROM golang:1.22 AS build
 WORKDIR /src
 COPY . .
-RUN for dir in services/orders services/payments; do \
-      (cd "$dir"); \
-    done
 RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \
     for svc in orders payments; do \

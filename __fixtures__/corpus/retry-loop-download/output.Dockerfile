@@ -1,7 +1,6 @@
 FROM golang:1.21 AS build
 WORKDIR /src
 COPY go.mod go.sum ./
-RUN for i in 1 2 3; do break || sleep 5; done
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
 RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -mod=mod -o /out/retry .

@@ -1,7 +1,6 @@
 FROM golang:1.21 AS build
 WORKDIR /src
 COPY go.mod go.sum* ./
-RUN [ -f go.sum ]
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
 RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build [ -d vendor ] || go build -mod=mod -o /out/bracket .

@@ -6,9 +6,9 @@ RUN git config --global url."git@github.com:".insteadOf "https://github.com/"
 ENV GOPRIVATE=github.com/acme
 WORKDIR /src
 COPY go.mod go.sum ./
-RUN --mount=type=ssh --mount=type=cache,target=/go/pkg/mod go mod download
+RUN --mount=type=ssh go mod download
 COPY . .
-RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -mod=mod -o /out/sshmods .
+RUN --mount=type=cache,target=/root/.cache/go-build go build -mod=mod -o /out/sshmods .
 
 FROM alpine:3.20
 COPY --from=build /out/sshmods /sshmods

@@ -1,0 +1,4 @@
+FROM golang:1.12
+WORKDIR /src
+COPY . .
+RUN go build -o /app .

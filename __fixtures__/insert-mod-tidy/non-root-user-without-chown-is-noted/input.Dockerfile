@@ -1,0 +1,5 @@
+FROM golang:1.23
+WORKDIR /src
+COPY . .
+USER 1001
+RUN go build -o /tmp/app .
