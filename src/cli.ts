@@ -325,7 +325,8 @@ async function processAll(settings: CliSettings, io: Io, lookup: FileLookup): Pr
     const why = excluded > 0 ? ` (${excluded} excluded by the configuration)` : '';
     for (const folder of discovered.walked) failure(folder, `no Dockerfile found in this folder${why}`);
   }
-  await processFiles(jobs, { write: settings.mode === 'write', moduleFacts }, (result) => {
+  const reportModel = settings.format === 'json';
+  await processFiles(reportModel ? jobs.map((job) => ({ ...job, reportModel })) : jobs, { write: settings.mode === 'write', moduleFacts }, (result) => {
     emit(result);
     progress.tick();
   });
@@ -363,7 +364,7 @@ async function processStdin(settings: CliSettings, io: Io, lookup: FileLookup): 
   // An excluded path prints its input unchanged, as prettier does.
   const transforms = ignoredReason(file, own, settings.noIgnore, io.cwd) === undefined ? own.transforms : [];
   const { options, annotate } = own;
-  const fileSettings = { transforms, options, annotate, write: false, moduleFacts: createModuleLookup(), declaredContext: declaredContextFor(file) };
+  const fileSettings = { transforms, options, annotate, write: false, moduleFacts: createModuleLookup(), declaredContext: declaredContextFor(file), reportModel: settings.format === 'json' };
   const result = withReportDiff(processFile(file, displayPath(file, io.cwd), fileSettings, bytes), settings);
   reportProblems(result, settings, outputFor(io, settings));
   const reported = finishReport([result], settings, io);

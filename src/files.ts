@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { DeclaredContext } from './build-files.js';
 import { DockmodError } from './errors.js';
 import type { ModuleFacts } from './module.js';
+import type { ModelReport } from './model/index.js';
 import { MAX_INPUT_LENGTH, rewriteText, tooLargeError, type Change, type Note, type Place } from './pipeline.js';
 import type { Transform, TransformOptions } from './transform.js';
 import { writeFileAtomic } from './write.js';
@@ -25,6 +26,8 @@ export interface FileResult {
   diff?: string;
   /** Places a `# dockmod-ignore` comment kept as they were (set when there are any). */
   ignored?: Place[];
+  /** The model of the image dockmod decided from (--json). */
+  model?: ModelReport;
   error?: string;
   /** The unexpected exception behind `error`, for --debug. */
   cause?: unknown;
@@ -39,6 +42,8 @@ export interface ProcessSettings {
   annotate?: string;
   /** See RewriteOptions.declaredContext. */
   declaredContext?: DeclaredContext;
+  /** See RewriteOptions.reportModel. */
+  reportModel?: boolean;
 }
 
 
@@ -56,7 +61,9 @@ export function processFile(absolutePath: string, displayPath: string, settings:
       module: () => settings.moduleFacts(absolutePath),
       annotate: settings.annotate,
       declaredContext: settings.declaredContext,
+      reportModel: settings.reportModel,
     });
+    if (rewritten.model) result.model = rewritten.model;
     result.changedBy = rewritten.changedBy;
     // The texts of a change are report text: the file's bytes read as UTF-8.
     result.changes = rewritten.changes.map((change) => ({ ...change, removed: asUtf8(change.removed), added: asUtf8(change.added) }));

@@ -25,6 +25,8 @@ export interface FileJob {
   /** `--annotate` text, or the configuration's for this file. */
   annotate?: string;
   declaredContext?: DeclaredContext;
+  /** Put the model of the image in the result (for --json). */
+  reportModel?: boolean;
 }
 
 export interface RunSettings {

@@ -8,7 +8,7 @@ import { annotateChanges } from './annotate.js';
 import type { DeclaredContext } from './build-files.js';
 import { NO_MODULE, type ModuleFacts } from './module.js';
 import type { Context, Suggestion, Transform, TransformOptions } from './transform.js';
-import { imageModel, type ImageModel } from './model/index.js';
+import { imageModel, type ImageModel, type ModelReport } from './model/index.js';
 import { createProjectFiles, NO_FILES, type ProjectFiles } from './model/files.js';
 
 /** A transform and a 1-based line of the input. */
@@ -48,6 +48,8 @@ export interface RewriteResult {
   changedBy: string[];
   changes: Change[];
   notes: Note[];
+  /** The model of the input's image, when asked for (RewriteOptions.reportModel). */
+  model?: ModelReport;
   /** Places where a `# dockmod-ignore` comment kept a transform from changing or noting something. */
   ignored: Place[];
 }
@@ -61,6 +63,8 @@ export interface RewriteOptions {
   files?: ProjectFiles;
   /** Add `# <annotate>` above each instruction a transform changed (see annotate.ts). */
   annotate?: string;
+  /** Also return the model of the image the transforms decided from (for --json). */
+  reportModel?: boolean;
   /**
    * The build context a docker-compose or docker-bake file declares for this
    * Dockerfile (absolute paths; see build-files.ts). Undefined when no build
@@ -116,7 +120,7 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
     files,
     ...(settings.declaredContext ? { declared: settings.declaredContext } : {}),
     nearest: nearestModule,
-    golangRegistries: settings.options.golangRegistries ?? [],
+    options: settings.options,
     ...(pipeline.includes('bump-go-image') ? { bumpTarget: settings.options.goVersion || 'auto' } : {}),
   });
 
@@ -208,7 +212,9 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
   }
   if (settings.annotate && history.length > 0) text = annotateChanges(text, history, settings.annotate);
   const output = bom + text;
-  return { output, changed: output !== input, changedBy, changes, notes, ignored };
+  const result: RewriteResult = { output, changed: output !== input, changedBy, changes, notes, ignored };
+  if (settings.reportModel) result.model = modelOf(originalDoc ?? parseDocument(original)).report();
+  return result;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Renderers: FileResults in, text out. Nothing here decides anything.
 import type { FileResult } from './files.js';
+import type { ModelReport } from './model/index.js';
 import type { Note } from './pipeline.js';
 
 export type Mode = 'diff' | 'check' | 'write';
@@ -59,6 +60,8 @@ export interface JsonReport {
     /** The unified diff of a changed file, as the default output prints it. */
     diff?: string;
     ignored?: { transform: string; line: number }[];
+    /** The model of the image the transforms decided from: build context, each go command's module, Go versions, module-cache readers. */
+    model?: ModelReport;
   }[];
   errors: { path: string; message: string }[];
   summary: Totals;
@@ -77,6 +80,7 @@ export function jsonReport(results: readonly FileResult[], mode: Mode): JsonRepo
       ...(result.written ? { written: true } : {}),
       ...(result.diff !== undefined ? { diff: result.diff } : {}),
       ...(result.ignored?.length ? { ignored: result.ignored } : {}),
+      ...(result.model ? { model: result.model } : {}),
     })),
     errors: results.filter((result) => result.status === 'error').map((result) => ({ path: result.path, message: result.error ?? '' })),
     summary: totalsOf(results),

@@ -218,7 +218,16 @@ function flagInsertion(doc: Document, instruction: Instruction, analysis: RunAna
   const commandStart = skipBlanksAndContinuations(text, instruction.argsStart, instruction.end, escapeChar).offset;
   const headerEnd = analysis.scripts[0]?.end ?? instruction.end;
   const spansLines = /[\r\n]/.test(text.slice(instruction.start, Math.max(headerEnd, commandStart)));
-  if (!spansLines) return { start: commandStart, end: commandStart, text: `${flags.join(' ')} ` };
+  if (!spansLines) {
+    const inline = `${flags.join(' ')} `;
+    const lineStart = doc.lineStarts[instruction.line]!;
+    const lineEnd = text.indexOf('\n', commandStart);
+    const lineLength = (lineEnd === -1 ? text.length : lineEnd) - lineStart + inline.length;
+    if (lineLength <= Math.max(LONG_LINE, longestLine(text))) return { start: commandStart, end: commandStart, text: inline };
+    // Past about 100 characters: each mount on a continuation line of its own, as the file indents them.
+    const lineBreak = ` ${escapeChar}${eol}${fileContinuationIndent(text, escapeChar)}`;
+    return { start: commandStart, end: commandStart, text: flags.join(lineBreak) + lineBreak };
+  }
 
   const indent = continuationIndent(doc, instruction, commandStart, headerEnd);
   const lineBreak = ` ${escapeChar}${eol}${indent}`;
@@ -229,6 +238,27 @@ function flagInsertion(doc: Document, instruction: Instruction, analysis: RunAna
   }
   if (lastFlag) return { start: lastFlag.end, end: lastFlag.end, text: lineBreak + flags.join(lineBreak) };
   return { start: commandStart, end: commandStart, text: flags.join(lineBreak) + lineBreak };
+}
+
+/** A one-line RUN that new mounts would take past this many characters (or the file's longest line) is split. */
+const LONG_LINE = 100;
+
+function longestLine(text: string): number {
+  let longest = 0;
+  let start = 0;
+  for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
+    const stop = end === -1 ? text.length : end;
+    longest = Math.max(longest, stop - start - (text[stop - 1] === '\r' ? 1 : 0));
+    if (end === -1) return longest;
+    start = end + 1;
+  }
+}
+
+/** The indentation of the file's first continuation line (the line after one that ends with the escape character), else four spaces. */
+function fileContinuationIndent(text: string, escapeChar: string): string {
+  const escaped = escapeChar === '\\' ? '\\\\' : escapeChar;
+  const match = new RegExp(`${escaped}[ \\t]*\\r?\\n([ \\t]+)\\S`).exec(text);
+  return match ? match[1]! : '    ';
 }
 
 /**

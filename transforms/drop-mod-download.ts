@@ -5,7 +5,6 @@ import { endOfLineWithBreak, lineOf, startOfLine, type Document, type Instructio
 import type { Edit } from '../src/edits.js';
 import { goInvocation, goVerb, type RunScript } from '../src/run.js';
 import { withoutQuoting, type SimpleCommand, type Token } from '../src/shell.js';
-import { mountType, parseMountOptions } from '../src/mounts.js';
 import { credentialMountOf } from '../src/model/cache-flow.js';
 import { runAnalysisOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
@@ -102,19 +101,8 @@ function reasonToKeep(ctx: Context, instruction: Instruction, commands: SimpleCo
     const setting = goInvocation(command)!.assignments.find((word) => FETCH_SETTINGS.test(word.value));
     if (setting) return `go mod download runs with ${setting.value}, which the build steps after it do not have`;
   }
-  if (mountsModuleCache(instruction)) return undefined;
   const kept = ctx.model().modulesKeptInLayer(instruction);
   return kept?.replace('this RUN leaves', 'go mod download puts').replace('after this RUN', 'after go mod download');
-}
-
-/** The RUN already downloads into a cache mount, so its modules never reach the image layer. */
-function mountsModuleCache(instruction: Instruction): boolean {
-  return instruction.flags.some((flag) => {
-    if (flag.name !== 'mount' || flag.value === null) return false;
-    const options = parseMountOptions(flag.value);
-    const target = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '';
-    return mountType(options) === 'cache' && /(?:^|\/)pkg\/mod\/?$|GOMODCACHE/.test(target);
-  });
 }
 
 /** A range to remove and the last command it takes with it. */

@@ -119,7 +119,13 @@ function isSourceCopy(instruction: Instruction): boolean {
   const words = instruction.args.filter((arg) => arg !== '\\' && arg !== '`' && !arg.startsWith('--'));
   if (words[0]?.startsWith('<<')) return true;
   const sources = words.slice(0, -1);
-  return sources.length === 0 || !sources.every((source) => MODULE_FILES.test(source.replace(/^.*\//, '')));
+  // A folder, `.`, Go files or a glob bring sources; a lone file of another kind (go.toolchain.rev, Makefile.inc) does not.
+  const bringsSources = (source: string): boolean => {
+    const name = source.replace(/\/+$/, '').replace(/^.*\//, '');
+    if (MODULE_FILES.test(name)) return false;
+    return name === '' || name === '.' || name === '..' || /\.go$|[*?[]/.test(name) || !/\.[A-Za-z0-9]+$/.test(name) || source.endsWith('/');
+  };
+  return sources.length === 0 || sources.some(bringsSources);
 }
 
 function sourcesMountedBy(instruction: Instruction): boolean {
@@ -148,8 +154,11 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): string | und
   const credentials = credentialMountBefore(ctx, run.instruction);
   if (credentials) return `the stage fetches modules with --mount=${credentials} (private modules), which a separate RUN go mod tidy would lack`;
   const user = userBefore(ctx.doc, run.instruction, variablesBefore(ctx.doc, run.instruction));
-  if (!user.root && module.how === 'context' && !goModOwnedBy(ctx, run.instruction, user.uid, user.written)) {
-    return `go mod tidy would run as ${user.written ?? 'the image user'}, who cannot rewrite a go.mod copied without --chown`;
+  // No USER line: the image's own default user (go-toolset runs as 1001).
+  const imageUser = user.imageDefault ? facts.image.defaultUser : undefined;
+  const runsAs = imageUser ? (imageUser.uid === '0' ? undefined : { uid: imageUser.uid, name: imageUser.name }) : user.root ? undefined : { uid: user.uid, name: user.written };
+  if (runsAs && module.how === 'context' && !goModOwnedBy(ctx, run.instruction, runsAs.uid, runsAs.name)) {
+    return `go mod tidy would run as ${runsAs.name ?? runsAs.uid ?? 'the image user'}, who cannot rewrite a go.mod copied without --chown`;
   }
   return undefined;
 }

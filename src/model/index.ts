@@ -7,11 +7,12 @@ import nodePath from 'node:path';
 import type { Document, Instruction } from '../document.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version.js';
 import type { ModuleFacts } from '../module.js';
+import type { TransformOptions } from '../transform.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation } from '../run.js';
 import { firstInChain, stageChain } from '../stage-facts.js';
 import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { goCachesFor } from '../cache-paths.js';
-import { baseImageOfStage, plannedGoVersion, type BaseImage } from './base-image.js';
+import { baseImageOfStage, type BaseImage } from './base-image.js';
 import { LOADS_PACKAGES, moduleCacheFlow, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
 import { contextCopiesBefore, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore } from './copies.js';
@@ -33,7 +34,7 @@ export interface ModelSettings {
   declared?: DeclaredContext;
   /** The nearest go.mod above the Dockerfile: what stands in when the build context is unknown. */
   nearest: () => ModuleFacts;
-  golangRegistries: readonly string[];
+  options: TransformOptions;
   /** bump-go-image runs in this pipeline, with this target (`auto` or a version). */
   bumpTarget?: string;
 }
@@ -104,21 +105,31 @@ export function imageModel(doc: Document, settings: ModelSettings): ImageModel {
 function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   const { files } = settings;
   const images = new Map<Stage, BaseImage>();
+  // The target bump-go-image moves images to: the version asked for, or that of the go.mod the file's build reads.
+  let target: GoVersion | undefined | null = null;
+  const bumpTargetOfFile = (): GoVersion | undefined => {
+    if (target !== null) return target;
+    target = undefined;
+    if (settings.bumpTarget === undefined) return target;
+    if (settings.bumpTarget !== 'auto') return (target = parseGoVersion(settings.bumpTarget));
+    const facts = model.mainModule();
+    const versions = [facts.goVersion, facts.toolchain].map((text) => (text ? parseGoVersion(text) : undefined)).filter((v): v is GoVersion => !!v);
+    return (target = versions.sort(compareGoVersions).at(-1));
+  };
   const baseImage = (stage: Stage): BaseImage => {
     let image = images.get(stage);
-    if (!image) images.set(stage, (image = baseImageOfStage(doc, stage, settings.golangRegistries)));
+    if (!image) images.set(stage, (image = baseImageOfStage(doc, stage, settings.options, bumpTargetOfFile())));
     return image;
   };
-  const imageWorkdir = (root: Stage): string | undefined => baseImage(root).workdir;
+  // Working directories do not depend on the bump, and the bump's target depends on them (through the module read).
+  const workdirs = new Map<Stage, string | undefined>();
+  const imageWorkdir = (root: Stage): string | undefined => {
+    if (!workdirs.has(root)) workdirs.set(root, baseImageOfStage(doc, root, settings.options, undefined).workdir);
+    return workdirs.get(root);
+  };
   const context = buildContextOf(doc, settings.path, files, settings.declared, allContextCopies);
   const ignoresVendor = context.dir !== undefined && /^\/?(?:\*\*\/)?vendor\/?(?:\*\*?)?[ \t]*$/m.test(files.read(nodePath.join(context.dir, '.dockerignore')) ?? '');
   const commands = new Map<number, GoCommandFacts>();
-  const bumpTarget = (module: ModuleRead): GoVersion | undefined => {
-    if (settings.bumpTarget === undefined) return undefined;
-    if (settings.bumpTarget !== 'auto') return parseGoVersion(settings.bumpTarget);
-    const versions = [module.goVersion, module.toolchain].map((text) => (text ? parseGoVersion(text) : undefined)).filter((v): v is GoVersion => !!v);
-    return versions.sort(compareGoVersions).at(-1);
-  };
 
   const moduleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => moduleReadBy({
     files,
@@ -142,7 +153,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     const module = moduleAt(instruction, workdir, go);
     const facts: GoCommandFacts = { module, env, image };
     if (workdir !== undefined) facts.workdir = workdir;
-    const goVersion = plannedGoVersion(image, bumpTarget(module));
+    const goVersion = image.goVersionAfter ?? image.goVersion;
     if (goVersion) facts.goVersion = goVersion;
     const gopath = gopathModeOf(env, module, goVersion, workdir);
     if (gopath) facts.gopathMode = gopath;
@@ -152,11 +163,22 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     return facts;
   };
 
+  /** The RUN mounts a cache at its module cache: what it fetches never reaches the image layer. */
+  const mountsModuleCache = (instruction: Instruction): boolean => {
+    const caches = goCachesFor(doc, instruction, new Map(), settings.options.golangRegistries ?? []);
+    const moduleCache = 'caches' in caches ? caches.caches.moduleCache : undefined;
+    return instruction.flags.some((flag) => {
+      if (flag.name !== 'mount' || flag.value === null) return false;
+      const options = parseMountOptions(flag.value);
+      const target = (options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '').replace(/\/+$/, '');
+      return mountType(options) === 'cache' && (target === moduleCache || /(?:^|\/)pkg\/mod$|GOMODCACHE/.test(target));
+    });
+  };
   const flows = new Map<Instruction, CacheFlow>();
   const flowOf = (instruction: Instruction): CacheFlow => {
     let flow = flows.get(instruction);
     if (!flow) {
-      const caches = goCachesFor(doc, instruction, new Map(), settings.golangRegistries);
+      const caches = goCachesFor(doc, instruction, new Map(), settings.options.golangRegistries ?? []);
       flow = moduleCacheFlow({
         doc,
         moduleCache: 'caches' in caches ? caches.caches.moduleCache : undefined,
@@ -173,6 +195,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     moduleAtWorkdir: (instruction) => moduleAt(instruction, workdirBefore(doc, instruction, imageWorkdir), undefined),
     moduleCacheConsumers: (instruction) => flowOf(instruction).all(),
     modulesKeptInLayer(instruction) {
+      if (mountsModuleCache(instruction)) return undefined;
       const flow = flowOf(instruction);
       if (flow.firstNeedingLayer) return `${flow.firstNeedingLayer.description} reads the modules this RUN leaves in the image`;
       const onlyFetches = goInvocations(runAnalysisOf(doc, instruction)).every((go) => !LOADS_PACKAGES.has(go.subcommand.value));
@@ -186,7 +209,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
         if (instruction.keyword !== 'RUN') continue;
         const go = goInvocations(runAnalysisOf(doc, instruction)).find((candidate) => candidate.subcommand.value === 'build' || candidate.subcommand.value === 'install' || goVerb(candidate) === 'mod download');
         if (go && stageOf(doc, instruction)) {
-          const read = goCommand(instruction, go).module;
+          const read = moduleAt(instruction, commandWorkdir(doc, instruction, go, workdirBefore(doc, instruction, imageWorkdir)), go);
           if (read.how !== 'nearest') return asModuleFacts(read);
         }
       }

@@ -3,4 +3,6 @@ ENV HOME=/home/builder
 ENV GOPATH=$HOME/go
 WORKDIR /src
 COPY . .
-RUN --mount=type=cache,target=/home/builder/go/pkg/mod --mount=type=cache,target=/home/builder/.cache/go-build go build -o /app .
+RUN --mount=type=cache,target=/home/builder/go/pkg/mod \
+    --mount=type=cache,target=/home/builder/.cache/go-build \
+    go build -o /app .

@@ -1,6 +1,10 @@
 FROM registry.access.redhat.com/ubi9/go-toolset:1.24
 USER 1001
 ENV HOME=/home/builder
-RUN --mount=type=cache,target=/home/builder/go/pkg/mod,uid=1001,gid=0 --mount=type=cache,target=/home/builder/.cache/go-build,uid=1001,gid=0 go build -o /tmp/app .
+RUN --mount=type=cache,target=/home/builder/go/pkg/mod,uid=1001,gid=0 \
+    --mount=type=cache,target=/home/builder/.cache/go-build,uid=1001,gid=0 \
+    go build -o /tmp/app .
 ENV GOMODCACHE=/var/cache/gomod GOCACHE=/var/cache/gobuild
-RUN --mount=type=cache,target=/var/cache/gomod,uid=1001,gid=0 --mount=type=cache,target=/var/cache/gobuild,uid=1001,gid=0 go build -o /tmp/app2 .
+RUN --mount=type=cache,target=/var/cache/gomod,uid=1001,gid=0 \
+    --mount=type=cache,target=/var/cache/gobuild,uid=1001,gid=0 \
+    go build -o /tmp/app2 .

@@ -4,7 +4,9 @@ COPY go.mod go.sum ./
 RUN apt-get update && apt-get install -y --no-install-recommends git
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
-RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -mod=mod -trimpath -o /billing .
+RUN --mount=type=cache,target=/go/pkg/mod \
+    --mount=type=cache,target=/root/.cache/go-build \
+    go build -mod=mod -trimpath -o /billing .
 
 FROM gcr.io/distroless/base-debian12
 COPY --from=build /billing /billing

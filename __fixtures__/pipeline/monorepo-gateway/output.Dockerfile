@@ -9,7 +9,9 @@ WORKDIR /src
 COPY go.mod go.sum ./
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
-RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -mod=mod -o /out/gateway ./cmd/gateway
+RUN --mount=type=cache,target=/go/pkg/mod \
+    --mount=type=cache,target=/root/.cache/go-build \
+    CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -mod=mod -o /out/gateway ./cmd/gateway
 
 FROM alpine:${ALPINE_VERSION}
 COPY --from=build /out/gateway /usr/local/bin/gateway
