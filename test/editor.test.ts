@@ -66,7 +66,13 @@ describe('--stdin-filepath', () => {
   it('prints a report instead of the text with --format', async () => {
     const result = await runWith(['--stdin-filepath', 'svc/Dockerfile', '--format', 'json', ...MIGRATION], makeTree({}), { stdin: GO_SERVICE });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).files).toEqual([
+    const [file] = JSON.parse(result.stdout).files;
+    // The model of the image the transforms decided from: here svc/ does not exist, so no build context.
+    expect(file.model.context).toEqual({ how: 'unknown', detail: "the Dockerfile's folder cannot be read" });
+    expect(file.model.stages[0].goCommands.map((go: { command: string; workdir: string }) => [go.command, go.workdir])).toEqual([['go mod download', '/src'], ['go build', '/src']]);
+    expect(file.model.stages[0].moduleCacheConsumers[0].consumers).toEqual([{ line: 6, kind: 'go', needsLayer: false, description: 'the go build at line 6' }]);
+    delete file.model;
+    expect([file]).toEqual([
       {
         path: 'svc/Dockerfile',
         status: 'changed',

@@ -222,7 +222,8 @@ function flagInsertion(doc: Document, instruction: Instruction, analysis: RunAna
     const inline = `${flags.join(' ')} `;
     const lineStart = doc.lineStarts[instruction.line]!;
     const lineEnd = text.indexOf('\n', commandStart);
-    const lineLength = (lineEnd === -1 ? text.length : lineEnd) - lineStart + inline.length;
+    const stop = lineEnd === -1 ? text.length : lineEnd;
+    const lineLength = stop - lineStart - (text[stop - 1] === '\r' ? 1 : 0) + inline.length;
     if (lineLength <= Math.max(LONG_LINE, longestLine(text))) return { start: commandStart, end: commandStart, text: inline };
     // Past about 100 characters: each mount on a continuation line of its own, as the file indents them.
     const lineBreak = ` ${escapeChar}${eol}${fileContinuationIndent(text, escapeChar)}`;

@@ -3,7 +3,9 @@ RUN apk add --no-cache build-base
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
-RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build CGO_ENABLED=1 go build -mod=mod -tags musl -o /bin/kafka-consumer ./cmd/consumer
+RUN --mount=type=cache,target=/go/pkg/mod \
+    --mount=type=cache,target=/root/.cache/go-build \
+    CGO_ENABLED=1 go build -mod=mod -tags musl -o /bin/kafka-consumer ./cmd/consumer
 
 FROM alpine:3.18
 COPY --from=build /bin/kafka-consumer /bin/kafka-consumer

@@ -5,7 +5,9 @@ WORKDIR /app
 COPY go.* ./
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
-RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -mod=mod -ldflags="-w -s" -o /app/bin/exporter .
+RUN --mount=type=cache,target=/go/pkg/mod \
+    --mount=type=cache,target=/root/.cache/go-build \
+    CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -mod=mod -ldflags="-w -s" -o /app/bin/exporter .
 
 FROM --platform=$TARGETPLATFORM alpine:3.20
 COPY --from=builder /app/bin/exporter /bin/exporter

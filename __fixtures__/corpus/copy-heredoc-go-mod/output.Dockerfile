@@ -11,7 +11,9 @@ package main
 func main() { println("go mod download") }
 EOF
 RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
-RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -mod=mod -o /out/inline .
+RUN --mount=type=cache,target=/go/pkg/mod \
+    --mount=type=cache,target=/root/.cache/go-build \
+    go build -mod=mod -o /out/inline .
 
 FROM scratch
 COPY --from=build /out/inline /inline

@@ -5,7 +5,9 @@ ENV CGO_ENABLED=0 \
 WORKDIR /build
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
-RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -mod=mod -ldflags="-s -w" -o app .
+RUN --mount=type=cache,target=/go/pkg/mod \
+    --mount=type=cache,target=/root/.cache/go-build \
+    go build -mod=mod -ldflags="-s -w" -o app .
 
 FROM scratch
 COPY --from=build /build/app /app

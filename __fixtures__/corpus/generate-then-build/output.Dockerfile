@@ -8,7 +8,9 @@ WORKDIR /src
 COPY go.mod go.sum ./
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
-RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go generate ./... && go build -mod=mod -o /out/grpc-server ./cmd/grpc-server
+RUN --mount=type=cache,target=/go/pkg/mod \
+    --mount=type=cache,target=/root/.cache/go-build \
+    go generate ./... && go build -mod=mod -o /out/grpc-server ./cmd/grpc-server
 
 FROM gcr.io/distroless/base-debian12
 COPY --from=build /out/grpc-server /grpc-server

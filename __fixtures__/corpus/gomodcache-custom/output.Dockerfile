@@ -4,7 +4,9 @@ WORKDIR /src
 COPY go.mod go.sum ./
 COPY . .
 RUN --mount=type=cache,target=/cache/mod go mod tidy
-RUN --mount=type=cache,target=/cache/mod --mount=type=cache,target=/cache/build go build -mod=mod -o /out/custom .
+RUN --mount=type=cache,target=/cache/mod \
+    --mount=type=cache,target=/cache/build \
+    go build -mod=mod -o /out/custom .
 
 FROM gcr.io/distroless/static
 COPY --from=build /out/custom /custom

@@ -7,7 +7,9 @@ WORKDIR $GOPATH/src/mypackage/myapp/
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod go mod verify
 RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
-RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build GOOS=linux GOARCH=amd64 go build -mod=mod -ldflags="-w -s" -o /go/bin/hello
+RUN --mount=type=cache,target=/go/pkg/mod \
+    --mount=type=cache,target=/root/.cache/go-build \
+    GOOS=linux GOARCH=amd64 go build -mod=mod -ldflags="-w -s" -o /go/bin/hello
 
 FROM scratch
 COPY --from=builder /usr/share/zoneinfo /usr/share/zoneinfo

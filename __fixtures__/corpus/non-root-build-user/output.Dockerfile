@@ -5,7 +5,9 @@ WORKDIR /home/builder/src
 COPY --chown=builder:builder go.mod go.sum ./
 COPY --chown=builder:builder . .
 RUN --mount=type=cache,target=/go/pkg/mod,uid=1000,gid=1000 go mod tidy
-RUN --mount=type=cache,target=/go/pkg/mod,uid=1000,gid=1000 --mount=type=cache,target=/home/builder/.cache/go-build,uid=1000,gid=1000 go build -mod=mod -o /home/builder/bin/app ./cmd/app
+RUN --mount=type=cache,target=/go/pkg/mod,uid=1000,gid=1000 \
+    --mount=type=cache,target=/home/builder/.cache/go-build,uid=1000,gid=1000 \
+    go build -mod=mod -o /home/builder/bin/app ./cmd/app
 
 FROM alpine:3.20
 COPY --from=build /home/builder/bin/app /usr/local/bin/app

@@ -4,7 +4,9 @@ WORKDIR /app
 COPY go.mod go.sum ./
 COPY . ./
 RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
-RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -mod=mod -o /lambda ./cmd/lambda
+RUN --mount=type=cache,target=/go/pkg/mod \
+    --mount=type=cache,target=/root/.cache/go-build \
+    go build -mod=mod -o /lambda ./cmd/lambda
 
 FROM public.ecr.aws/lambda/provided:al2023
 COPY --from=build /lambda ./bootstrap

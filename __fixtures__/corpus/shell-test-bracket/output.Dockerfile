@@ -3,7 +3,9 @@ WORKDIR /src
 COPY go.mod go.sum* ./
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
-RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build [ -d vendor ] || go build -mod=mod -o /out/bracket .
+RUN --mount=type=cache,target=/go/pkg/mod \
+    --mount=type=cache,target=/root/.cache/go-build \
+    [ -d vendor ] || go build -mod=mod -o /out/bracket .
 
 FROM alpine:3.19
 COPY --from=build /out/bracket /bracket

@@ -3,7 +3,9 @@ WORKDIR /src
 COPY go.mod go.sum ./
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
-RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -mod=mod -o /bin/tc ./cmd/tc
+RUN --mount=type=cache,target=/go/pkg/mod \
+    --mount=type=cache,target=/root/.cache/go-build \
+    go build -mod=mod -o /bin/tc ./cmd/tc
 
 FROM alpine:3.20
 COPY --from=build /bin/tc /bin/tc
