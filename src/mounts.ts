@@ -40,3 +40,19 @@ function splitCsv(value: string): string[] {
 export function mountType(options: ReadonlyMap<string, string>): string {
   return options.get('type') ?? 'bind';
 }
+
+/** Targets a Go module cache or build cache mount is recognised by, whatever the image's paths. */
+export const MODULE_CACHE_TARGET = /(?:^|\/)pkg\/mod$|GOMODCACHE/;
+export const BUILD_CACHE_TARGET = /go-build$|GOCACHE/;
+
+/** The targets of a RUN's `--mount=type=cache` flags as written (`target=`, `dst=` or `destination=`), trailing slashes dropped. */
+export function cacheMountTargets(flags: readonly { name: string; value: string | null }[]): string[] {
+  const targets: string[] = [];
+  for (const flag of flags) {
+    if (flag.name !== 'mount' || flag.value === null) continue;
+    const options = parseMountOptions(flag.value);
+    if (mountType(options) !== 'cache') continue;
+    targets.push((options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '').replace(/\/+$/, ''));
+  }
+  return targets;
+}

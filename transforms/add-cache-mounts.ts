@@ -5,7 +5,7 @@ import { skipBlanksAndContinuations, type Document, type Instruction } from '../
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { credentialMountOf } from '../src/model/cache-flow.js';
-import { parseMountOptions } from '../src/mounts.js';
+import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, parseMountOptions } from '../src/mounts.js';
 import { expandVariables, firstInChain, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf, stageOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
@@ -105,11 +105,8 @@ function moduleCacheKeptInLayer(ctx: Context, instruction: Instruction, gos: rea
 
 /** Both Go caches already mounted (targets ending in pkg/mod and go-build): nothing to add, whatever the paths. */
 function hasBothCacheMounts(instruction: Instruction): boolean {
-  const targets = instruction.flags.filter((flag) => flag.name === 'mount' && flag.value !== null).map((flag) => {
-    const options = parseMountOptions(flag.value!);
-    return options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '';
-  });
-  return targets.some((target) => /(?:^|\/)pkg\/mod\/?$|GOMODCACHE/.test(target)) && targets.some((target) => /go-build\/?$|GOCACHE/.test(target));
+  const targets = cacheMountTargets(instruction.flags);
+  return targets.some((target) => MODULE_CACHE_TARGET.test(target)) && targets.some((target) => BUILD_CACHE_TARGET.test(target));
 }
 
 /** The RUN deletes the cache folder (`go clean -modcache`/`-cache`, `rm -r` of it or a folder above it). */

@@ -16,7 +16,7 @@ import { baseImageOfStage, type BaseImage } from './base-image.js';
 import { LOADS_PACKAGES, moduleCacheFlow, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
 import { contextCopiesBefore, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore } from './copies.js';
-import { mountType, parseMountOptions } from '../mounts.js';
+import { cacheMountTargets, MODULE_CACHE_TARGET, mountType, parseMountOptions } from '../mounts.js';
 import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
 import { asModuleFacts, moduleReadBy, type ModuleRead } from './module.js';
@@ -167,12 +167,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   const mountsModuleCache = (instruction: Instruction): boolean => {
     const caches = goCachesFor(doc, instruction, new Map(), settings.options.golangRegistries ?? []);
     const moduleCache = 'caches' in caches ? caches.caches.moduleCache : undefined;
-    return instruction.flags.some((flag) => {
-      if (flag.name !== 'mount' || flag.value === null) return false;
-      const options = parseMountOptions(flag.value);
-      const target = (options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '').replace(/\/+$/, '');
-      return mountType(options) === 'cache' && (target === moduleCache || /(?:^|\/)pkg\/mod$|GOMODCACHE/.test(target));
-    });
+    return cacheMountTargets(instruction.flags).some((target) => target === moduleCache || MODULE_CACHE_TARGET.test(target));
   };
   const flows = new Map<Instruction, CacheFlow>();
   const flowOf = (instruction: Instruction): CacheFlow => {
