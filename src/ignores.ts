@@ -168,6 +168,8 @@ export interface PendingNote {
   offset: number;
   message: string;
   suggestion?: Suggestion;
+  /** The model's fact the note states: one note per fact and line, whichever transform says it first. */
+  fact?: string;
 }
 
 export interface IgnoreSplit {

@@ -162,6 +162,7 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
       pipeline,
       edit: (edit) => proposed.push(edit),
       note: (offset, message, suggestion) => pendingNotes.push(suggestion ? { offset, message, suggestion } : { offset, message }),
+      noteFact: (offset, fact, message) => pendingNotes.push({ offset, message, fact }),
     };
     try {
       transform.apply(ctx);
@@ -178,8 +179,10 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
       const line = originalLine(note.offset);
       // An instruction a transform inserted maps back to the input line of its neighbour: one note there is enough.
       const key = `${transform.id}:${line}:${note.message}`;
-      if (noted.has(key)) continue;
+      const factKey = note.fact === undefined ? undefined : `fact:${line}:${note.fact}`;
+      if (noted.has(key) || (factKey && noted.has(factKey))) continue;
       noted.add(key);
+      if (factKey) noted.add(factKey);
       const shown: Note = { transform: transform.id, line, message: note.message };
       if (note.suggestion) shown.suggestion = inputSuggestion(note.suggestion, applied.has(note), mapToOriginal);
       notes.push(shown);

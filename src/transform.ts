@@ -45,6 +45,12 @@ export interface Context {
   edit(edit: Edit): void;
   /** Record "left for a human": `offset` is where in the current text the reason applies; `suggestion`, the likely fix. */
   note(offset: number, message: string, suggestion?: Suggestion): void;
+  /**
+   * A note that states a fact of the model (GOPATH mode, a vendored build):
+   * when an earlier transform already said the same fact on the same line,
+   * it is not said again.
+   */
+  noteFact(offset: number, fact: string, message: string): void;
 }
 
 export interface Transform {

@@ -3,7 +3,8 @@
 // uses in that stage and owned by the user the RUN runs as.
 import { skipBlanksAndContinuations, type Document, type Instruction } from '../src/document.js';
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
-import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { commandsOf, goInvocation, goInvocations, goVerb, modFlagValue, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { goflagsMod } from '../src/model/index.js';
 import { credentialMountOf } from '../src/model/cache-flow.js';
 import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, parseMountOptions } from '../src/mounts.js';
 import { expandVariables, firstInChain, variablesBefore } from '../src/stage-facts.js';
@@ -48,19 +49,21 @@ function addToRun(ctx: Context, instruction: Instruction): boolean {
     ctx.note(first.subcommand.start, `${reason}; no cache mount added`);
     return false;
   };
+  if (hasBothCacheMounts(instruction)) return false;
   if (analysis.unclear) return leave(`this RUN cannot be read safely (${analysis.unclear})`);
   const setsPath = scriptSetsGoPath(analysis);
   if (setsPath) return leave(`the RUN sets ${setsPath} itself`);
-  if (hasBothCacheMounts(instruction)) return false;
 
-  const layerReader = moduleCacheKeptInLayer(ctx, instruction, needing);
+  // A build from vendor/ reads no module cache: it gets the build cache only, and nothing need be said about modules.
+  const readingModules = needing.filter((go) => !buildsFromVendor(ctx, instruction, go));
+  const layerReader = readingModules.length === 0 ? undefined : moduleCacheKeptInLayer(ctx, instruction, readingModules);
   if (layerReader && needing.every((go) => needsCaches(go) === 'module')) return leave(layerReader);
   const wanted: WantedMount[] = [];
   for (const go of needing) {
     const result = goCachesFor(ctx.doc, instruction, inlineVariables(go), ctx.options.golangRegistries);
     if ('unknown' in result) return leave(result.unknown);
     const { caches } = result;
-    if (!layerReader) wanted.push({ target: caches.moduleCache, caches });
+    if (!layerReader && readingModules.includes(go)) wanted.push({ target: caches.moduleCache, caches });
     if (needsCaches(go) === 'module-and-build') wanted.push({ target: caches.buildCache, caches });
   }
   const cleaned = wanted.find((mount) => cleansCache(analysis, mount.target));
@@ -74,7 +77,8 @@ function addToRun(ctx: Context, instruction: Instruction): boolean {
   if ('unknown' in existing) return leave(existing.unknown);
   const missing: WantedMount[] = [];
   for (const mount of wanted) {
-    const covered = [...existing.targets, ...missing.map((m) => m.target)].some((target) => covers(target, mount.target));
+    // A mount the author put inside the wanted folder (`/go/pkg/mod/cache`) is their choice of what to cache: it stays the only one.
+    const covered = [...existing.targets, ...missing.map((m) => m.target)].some((target) => covers(target, mount.target) || covers(mount.target, target));
     if (!covered) missing.push(mount);
   }
   if (missing.length === 0) return false;
@@ -101,6 +105,12 @@ function moduleCacheKeptInLayer(ctx: Context, instruction: Instruction, gos: rea
     }
   }
   return undefined;
+}
+
+/** The go command builds from vendor/ (-mod=vendor, its own or GOFLAGS'): it reads no module cache. */
+function buildsFromVendor(ctx: Context, instruction: Instruction, go: GoInvocation): boolean {
+  if (!COMPILING.has(go.subcommand.value)) return false;
+  return (modFlagValue(go.args) ?? goflagsMod(ctx.model().goCommand(instruction, go).env.get('GOFLAGS'))) === 'vendor';
 }
 
 /** Both Go caches already mounted (targets ending in pkg/mod and go-build): nothing to add, whatever the paths. */

@@ -2,10 +2,9 @@
 // packages), right after the subcommand, where build flags belong.
 import type { Instruction } from '../src/document.js';
 import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
-import { goflagsMod } from '../src/model/index.js';
-import { commandsOf, goInvocations, goVerb, isModuleBuild, modFlagValue, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { goflagsMod, modeFactOf, type ModeFact } from '../src/model/index.js';
+import { goInvocations, goVerb, isModuleBuild, modFlagValue, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { firstInChain, stageChain } from '../src/stage-facts.js';
-import { isOpaqueBuild } from '../src/model/cache-flow.js';
 import { withoutQuoting } from '../src/shell.js';
 import { runAnalysisOf, stageOf, type Stage } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
@@ -23,24 +22,25 @@ export const addModFlag: Transform = {
     for (const instruction of ctx.doc.instructions) {
       if (instruction.keyword !== 'RUN') continue;
       const source = withoutQuoting(ctx.doc.text.slice(instruction.start, instruction.end));
-      if (!mentionsBuild(source) && !/make|mage|task|bazel|\.sh\b|build/.test(source)) continue;
+      if (!mentionsBuild(source) && !/make|mage|task|bazel|\.sh\b|build|\//.test(source)) continue;
       const analysis = runAnalysisOf(ctx.doc, instruction);
-      noteOpaqueBuild(ctx, instruction, analysis);
+      noteOpaqueBuild(ctx, instruction);
       for (const go of goInvocations(analysis)) {
         if (!isModuleBuild(go)) continue;
-        const reason = reasonToLeave(ctx, instruction, analysis, go);
-        if (reason === null) continue;
-        if (reason) ctx.note(go.subcommand.start, reason);
-        else ctx.edit(insertion(ctx.doc.text, analysis, go));
+        const left = reasonToLeave(ctx, instruction, analysis, go);
+        if (left === null) continue;
+        if (left === undefined) ctx.edit(insertion(ctx.doc.text, analysis, go));
+        else if (left.fact) ctx.noteFact(go.subcommand.start, left.fact, left.reason);
+        else ctx.note(go.subcommand.start, left.reason);
       }
     }
   },
 };
 
-/** A build the Dockerfile hides in make or a script, in a stage that has Go: what is left for a human. */
-function noteOpaqueBuild(ctx: Context, instruction: Instruction, analysis: RunAnalysis): void {
-  const opaque = commandsOf(analysis).find(isOpaqueBuild);
-  if (!opaque) return;
+/** A build the Dockerfile hides in make or a script, in a stage that has Go in module mode: what is left for a human. */
+function noteOpaqueBuild(ctx: Context, instruction: Instruction): void {
+  const opaque = ctx.model().opaqueBuild(instruction);
+  if (!opaque || ctx.model().gopathModeAt(instruction)) return;
   const stage = stageOf(ctx.doc, instruction);
   if (!stage || !stageHasGo(ctx, stage, instruction)) return;
   const shown = opaque.words.slice(0, 2).map((word) => word.value).join(' ');
@@ -56,28 +56,42 @@ function stageHasGo(ctx: Context, stage: Stage, instruction: Instruction): boole
 
 const MOD_MOD_SINCE = parseGoVersion('1.14')!;
 
-/** undefined: edit; null: nothing to do; a string: leave it and say why. */
-function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnalysis, go: GoInvocation): string | null | undefined {
-  const own = modFlagValue(go.args);
-  if (own !== undefined) return own === 'mod' ? null : `go ${go.subcommand.value} already sets -mod=${own}; left as is`;
+/** Why -mod=mod stays out, worded from the model's fact (`detail`). */
+const FLAG_REASONS: Record<Exclude<ModeFact['kind'], 'mod-flag'>, (detail: string) => string> = {
+  'gopath-mode': (detail) => `${detail}, where -mod does not apply; left as is`,
+  elsewhere: (detail) => `${detail}: that is not this repository's module; left as is`,
+  vendored: () => 'the module is vendored (vendor/modules.txt): -mod=mod would switch the build from vendor/ to the network',
+  workspace: () => 'a go.work is present: -mod=mod is an error in workspace mode',
+  'cannot-fetch': (detail) => `${detail}: with -mod=mod the build may need to fetch modules; left as is`,
+};
+
+interface Left {
+  reason: string;
+  /** The model's fact the reason states (insert-mod-tidy may have said it already). */
+  fact?: string;
+}
+
+/** undefined: edit; null: nothing to do; else: leave it and say why. */
+function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnalysis, go: GoInvocation): Left | null | undefined {
   const facts = ctx.model().goCommand(instruction, go);
+  const own = modFlagValue(go.args);
   const goflags = goflagsMod(facts.env.get('GOFLAGS'));
+  const mod = own ?? goflags;
+  if (mod === 'mod') return null;
+  const modelFact = modeFactOf(facts, mod);
+  const fact = modelFact && `${modelFact.kind}:${modelFact.detail}`;
+  if (own !== undefined) return { reason: `go ${go.subcommand.value} already sets -mod=${own}; left as is`, ...(modelFact?.kind === 'mod-flag' ? { fact } : {}) };
   if (goflags !== undefined) {
-    if (goflags === 'mod') return null;
     const origin = facts.env.origin('GOFLAGS');
-    return origin === 'the command' ? `GOFLAGS sets -mod=${goflags} for this build; left as is` : `GOFLAGS=-mod=${goflags} (${origin}) applies to this build; adding -mod=mod would override it`;
+    const reason = origin === 'the command' ? `GOFLAGS sets -mod=${goflags} for this build; left as is` : `GOFLAGS=-mod=${goflags} (${origin}) applies to this build; adding -mod=mod would override it`;
+    return { reason, ...(modelFact?.kind === 'mod-flag' ? { fact } : {}) };
   }
-  if (facts.gopathMode) return `${facts.gopathMode}, where -mod does not apply; left as is`;
+  if (modelFact && modelFact.kind !== 'mod-flag') return { reason: FLAG_REASONS[modelFact.kind](modelFact.detail), fact };
   if (facts.goVersion && facts.goVersion.minor !== undefined && compareGoVersions(facts.goVersion, MOD_MOD_SINCE) < 0) {
-    return `the image has Go ${facts.goVersion.text}, and -mod=mod exists only since Go 1.14; left as is`;
+    return { reason: `the image has Go ${facts.goVersion.text}, and -mod=mod exists only since Go 1.14; left as is` };
   }
-  if (facts.cannotFetch) return `${facts.cannotFetch}: with -mod=mod the build may need to fetch modules; left as is`;
-  if (analysis.unclear) return `this RUN cannot be read safely (${analysis.unclear}); add -mod=mod by hand`;
-  if (vendorsBefore(ctx, instruction, go)) return 'the stage runs go mod vendor before this build: Go then builds from vendor/ and -mod=mod would switch it to the network';
-  const { module } = facts;
-  if (module.how === 'elsewhere') return `${module.detail}: that is not this repository's module; left as is`;
-  if (module.vendored) return 'the module is vendored (vendor/modules.txt): -mod=mod would switch the build from vendor/ to the network';
-  if (module.workspaceFile && facts.env.get('GOWORK') !== 'off') return 'a go.work is present: -mod=mod is an error in workspace mode';
+  if (analysis.unclear) return { reason: `this RUN cannot be read safely (${analysis.unclear}); add -mod=mod by hand` };
+  if (vendorsBefore(ctx, instruction, go)) return { reason: 'the stage runs go mod vendor before this build: Go then builds from vendor/ and -mod=mod would switch it to the network' };
   return undefined;
 }
 

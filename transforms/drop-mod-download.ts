@@ -63,8 +63,10 @@ function dropFromRun(ctx: Context, instruction: Instruction, edits: Edit[]): voi
     ctx.note(firstDownload.start, `${reason}; left as is`);
     return;
   }
+  const verifyRun = verifyRunAfter(ctx.doc, instruction);
   if (!analysis.unclear && commands.every((c) => isDownload(c) || isVerify(c) || isResidue(c))) {
     edits.push({ ...instructionRemoval(ctx.doc, instruction), text: '' });
+    if (verifyRun) edits.push({ ...instructionRemoval(ctx.doc, verifyRun), text: '' });
     return;
   }
   // Plan every removal first: a RUN is edited only when all of its downloads can go.
@@ -88,6 +90,26 @@ function dropFromRun(ctx: Context, instruction: Instruction, edits: Edit[]): voi
     }
   }
   for (const { start, end } of removals) edits.push({ start, end, text: '' });
+  if (verifyRun) edits.push({ ...instructionRemoval(ctx.doc, verifyRun), text: '' });
+}
+
+/**
+ * A `RUN go mod verify` that is the stage's next go command after the download:
+ * without the download it verifies an empty module cache, so it goes with it,
+ * as a `go mod verify` chained to the download does.
+ */
+function verifyRunAfter(doc: Document, download: Instruction): Instruction | undefined {
+  for (let index = download.index + 1; index < doc.instructions.length; index++) {
+    const next = doc.instructions[index]!;
+    if (next.keyword === 'FROM') return undefined;
+    if (next.keyword !== 'RUN') continue;
+    const analysis = runAnalysisOf(doc, next);
+    const commands = analysis.scripts.flatMap((script) => script.commands);
+    if (!commands.some((command) => goInvocation(command))) continue;
+    const onlyVerifies = !analysis.unclear && commands.some(isVerify) && commands.every((c) => isVerify(c) || isResidue(c));
+    return onlyVerifies ? next : undefined;
+  }
+  return undefined;
 }
 
 /** Settings a download may run with that the build steps after it do not share. */

@@ -3,7 +3,7 @@
 // the code being built. One tidy per stage that builds.
 import { endOfLineWithBreak, keywordLike, startOfLine, type Instruction } from '../src/document.js';
 import { commandsOf, goInvocations, goVerb, isModuleBuild, modFlagValue, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
-import { goflagsMod, type ModuleRead } from '../src/model/index.js';
+import { goflagsMod, modeFactOf, type ModeFact, type ModuleRead } from '../src/model/index.js';
 import { userBefore } from '../src/users.js';
 import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
@@ -64,9 +64,11 @@ function planStage(ctx: Context, stage: Stage): void {
 
   const target = afterCopy.find((run) => run.instruction.start > stage.from.start && run.invocations.some(loadsPackages))!;
   const firstLoad = target.invocations.find(loadsPackages)!;
-  const reason = reasonToLeave(ctx, target, firstLoad);
-  if (reason) {
-    ctx.note(firstLoad.subcommand.start, `${reason}; go mod tidy not inserted`);
+  const left = reasonToLeave(ctx, target, firstLoad);
+  if (left) {
+    const message = `${left.reason}; go mod tidy not inserted`;
+    if (left.fact) ctx.noteFact(firstLoad.subcommand.start, left.fact, message);
+    else ctx.note(firstLoad.subcommand.start, message);
     return;
   }
   // COPYs that leave module folders out: tidy would fail on a copied package that imports one; `-e` goes on, and the build then
@@ -132,36 +134,40 @@ function sourcesMountedBy(instruction: Instruction): boolean {
   return instruction.flags.some((flag) => flag.name === 'mount' && flag.value !== null && mountType(parseMountOptions(flag.value)) === 'bind');
 }
 
-function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): string | undefined {
+/** Why tidy must not run before this build; `fact`, when the reason is a fact of the model that add-mod-flag states too. */
+function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: string; fact?: string } | undefined {
   const facts = ctx.model().goCommand(run.instruction, go);
   const { module, env } = facts;
-  if (facts.gopathMode) return facts.gopathMode;
-  if (module.how === 'elsewhere') return `${module.detail}: not this repository's module`;
-  if (module.how === 'none') return module.detail;
-  if (module.vendored) return 'the module is vendored (vendor/modules.txt): tidy does not update vendor/ and the vendored build would then fail';
-  if (module.workspaceFile && env.get('GOWORK') !== 'off') return 'a go.work is present: the build runs in workspace mode';
-  const mod = modFlagValue(go.args) ?? goflagsMod(env.get('GOFLAGS'));
-  if (mod === 'vendor') return 'the build uses -mod=vendor: tidy does not update vendor/';
-  if (mod === 'readonly') return 'the build sets -mod=readonly: its author wants go.mod and go.sum left as they are';
-  if (facts.cannotFetch) return `${facts.cannotFetch}: tidy would need to fetch modules`;
+  const modelFact = modeFactOf(facts, modFlagValue(go.args) ?? goflagsMod(env.get('GOFLAGS')));
+  if (modelFact) return { reason: TIDY_REASONS[modelFact.kind](modelFact.detail), fact: `${modelFact.kind}:${modelFact.detail}` };
+  if (module.how === 'none') return { reason: module.detail };
   const changesDirectory = commandsOf(run.analysis).some((command) => command.start < go.command.start && ['cd', 'pushd', 'popd'].includes(command.words[0]?.value ?? ''));
   const changesModule = go.args.some((word) => /^--?C(?:=|$)/.test(word.value)) || changesDirectory;
   if (changesModule && !sameModuleAsStage(ctx, run.instruction, facts.module)) {
-    return changesDirectory ? `the RUN changes directory before go ${go.subcommand.value}` : `go ${go.subcommand.value} -C builds another directory`;
+    return { reason: changesDirectory ? `the RUN changes directory before go ${go.subcommand.value}` : `go ${go.subcommand.value} -C builds another directory` };
   }
   const foreignMount = run.instruction.flags.find((flag) => flag.name === 'mount' && flag.value !== null && !['cache', 'tmpfs'].includes(mountType(parseMountOptions(flag.value))));
-  if (foreignMount) return `the build uses --mount=${foreignMount.value}, which a separate RUN go mod tidy would lack`;
+  if (foreignMount) return { reason: `the build uses --mount=${foreignMount.value}, which a separate RUN go mod tidy would lack` };
   const credentials = credentialMountBefore(ctx, run.instruction);
-  if (credentials) return `the stage fetches modules with --mount=${credentials} (private modules), which a separate RUN go mod tidy would lack`;
+  if (credentials) return { reason: `the stage fetches modules with --mount=${credentials} (private modules), which a separate RUN go mod tidy would lack` };
   const user = userBefore(ctx.doc, run.instruction, variablesBefore(ctx.doc, run.instruction));
   // No USER line: the image's own default user (go-toolset runs as 1001).
   const imageUser = user.imageDefault ? facts.image.defaultUser : undefined;
   const runsAs = imageUser ? (imageUser.uid === '0' ? undefined : { uid: imageUser.uid, name: imageUser.name }) : user.root ? undefined : { uid: user.uid, name: user.written };
   if (runsAs && module.how === 'context' && !goModOwnedBy(ctx, run.instruction, runsAs.uid, runsAs.name)) {
-    return `go mod tidy would run as ${runsAs.name ?? runsAs.uid ?? 'the image user'}, who cannot rewrite a go.mod copied without --chown`;
+    return { reason: `go mod tidy would run as ${runsAs.name ?? runsAs.uid ?? 'the image user'}, who cannot rewrite a go.mod copied without --chown` };
   }
   return undefined;
 }
+
+const TIDY_REASONS: Record<ModeFact['kind'], (detail: string) => string> = {
+  'gopath-mode': (detail) => detail,
+  elsewhere: (detail) => `${detail}: not this repository's module`,
+  vendored: () => 'the module is vendored (vendor/modules.txt): tidy does not update vendor/ and the vendored build would then fail',
+  workspace: () => 'a go.work is present: the build runs in workspace mode',
+  'mod-flag': (mod) => (mod === 'vendor' ? 'the build uses -mod=vendor: tidy does not update vendor/' : 'the build sets -mod=readonly: its author wants go.mod and go.sum left as they are'),
+  'cannot-fetch': (detail) => `${detail}: tidy would need to fetch modules`,
+};
 
 /** A go command that changes directory still builds the module a plain RUN at the stage's working directory sees. */
 function sameModuleAsStage(ctx: Context, instruction: Instruction, module: ModuleRead): boolean {

@@ -6,7 +6,7 @@
 // fetch for themselves do without the modules in the layer.
 import type { Document, Instruction } from '../document.js';
 import { mountType, parseMountOptions } from '../mounts.js';
-import { analyzeRun, commandsOf, goInvocations, type GoInvocation } from '../run.js';
+import { analyzeRun, commandsOf, goInvocations, goVerb, type GoInvocation } from '../run.js';
 import type { SimpleCommand } from '../shell.js';
 import { stageChain } from '../stage-facts.js';
 import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
@@ -32,6 +32,8 @@ export interface CacheFlowQuery {
   moduleCache: string | undefined;
   /** The go command can fetch modules itself (network, a proxy, no private modules). */
   canFetch: (instruction: Instruction, go: GoInvocation) => string | undefined;
+  /** The first command of a RUN that builds out of dockmod's sight (make, a script). */
+  opaqueBuild: (instruction: Instruction) => SimpleCommand | undefined;
 }
 
 /** What reads the module cache after a RUN: the readers in order, and the answers transforms ask for, each found by binary search. */
@@ -144,7 +146,8 @@ function runConsumer(query: CacheFlowQuery, item: Instruction, credentials: stri
   const { doc } = query;
   const text = doc.text.slice(item.start, item.end);
   const analysis = runAnalysisOf(doc, item);
-  const gos = goInvocations(analysis).filter((go) => go.subcommand.value !== 'version' && go.subcommand.value !== 'env');
+  // `go mod verify` checks whatever modules the cache holds: it needs none there, and reads none for a build.
+  const gos = goInvocations(analysis).filter((go) => go.subcommand.value !== 'version' && go.subcommand.value !== 'env' && goVerb(go) !== 'mod verify');
   const at = `at line ${item.line + 1}`;
   if (gos.length > 0) {
     if (credentials && !credentialMountOf(item)) {
@@ -159,19 +162,28 @@ function runConsumer(query: CacheFlowQuery, item: Instruction, credentials: stri
   if (mentionsModuleCache(text, query.moduleCache)) {
     return { kind: 'reads-module-cache', instruction: item, description: `the RUN ${at} (it reads files of the module cache)`, needsLayer: true };
   }
-  const opaque = commandsOf(analysis).find(isOpaqueBuild);
+  const opaque = query.opaqueBuild(item);
   if (opaque) return { kind: 'opaque', instruction: item, description: `\`${opaqueName(opaque)}\` ${at} (dockmod cannot see its go commands)`, needsLayer: true };
   return undefined;
 }
 
-/** `make`, `./build.sh`, `sh scripts/build.sh`: a build whose go commands are not in the Dockerfile. */
-export function isOpaqueBuild(command: SimpleCommand): boolean {
-  const [name, next] = command.words;
+/** Arguments that only ask a program about itself: running it builds nothing. */
+const ASKS_ABOUT_ITSELF = /^(?:--?(?:version|help|h|v|V)|version|help)$/;
+
+/**
+ * `make`, `./build.sh`, `sh scripts/build.sh`, a script the COPYs brought from
+ * the build context (`isContextFile` of the path as written): a build whose go
+ * commands are not in the Dockerfile. `x --version` builds nothing.
+ */
+export function isOpaqueBuild(command: SimpleCommand, isContextFile: (path: string) => boolean = () => false): boolean {
+  const [name, next, ...rest] = command.words;
   if (!name) return false;
+  if (next && [next, ...rest].every((word) => ASKS_ABOUT_ITSELF.test(word.value))) return false;
   const base = name.value.replace(/^.*\//, '');
   if (OPAQUE_BUILDERS.test(base)) return true;
-  if (SHELLS.test(name.value)) return !!next && !next.value.startsWith('-') && /\.(?:sh|bash)$|build|make/i.test(next.value);
-  return /^\.{0,2}\//.test(name.value) && /\.(?:sh|bash)$|build/i.test(base);
+  if (SHELLS.test(name.value)) return !!next && !next.value.startsWith('-') && (/\.(?:sh|bash)$|build|make/i.test(next.value) || isContextFile(next.value));
+  if (!name.value.includes('/') || name.value.includes('$')) return false;
+  return isContextFile(name.value) || /\.(?:sh|bash)$/i.test(base) || (/^\.{1,2}\//.test(name.value) && /build/i.test(base));
 }
 
 function opaqueName(command: SimpleCommand): string {

@@ -9,13 +9,14 @@ import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version
 import type { ModuleFacts } from '../module.js';
 import type { TransformOptions } from '../transform.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation } from '../run.js';
+import type { SimpleCommand } from '../shell.js';
 import { firstInChain, stageChain } from '../stage-facts.js';
 import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { goCachesFor } from '../cache-paths.js';
 import { baseImageOfStage, type BaseImage } from './base-image.js';
-import { LOADS_PACKAGES, moduleCacheFlow, type CacheConsumer, type CacheFlow } from './cache-flow.js';
+import { isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
-import { contextCopiesBefore, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore } from './copies.js';
+import { contextCopiesBefore, contextFileAt, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore } from './copies.js';
 import { cacheMountTargets, MODULE_CACHE_TARGET, mountType, parseMountOptions } from '../mounts.js';
 import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
@@ -57,8 +58,12 @@ export interface ImageModel {
   context: BuildContext;
   baseImage(stage: Stage): BaseImage;
   goCommand(instruction: Instruction, go: GoInvocation): GoCommandFacts;
+  /** Why a go command at `instruction`'s working directory, with the stage's environment, would build in GOPATH mode; undefined in module mode. */
+  gopathModeAt(instruction: Instruction): string | undefined;
   /** The module a go command would build at `instruction`'s working directory (WORKDIR), before its own `cd`. */
   moduleAtWorkdir(instruction: Instruction): ModuleRead;
+  /** The first command of a RUN that builds out of dockmod's sight: make, a script (by name, or brought from the build context). */
+  opaqueBuild(instruction: Instruction): SimpleCommand | undefined;
   /** Who reads the module cache that `instruction` fills, in source order. */
   moduleCacheConsumers(instruction: Instruction): CacheConsumer[];
   /**
@@ -88,8 +93,32 @@ interface StageReport {
   moduleCacheConsumers: { line: number; consumers: { line: number; kind: CacheConsumer['kind']; needsLayer: boolean; description: string }[] }[];
 }
 
+/** A fact of the model that rules out both go mod tidy and -mod=mod before a go command (each transform words it). */
+export interface ModeFact {
+  kind: 'mod-flag' | 'gopath-mode' | 'elsewhere' | 'vendored' | 'workspace' | 'cannot-fetch';
+  /** The -mod value, the model's reason (GOPATH mode, the module elsewhere, no fetching), or ''. */
+  detail: string;
+}
+
+/**
+ * The first fact that rules out tidy and -mod=mod for a go command whose -mod
+ * (its own flag, else GOFLAGS') is `mod`: insert-mod-tidy and add-mod-flag ask
+ * in the same order, so the fact they both state is the same one, said once.
+ */
+export function modeFactOf(facts: GoCommandFacts, mod: string | undefined): ModeFact | undefined {
+  if (mod === 'vendor' || mod === 'readonly') return { kind: 'mod-flag', detail: mod };
+  if (facts.gopathMode) return { kind: 'gopath-mode', detail: facts.gopathMode };
+  const { module } = facts;
+  if (module.how === 'elsewhere') return { kind: 'elsewhere', detail: module.detail };
+  if (module.vendored) return { kind: 'vendored', detail: '' };
+  if (module.workspaceFile && facts.env.get('GOWORK') !== 'off') return { kind: 'workspace', detail: '' };
+  if (facts.cannotFetch) return { kind: 'cannot-fetch', detail: facts.cannotFetch };
+  return undefined;
+}
+
 const MODULES_SINCE = parseGoVersion('1.11')!;
 const AUTO_MODULES_IN_GOPATH_SINCE = parseGoVersion('1.13')!;
+const MODULE_MODE_DEFAULT_SINCE = parseGoVersion('1.16')!;
 
 const models = objectCache<Document, ImageModel>();
 
@@ -169,6 +198,21 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     const moduleCache = 'caches' in caches ? caches.caches.moduleCache : undefined;
     return cacheMountTargets(instruction.flags).some((target) => target === moduleCache || MODULE_CACHE_TARGET.test(target));
   };
+  const opaqueBuilds = new Map<Instruction, SimpleCommand | undefined>();
+  const opaqueBuild = (instruction: Instruction): SimpleCommand | undefined => {
+    if (opaqueBuilds.has(instruction)) return opaqueBuilds.get(instruction);
+    let copies: CopiesBefore | undefined;
+    const isContextFile = (path: string): boolean => {
+      if (context.dir === undefined) return false;
+      const imagePath = resolveIn(workdirBefore(doc, instruction, imageWorkdir), path);
+      if (imagePath === undefined) return false;
+      copies ??= contextCopiesBefore(doc, instruction, imageWorkdir);
+      return contextFileAt(copies, imagePath, (relative) => files.isFile(nodePath.join(context.dir!, relative))) !== undefined;
+    };
+    const found = commandsOf(runAnalysisOf(doc, instruction)).find((command) => isOpaqueBuild(command, isContextFile));
+    opaqueBuilds.set(instruction, found);
+    return found;
+  };
   const flows = new Map<Instruction, CacheFlow>();
   const flowOf = (instruction: Instruction): CacheFlow => {
     let flow = flows.get(instruction);
@@ -178,6 +222,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
         doc,
         moduleCache: 'caches' in caches ? caches.caches.moduleCache : undefined,
         canFetch: (item, go) => goCommand(item, go).cannotFetch,
+        opaqueBuild,
       }, instruction);
       flows.set(instruction, flow);
     }
@@ -188,6 +233,15 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     baseImage,
     goCommand,
     moduleAtWorkdir: (instruction) => moduleAt(instruction, workdirBefore(doc, instruction, imageWorkdir), undefined),
+    gopathModeAt(instruction) {
+      const stage = stageOf(doc, instruction);
+      if (!stage) return undefined;
+      const image = baseImage(stageChain(stage)[0]!);
+      const env = goEnvironmentOf(doc, instruction, runAnalysisOf(doc, instruction), undefined, image.env);
+      const workdir = workdirBefore(doc, instruction, imageWorkdir);
+      return gopathModeOf(env, moduleAt(instruction, workdir, undefined), image.goVersionAfter ?? image.goVersion, workdir);
+    },
+    opaqueBuild,
     moduleCacheConsumers: (instruction) => flowOf(instruction).all(),
     modulesKeptInLayer(instruction) {
       if (mountsModuleCache(instruction)) return undefined;
@@ -300,7 +354,11 @@ function gopathModeOf(env: GoEnvironment, module: ModuleRead, imageGo: GoVersion
   if (setting === 'off') return `GO111MODULE=off (${env.origin('GO111MODULE')}) builds in GOPATH mode`;
   if (setting === 'on') return undefined;
   if (imageGo && imageGo.minor !== undefined && compareGoVersions(imageGo, MODULES_SINCE) < 0) return `Go ${imageGo.text} predates modules (GOPATH mode)`;
-  if (module.how === 'none') return `${module.detail}: the build runs in GOPATH mode`;
+  if (module.how === 'none') {
+    // Since Go 1.16 a build with no go.mod is not GOPATH mode but outside any module: go.mod, go mod and -mod apply no more.
+    const moduleModeByDefault = !imageGo || imageGo.minor === undefined || compareGoVersions(imageGo, MODULE_MODE_DEFAULT_SINCE) >= 0;
+    return `${module.detail}: the build runs ${moduleModeByDefault ? 'outside any module' : 'in GOPATH mode'}`;
+  }
   if (module.how === 'elsewhere') return undefined;
   const gopath = env.get('GOPATH') ?? undefined;
   const underGopathSrc = gopath !== undefined && workdir !== undefined && (workdir === `${gopath}/src` || workdir.startsWith(`${gopath}/src/`));

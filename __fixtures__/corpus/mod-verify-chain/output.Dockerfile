@@ -5,7 +5,6 @@ ENV UID=10001
 RUN adduser --disabled-password --gecos "" --home "/nonexistent" --shell "/sbin/nologin" --no-create-home --uid "${UID}" "${USER}"
 WORKDIR $GOPATH/src/mypackage/myapp/
 COPY . .
-RUN --mount=type=cache,target=/go/pkg/mod go mod verify
 RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
 RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \

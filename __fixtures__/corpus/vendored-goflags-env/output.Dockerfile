@@ -3,9 +3,7 @@ ENV GOFLAGS=-mod=vendor
 ENV CGO_ENABLED=0
 WORKDIR /go/src/github.com/acme/legacy
 COPY . .
-RUN --mount=type=cache,target=/go/pkg/mod \
-    --mount=type=cache,target=/root/.cache/go-build \
-    go build -o /usr/local/bin/legacy ./cmd/legacy
+RUN --mount=type=cache,target=/root/.cache/go-build go build -o /usr/local/bin/legacy ./cmd/legacy
 
 FROM scratch
 COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/

@@ -1,0 +1,4 @@
+FROM golang:1.23
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,id=gomod,target=/go/pkg/mod/cache,sharing=locked go build -o /bin/svc .

@@ -1,0 +1,5 @@
+FROM golang:1.23
+WORKDIR /src
+COPY go.mod go.sum ./
+COPY . .
+RUN go build -mod=mod -o /bin/svc .
