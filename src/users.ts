@@ -74,6 +74,15 @@ export function userBefore(doc: Document, instruction: Instruction, env: Readonl
   return user;
 }
 
+/** The uid of a user written as a name or a number (`COPY --chown=appuser`), from the accounts created before `instruction`. */
+export function uidOf(doc: Document, instruction: Instruction, user: string): string | undefined {
+  if (NUMERIC.test(user)) return user;
+  if (user === 'root') return '0';
+  const stage = stageOf(doc, instruction);
+  if (!stage) return undefined;
+  return accountsOf(doc, stage).users.findLast((created) => created.at < instruction.start && created.name === user)?.uid;
+}
+
 /** The USER instructions and the accounts created along a stage chain, each with where it stands. */
 interface ChainAccounts {
   userInstructions: Instruction[];

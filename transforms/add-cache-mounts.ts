@@ -5,6 +5,7 @@ import { skipBlanksAndContinuations, type Document, type Instruction } from '../
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, modFlagValue, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { goflagsMod } from '../src/model/index.js';
+import { compareGoVersions, parseGoVersion, type GoVersion } from '../src/go-version.js';
 import { credentialMountOf } from '../src/model/cache-flow.js';
 import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, parseMountOptions } from '../src/mounts.js';
 import { expandVariables, firstInChain, variablesBefore } from '../src/stage-facts.js';
@@ -42,7 +43,7 @@ interface WantedMount {
 /** Propose the mounts a RUN lacks; true when it proposed an edit. */
 function addToRun(ctx: Context, instruction: Instruction): boolean {
   const analysis = runAnalysisOf(ctx.doc, instruction);
-  const needing = goInvocations(analysis).filter((go) => needsCaches(go) !== 'none');
+  const needing = goInvocations(analysis).filter((go) => needsCaches(go) !== 'none' && goHas(ctx, instruction, go, BUILD_CACHE_SINCE));
   const first = needing[0];
   if (!first) return false;
   const leave = (reason: string): false => {
@@ -55,7 +56,7 @@ function addToRun(ctx: Context, instruction: Instruction): boolean {
   if (setsPath) return leave(`the RUN sets ${setsPath} itself`);
 
   // A build from vendor/ reads no module cache: it gets the build cache only, and nothing need be said about modules.
-  const readingModules = needing.filter((go) => !buildsFromVendor(ctx, instruction, go));
+  const readingModules = needing.filter((go) => !buildsFromVendor(ctx, instruction, go) && goHas(ctx, instruction, go, MODULE_CACHE_SINCE));
   const layerReader = readingModules.length === 0 ? undefined : moduleCacheKeptInLayer(ctx, instruction, readingModules);
   if (layerReader && needing.every((go) => needsCaches(go) === 'module')) return leave(layerReader);
   const wanted: WantedMount[] = [];
@@ -105,6 +106,16 @@ function moduleCacheKeptInLayer(ctx: Context, instruction: Instruction, gos: rea
     }
   }
   return undefined;
+}
+
+/** Go has a build cache since 1.10 and a module cache since 1.11: an older image gets no mount for what it lacks. */
+const BUILD_CACHE_SINCE = parseGoVersion('1.10')!;
+const MODULE_CACHE_SINCE = parseGoVersion('1.11')!;
+
+/** The go command's Go (after bump-go-image) is `since` or newer, or unknown. */
+function goHas(ctx: Context, instruction: Instruction, go: GoInvocation, since: GoVersion): boolean {
+  const version = ctx.model().goCommand(instruction, go).goVersion;
+  return !version || version.minor === undefined || compareGoVersions(version, since) >= 0;
 }
 
 /** The go command builds from vendor/ (-mod=vendor, its own or GOFLAGS'): it reads no module cache. */

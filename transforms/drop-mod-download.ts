@@ -65,8 +65,15 @@ function dropFromRun(ctx: Context, instruction: Instruction, edits: Edit[]): voi
   }
   const verifyRun = verifyRunAfter(ctx.doc, instruction);
   if (!analysis.unclear && commands.every((c) => isDownload(c) || isVerify(c) || isResidue(c))) {
-    edits.push({ ...instructionRemoval(ctx.doc, instruction), text: '' });
-    if (verifyRun) edits.push({ ...instructionRemoval(ctx.doc, verifyRun), text: '' });
+    // A verify RUN right below: one removal for both, so the blank lines around the two stay one; split in two, one change each.
+    if (verifyRun?.index === instruction.index + 1) {
+      const both = instructionRemoval(ctx.doc, instruction, verifyRun);
+      const split = instructionRemoval(ctx.doc, verifyRun).start;
+      edits.push({ start: both.start, end: split, text: '' }, { start: split, end: both.end, text: '' });
+    } else {
+      edits.push({ ...instructionRemoval(ctx.doc, instruction), text: '' });
+      if (verifyRun) edits.push({ ...instructionRemoval(ctx.doc, verifyRun), text: '' });
+    }
     return;
   }
   // Plan every removal first: a RUN is edited only when all of its downloads can go.
@@ -251,16 +258,16 @@ function wholeLineRemoval(text: string, script: RunScript, unit: Unit): { start:
 }
 
 /**
- * The instruction's lines, with the comment lines directly above it, and one
- * of the blank lines around it when both sides are blank.
+ * The lines of the instructions from `instruction` to `last`, with the comment
+ * lines directly above, and one of the blank lines around them when both sides are blank.
  */
-function instructionRemoval(doc: Document, instruction: Instruction): { start: number; end: number } {
+function instructionRemoval(doc: Document, instruction: Instruction, last: Instruction = instruction): { start: number; end: number } {
   const { text, lineStarts } = doc;
   const previousEnd = doc.instructions[instruction.index - 1]?.endLine ?? -1;
   let firstLine = instruction.line;
   while (firstLine - 1 > previousEnd && doc.commentLines.has(firstLine - 1)) firstLine--;
   let start = lineStarts[firstLine]!;
-  let end = endOfLineWithBreak(text, instruction.end);
+  let end = endOfLineWithBreak(text, last.end);
   const isBlankLine = (line: number): boolean => {
     const lineStart = lineStarts[line];
     if (lineStart === undefined) return false;
@@ -276,7 +283,7 @@ function instructionRemoval(doc: Document, instruction: Instruction): { start: n
       firstLine--;
       start = lineStarts[firstLine]!;
     }
-  } else if (blankBefore && end < text.length && lineAfter > instruction.endLine && isBlankLine(lineAfter)) {
+  } else if (blankBefore && end < text.length && lineAfter > last.endLine && isBlankLine(lineAfter)) {
     end = lineStarts[lineAfter + 1] ?? text.length;
   }
   return { start, end };

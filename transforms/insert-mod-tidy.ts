@@ -4,7 +4,7 @@
 import { endOfLineWithBreak, keywordLike, startOfLine, type Instruction } from '../src/document.js';
 import { commandsOf, goInvocations, goVerb, isModuleBuild, modFlagValue, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { goflagsMod, modeFactOf, type ModeFact, type ModuleRead } from '../src/model/index.js';
-import { userBefore } from '../src/users.js';
+import { uidOf, userBefore } from '../src/users.js';
 import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
@@ -182,7 +182,10 @@ function goModOwnedBy(ctx: Context, instruction: Instruction, uid: string | unde
   const bringsGoMod = copies.filter((item) => item.args.some((arg) => arg === '.' || arg === './' || /(?:^|\/)go\.(?:mod|\*)$/.test(arg)));
   return bringsGoMod.length > 0 && bringsGoMod.every((item) => {
     const who = owner(item);
-    return who !== undefined && (who === uid || who === name || (name !== undefined && who === name.split(':')[0]));
+    if (who === undefined) return false;
+    if (who === uid || who === name || (name !== undefined && who === name.split(':')[0])) return true;
+    const ownerUid = uidOf(ctx.doc, item, who);
+    return ownerUid !== undefined && ownerUid === uid;
   });
 }
 

@@ -288,10 +288,19 @@ function commandWorkdir(doc: Document, instruction: Instruction, go: GoInvocatio
   return workdir;
 }
 
-/** A `go mod init` before `go`: in an earlier RUN of the stage chain, or earlier in the same RUN. */
+/** A COPY/ADD heredoc that writes a go.mod (`COPY <<EOF go.mod`): the destination ends the first line, before the bodies. */
+function writesGoModFile(doc: Document, item: Instruction): boolean {
+  if ((item.keyword !== 'COPY' && item.keyword !== 'ADD') || !item.args.some((arg) => arg.startsWith('<<'))) return false;
+  const lineEnd = doc.text.indexOf('\n', item.argsStart);
+  const firstLine = doc.text.slice(item.argsStart, lineEnd === -1 ? item.end : lineEnd).trim().split(/\s+/);
+  return /(?:^|\/)go\.mod$/.test(firstLine.at(-1) ?? '');
+}
+
+/** A `go mod init` before `go` (in an earlier RUN of the stage chain, or earlier in the same RUN), or a go.mod written by a COPY heredoc. */
 function initsModuleBefore(doc: Document, instruction: Instruction, go: GoInvocation | undefined): boolean {
   const stage = stageOf(doc, instruction);
   if (!stage) return false;
+  if (firstInChain(stage, 'go.mod heredoc', (item) => writesGoModFile(doc, item)) < instruction.start) return true;
   const isInit = (candidate: GoInvocation): boolean => goVerb(candidate) === 'mod init';
   const first = firstInChain(stage, 'go mod init', (item) => item.keyword === 'RUN' && goInvocations(runAnalysisOf(doc, item)).some(isInit));
   if (first < instruction.start) return true;

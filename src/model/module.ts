@@ -40,7 +40,7 @@ export interface ModuleQuery {
   copies: CopiesBefore;
   /** The folder the go command runs in, in the image (undefined: unknown). */
   workdir: string | undefined;
-  /** A RUN before the command runs `go mod init`. */
+  /** A RUN before the command runs `go mod init`, or a COPY heredoc writes go.mod. */
   createsGoMod: boolean;
   /** How the image gets sources from outside the build context before the command (git clone, COPY --from...), if it does. */
   fetchesSources: string | undefined;
@@ -66,7 +66,7 @@ export function moduleReadBy(query: ModuleQuery): ModuleRead {
   if (workspace !== undefined) {
     return { how: 'context', detail: `${workspace} of the build context (workspace mode)`, vendored: false, workspaceFile: nodePath.join(contextDir, workspace) };
   }
-  if (query.createsGoMod) return { how: 'created', detail: 'a RUN creates go.mod (go mod init)', vendored: false };
+  if (query.createsGoMod) return { how: 'created', detail: 'the Dockerfile creates go.mod (go mod init, or a COPY heredoc)', vendored: false };
   if (query.fetchesSources) return { how: 'elsewhere', detail: `no go.mod comes from the build context; the image gets sources through ${query.fetchesSources}`, vendored: false };
   return { how: 'none', detail: `no go.mod reaches ${workdir} through the COPY/ADD instructions`, vendored: false };
 }

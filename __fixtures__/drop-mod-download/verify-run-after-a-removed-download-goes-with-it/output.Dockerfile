@@ -1,5 +1,6 @@
 FROM golang:1.23
 WORKDIR /src
 COPY go.mod go.sum ./
+
 COPY . .
 RUN go build -mod=mod -o /bin/svc .

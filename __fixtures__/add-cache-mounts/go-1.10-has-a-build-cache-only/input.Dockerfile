@@ -1,0 +1,4 @@
+FROM golang:1.10
+WORKDIR /go/src/github.com/example/app
+COPY . .
+RUN go install .
