@@ -63,8 +63,7 @@ export function parseDocument(text: string): Document {
   } catch (error) {
     throw new DockmodError(`cannot parse as a Dockerfile (${messageOf(error)})`);
   }
-  const offsetAt = (pos: { line: number; character: number }): number =>
-    Math.min((lineStarts[pos.line] ?? text.length) + pos.character, text.length);
+  const positions = { text, lineStarts };
   let instructions: Instruction[];
   const commentLines = new Set<number>();
   let escapeChar: string;
@@ -72,7 +71,7 @@ export function parseDocument(text: string): Document {
     escapeChar = ast.getEscapeCharacter();
     instructions = ast
       .getInstructions()
-      .map((node, index) => withFlagsAfterContinuations(text, escapeChar, toInstruction(node, index, offsetAt)));
+      .map((node, index) => withFlagsAfterContinuations(text, escapeChar, toInstruction(node, index, positions)));
     for (const comment of ast.getComments()) commentLines.add(comment.getRange().start.line);
   } catch (error) {
     throw new DockmodError(`cannot parse as a Dockerfile (${messageOf(error)})`);
@@ -83,16 +82,16 @@ export function parseDocument(text: string): Document {
 function toInstruction(
   node: AstInstruction,
   index: number,
-  offsetAt: (pos: { line: number; character: number }) => number,
+  positions: Pick<Document, 'text' | 'lineStarts'>,
 ): Instruction {
   const range = node.getRange();
-  const start = offsetAt(range.start);
-  const end = offsetAt(range.end);
+  const start = offsetAt(positions, range.start);
+  const end = offsetAt(positions, range.end);
   const argsRange = node.getArgumentsRange();
   const flagged = node as unknown as { getFlags?: () => import('dockerfile-ast').Flag[] };
   const flags: Flag[] = (flagged.getFlags?.() ?? []).map((flag) => {
     const flagRange = flag.getRange();
-    return { name: flag.getName(), value: flag.getValue(), start: offsetAt(flagRange.start), end: offsetAt(flagRange.end) };
+    return { name: flag.getName(), value: flag.getValue(), start: offsetAt(positions, flagRange.start), end: offsetAt(positions, flagRange.end) };
   });
   return {
     index,
@@ -102,7 +101,7 @@ function toInstruction(
     end,
     line: range.start.line,
     endLine: range.end.line,
-    argsStart: argsRange ? offsetAt(argsRange.start) : end,
+    argsStart: argsRange ? offsetAt(positions, argsRange.start) : end,
     flags,
     args: node.getArguments().map((argument) => argument.getValue()),
     ast: node,
@@ -205,6 +204,23 @@ export function computeLineStarts(text: string): number[] {
 export function detectEol(text: string): string {
   const newline = text.indexOf('\n');
   return newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** A line/character position as dockerfile-ast gives it (0-based, \r\n, \r and \n all end a line). */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** The offset of a position in the text; a position past the end of the text is its end. */
+export function offsetAt(doc: Pick<Document, 'text' | 'lineStarts'>, position: Position): number {
+  const { text, lineStarts } = doc;
+  return Math.min((lineStarts[position.line] ?? text.length) + position.character, text.length);
+}
+
+/** The text of a 0-based line, its line break included. */
+export function lineText(doc: Pick<Document, 'text' | 'lineStarts'>, line: number): string {
+  return doc.text.slice(doc.lineStarts[line], doc.lineStarts[line + 1] ?? doc.text.length);
 }
 
 /** 0-based line of an offset. */

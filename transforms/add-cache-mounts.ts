@@ -1,7 +1,7 @@
 // add-cache-mounts: give every RUN that runs Go a BuildKit cache mount for
 // the module cache (and, when it compiles, the build cache), at the paths Go
 // uses in that stage and owned by the user the RUN runs as.
-import { skipBlanksAndContinuations, type Document, type Instruction } from '../src/document.js';
+import { lineText, skipBlanksAndContinuations, type Document, type Instruction } from '../src/document.js';
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { credentialMountOf } from '../src/model/cache-flow.js';
@@ -265,15 +265,14 @@ function fileContinuationIndent(text: string, escapeChar: string): string {
  * command (deeper ones are nested inside if/then and the like).
  */
 function continuationIndent(doc: Document, instruction: Instruction, commandStart: number, headerEnd: number): string {
-  const { text, lineStarts } = doc;
-  const lineText = (line: number): string => text.slice(lineStarts[line], lineStarts[line + 1] ?? text.length);
-  const leadingBlanks = (line: number): string => /^[ \t]*/.exec(lineText(line))![0];
+  const { lineStarts } = doc;
+  const leadingBlanks = (line: number): string => /^[ \t]*/.exec(lineText(doc, line))![0];
   const commandLine = lineStarts.findLastIndex((start) => start <= commandStart);
   if (commandLine > instruction.line) return leadingBlanks(commandLine);
   const lastLine = lineStarts.findLastIndex((start) => start <= headerEnd);
   let shallowest: string | undefined;
   for (let line = instruction.line + 1; line <= lastLine; line++) {
-    const content = lineText(line);
+    const content = lineText(doc, line);
     if (content.trim() === '' || /^[ \t]*#/.test(content)) continue;
     const indent = leadingBlanks(line);
     if (shallowest === undefined || indent.length < shallowest.length) shallowest = indent;

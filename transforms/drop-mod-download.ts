@@ -1,7 +1,7 @@
 // drop-mod-download: remove the `go mod download` step.
 // `go mod download` does not write go.sum and hangs or gets killed when many
 // images build at once; with -mod=mod the build fetches what it needs.
-import { endOfLineWithBreak, lineOf, startOfLine, type Document, type Instruction } from '../src/document.js';
+import { endOfLineWithBreak, lineOf, lineText, startOfLine, type Document, type Instruction } from '../src/document.js';
 import type { Edit } from '../src/edits.js';
 import { goInvocation, goVerb, type RunScript } from '../src/run.js';
 import { withoutQuoting, type SimpleCommand, type Token } from '../src/shell.js';
@@ -239,12 +239,7 @@ function instructionRemoval(doc: Document, instruction: Instruction): { start: n
   while (firstLine - 1 > previousEnd && doc.commentLines.has(firstLine - 1)) firstLine--;
   let start = lineStarts[firstLine]!;
   let end = endOfLineWithBreak(text, instruction.end);
-  const isBlankLine = (line: number): boolean => {
-    const lineStart = lineStarts[line];
-    if (lineStart === undefined) return false;
-    const lineEnd = lineStarts[line + 1] ?? text.length;
-    return text.slice(lineStart, lineEnd).trim() === '';
-  };
+  const isBlankLine = (line: number): boolean => lineStarts[line] !== undefined && lineText(doc, line).trim() === '';
   const lineAfter = lineOf(doc, end);
   const blankBefore = firstLine === 0 || isBlankLine(firstLine - 1);
   if (end >= text.length) {
