@@ -223,6 +223,17 @@ export function lineText(doc: Pick<Document, 'text' | 'lineStarts'>, line: numbe
   return doc.text.slice(doc.lineStarts[line], doc.lineStarts[line + 1] ?? doc.text.length);
 }
 
+/**
+ * The comment lines directly above an instruction (no blank line between, none
+ * of the previous instruction's own lines), top first.
+ */
+export function commentLinesAbove(doc: Pick<Document, 'instructions' | 'commentLines'>, instruction: Instruction): number[] {
+  const previousEnd = doc.instructions[instruction.index - 1]?.endLine ?? -1;
+  let top = instruction.line;
+  while (top - 1 > previousEnd && doc.commentLines.has(top - 1)) top--;
+  return Array.from({ length: instruction.line - top }, (_, k) => top + k);
+}
+
 /** 0-based line of an offset. */
 export function lineOf(doc: Pick<Document, 'lineStarts'>, offset: number): number {
   const starts = doc.lineStarts;

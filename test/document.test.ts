@@ -1,6 +1,6 @@
 // The document's line/offset helpers, which every transform's edits go through.
 import { describe, expect, it } from 'vitest';
-import { computeLineStarts, lineOf, lineText, offsetAt, parseDocument } from '../src/document.js';
+import { commentLinesAbove, computeLineStarts, lineOf, lineText, offsetAt, parseDocument } from '../src/document.js';
 
 const positions = (text: string) => ({ text, lineStarts: computeLineStarts(text) });
 
@@ -37,5 +37,21 @@ describe('lineText', () => {
     expect(lineText(doc, 1)).toBe('\n');
     expect(lineText(doc, 2)).toBe('RUN b');
     expect(lineOf(doc, doc.text.length)).toBe(2);
+  });
+});
+
+describe('commentLinesAbove', () => {
+  it('is the comment block touching the instruction, top first: not above a blank line, not inside the previous instruction', () => {
+    const doc = parseDocument(['# header', '', '# one', '# two', 'FROM a', 'RUN x \\', '# dropped by Docker', '  y', 'RUN z'].join('\r\n'));
+    const [from, runX, runZ] = doc.instructions;
+    expect(commentLinesAbove(doc, from!)).toEqual([2, 3]);
+    expect(commentLinesAbove(doc, runX!)).toEqual([]);
+    expect(doc.commentLines.has(6)).toBe(true);
+    expect(commentLinesAbove(doc, runZ!)).toEqual([]);
+  });
+
+  it('takes the comments right above an instruction that follows another', () => {
+    const doc = parseDocument('FROM a\n# why\n  # indented\nRUN b');
+    expect(commentLinesAbove(doc, doc.instructions[1]!)).toEqual([1, 2]);
   });
 });

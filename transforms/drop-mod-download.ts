@@ -1,7 +1,7 @@
 // drop-mod-download: remove the `go mod download` step.
 // `go mod download` does not write go.sum and hangs or gets killed when many
 // images build at once; with -mod=mod the build fetches what it needs.
-import { endOfLineWithBreak, lineOf, lineText, startOfLine, type Document, type Instruction } from '../src/document.js';
+import { commentLinesAbove, endOfLineWithBreak, lineOf, lineText, startOfLine, type Document, type Instruction } from '../src/document.js';
 import type { Edit } from '../src/edits.js';
 import { goInvocation, goVerb, type RunScript } from '../src/run.js';
 import { withoutQuoting, type SimpleCommand, type Token } from '../src/shell.js';
@@ -235,8 +235,7 @@ function wholeLineRemoval(text: string, script: RunScript, unit: Unit): { start:
 function instructionRemoval(doc: Document, instruction: Instruction): { start: number; end: number } {
   const { text, lineStarts } = doc;
   const previousEnd = doc.instructions[instruction.index - 1]?.endLine ?? -1;
-  let firstLine = instruction.line;
-  while (firstLine - 1 > previousEnd && doc.commentLines.has(firstLine - 1)) firstLine--;
+  let firstLine = commentLinesAbove(doc, instruction)[0] ?? instruction.line;
   let start = lineStarts[firstLine]!;
   let end = endOfLineWithBreak(text, instruction.end);
   const isBlankLine = (line: number): boolean => lineStarts[line] !== undefined && lineText(doc, line).trim() === '';
