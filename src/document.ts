@@ -3,6 +3,7 @@
 // on offsets into `text`, so the mapping lives here and nowhere else.
 import { DockerfileParser, Instruction as AstInstructionClass } from 'dockerfile-ast';
 import type { Argument as AstArgument, Instruction as AstInstruction } from 'dockerfile-ast';
+import { skipBlanksAndContinuations } from './continuations.js';
 import { DockmodError } from './errors.js';
 
 // dockerfile-ast splits an instruction's arguments anew on every call, and
@@ -141,31 +142,6 @@ function withFlagsAfterContinuations(text: string, escapeChar: string, instructi
   }
   if (flags.length === instruction.flags.length) return instruction;
   return { ...instruction, flags, argsStart };
-}
-
-/** Skip blanks and line continuations (with the comment and blank lines Docker drops after them). */
-export function skipBlanksAndContinuations(text: string, from: number, end: number, escapeChar: string): { offset: number; crossed: boolean } {
-  let i = from;
-  let crossed = false;
-  for (;;) {
-    while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
-    if (text[i] !== escapeChar) return { offset: i, crossed };
-    let j = i + 1;
-    while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
-    if (text[j] === '\r') j++;
-    if (text[j] !== '\n') return { offset: i, crossed };
-    i = j + 1;
-    crossed = true;
-    // Comment and blank lines inside a continued instruction are dropped by Docker.
-    for (;;) {
-      let k = i;
-      while (k < end && (text[k] === ' ' || text[k] === '\t')) k++;
-      const newline = text.indexOf('\n', k);
-      const isBlank = text[k] === '\n' || (text[k] === '\r' && text[k + 1] === '\n');
-      if ((!isBlank && text[k] !== '#') || newline === -1 || newline >= end) break;
-      i = newline + 1;
-    }
-  }
 }
 
 /** End of a flag word: the next blank or line break outside quotes. */

@@ -1,7 +1,8 @@
 // add-cache-mounts: give every RUN that runs Go a BuildKit cache mount for
 // the module cache (and, when it compiles, the build cache), at the paths Go
 // uses in that stage and owned by the user the RUN runs as.
-import { lineText, skipBlanksAndContinuations, type Document, type Instruction } from '../src/document.js';
+import { continuationPattern, skipBlanksAndContinuations } from '../src/continuations.js';
+import { lineText, type Document, type Instruction } from '../src/document.js';
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { credentialMountOf } from '../src/model/cache-flow.js';
@@ -254,8 +255,7 @@ function longestLine(text: string): number {
 
 /** The indentation of the file's first continuation line (the line after one that ends with the escape character), else four spaces. */
 function fileContinuationIndent(text: string, escapeChar: string): string {
-  const escaped = escapeChar === '\\' ? '\\\\' : escapeChar;
-  const match = new RegExp(`${escaped}[ \\t]*\\r?\\n([ \\t]+)\\S`).exec(text);
+  const match = new RegExp(`${continuationPattern(escapeChar)}([ \\t]+)\\S`).exec(text);
   return match ? match[1]! : '    ';
 }
 

@@ -2,6 +2,7 @@
 // `go mod download` does not write go.sum and hangs or gets killed when many
 // images build at once; with -mod=mod the build fetches what it needs.
 import { commentLinesAbove, endOfLineWithBreak, lineOf, lineText, startOfLine, type Document, type Instruction } from '../src/document.js';
+import { continuationPattern, endsWithEscape } from '../src/continuations.js';
 import type { Edit } from '../src/edits.js';
 import { goInvocation, goVerb, type RunScript } from '../src/run.js';
 import { withoutQuoting, type SimpleCommand, type Token } from '../src/shell.js';
@@ -128,7 +129,7 @@ function plannedRemoval(doc: Document, script: RunScript, index: number): Remova
 /** `RUN go mod download && --x y` would become `RUN --x y`, where Docker reads `--x` as a flag of RUN. */
 function leavesFlagFirst(doc: Document, argsStart: number, removal: { start: number; end: number }): boolean {
   const { text, escapeChar } = doc;
-  const continuation = new RegExp(`${escapeChar === '\\' ? '\\\\' : escapeChar}[ \\t]*\\r?\\n`, 'g');
+  const continuation = new RegExp(continuationPattern(escapeChar), 'g');
   const isFirst = text.slice(argsStart, removal.start).replace(continuation, '').trim() === '';
   return isFirst && /^--/.test(text.slice(removal.end).replace(continuation, '').trimStart());
 }
@@ -139,8 +140,7 @@ function leavesEscapeAtLineEnd(doc: Document, removal: { start: number; end: num
   const lineEnd = text.indexOf('\n', removal.end);
   const after = text.slice(removal.end, lineEnd === -1 ? text.length : lineEnd);
   if (after.trim() !== '') return false;
-  const before = text.slice(startOfLine(text, removal.start), removal.start).replace(/[ \t]+$/, '');
-  return before.endsWith(escapeChar);
+  return endsWithEscape(text.slice(startOfLine(text, removal.start), removal.start), escapeChar);
 }
 
 function goVerbOf(command: SimpleCommand): string | undefined {
