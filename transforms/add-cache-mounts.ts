@@ -6,7 +6,7 @@ import { lineText, type Document, type Instruction } from '../src/document.js';
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { credentialMountOf } from '../src/model/cache-flow.js';
-import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, parseMountOptions } from '../src/mounts.js';
+import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget } from '../src/mounts.js';
 import { expandVariables, firstInChain, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf, stageOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
@@ -162,10 +162,8 @@ function scriptSetsGoPath(analysis: RunAnalysis): string | undefined {
 function existingMountTargets(doc: Document, instruction: Instruction): { targets: string[] } | { unknown: string } {
   const targets: string[] = [];
   let variables: Map<string, string | null> | undefined;
-  for (const flag of instruction.flags) {
-    if (flag.name !== 'mount' || flag.value === null) continue;
-    const options = parseMountOptions(flag.value);
-    const written = options.get('target') ?? options.get('dst') ?? options.get('destination');
+  for (const options of mountOptionsOf(instruction.flags)) {
+    const written = mountTarget(options);
     if (written === undefined) continue;
     variables ??= variablesBefore(doc, instruction);
     const target = written.includes('$') ? expandVariables(written, variables) : written;
