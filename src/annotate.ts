@@ -1,6 +1,6 @@
 // --annotate: a one-line comment above each instruction that a transform
 // changed, so a reviewer of the migration sees why. Never added twice.
-import { parseDocument, type Instruction } from './document.js';
+import { commentLinesAbove, lineText, parseDocument, type Instruction } from './document.js';
 import type { Edit } from './edits.js';
 
 /**
@@ -76,12 +76,7 @@ export function annotateChanges(text: string, history: readonly (readonly Edit[]
   const insertions: { at: number; text: string }[] = [];
   for (const instruction of instructions) {
     if (!isChanged(instruction, ranges)) continue;
-    const previousEnd = instructions[instruction.index - 1]?.endLine ?? -1;
-    let present = false;
-    for (let line = instruction.line - 1; line > previousEnd && doc.commentLines.has(line); line--) {
-      if (commentText(text.slice(lineStarts[line], lineStarts[line + 1] ?? text.length)) === annotation) present = true;
-    }
-    if (present) continue;
+    if (commentLinesAbove(doc, instruction).some((line) => commentText(lineText(doc, line)) === annotation)) continue;
     const lineStart = lineStarts[instruction.line]!;
     const before = text.slice(lineStart, instruction.start);
     const indent = /^[ \t]*$/.test(before) ? before : '';

@@ -3,6 +3,7 @@
 // on offsets into `text`, so the mapping lives here and nowhere else.
 import { DockerfileParser, Instruction as AstInstructionClass } from 'dockerfile-ast';
 import type { Argument as AstArgument, Instruction as AstInstruction } from 'dockerfile-ast';
+import { skipBlanksAndContinuations } from './continuations.js';
 import { DockmodError } from './errors.js';
 
 // dockerfile-ast splits an instruction's arguments anew on every call, and
@@ -63,8 +64,7 @@ export function parseDocument(text: string): Document {
   } catch (error) {
     throw new DockmodError(`cannot parse as a Dockerfile (${messageOf(error)})`);
   }
-  const offsetAt = (pos: { line: number; character: number }): number =>
-    Math.min((lineStarts[pos.line] ?? text.length) + pos.character, text.length);
+  const positions = { text, lineStarts };
   let instructions: Instruction[];
   const commentLines = new Set<number>();
   let escapeChar: string;
@@ -72,7 +72,7 @@ export function parseDocument(text: string): Document {
     escapeChar = ast.getEscapeCharacter();
     instructions = ast
       .getInstructions()
-      .map((node, index) => withFlagsAfterContinuations(text, escapeChar, toInstruction(node, index, offsetAt)));
+      .map((node, index) => withFlagsAfterContinuations(text, escapeChar, toInstruction(node, index, positions)));
     for (const comment of ast.getComments()) commentLines.add(comment.getRange().start.line);
   } catch (error) {
     throw new DockmodError(`cannot parse as a Dockerfile (${messageOf(error)})`);
@@ -83,16 +83,16 @@ export function parseDocument(text: string): Document {
 function toInstruction(
   node: AstInstruction,
   index: number,
-  offsetAt: (pos: { line: number; character: number }) => number,
+  positions: Pick<Document, 'text' | 'lineStarts'>,
 ): Instruction {
   const range = node.getRange();
-  const start = offsetAt(range.start);
-  const end = offsetAt(range.end);
+  const start = offsetAt(positions, range.start);
+  const end = offsetAt(positions, range.end);
   const argsRange = node.getArgumentsRange();
   const flagged = node as unknown as { getFlags?: () => import('dockerfile-ast').Flag[] };
   const flags: Flag[] = (flagged.getFlags?.() ?? []).map((flag) => {
     const flagRange = flag.getRange();
-    return { name: flag.getName(), value: flag.getValue(), start: offsetAt(flagRange.start), end: offsetAt(flagRange.end) };
+    return { name: flag.getName(), value: flag.getValue(), start: offsetAt(positions, flagRange.start), end: offsetAt(positions, flagRange.end) };
   });
   return {
     index,
@@ -102,7 +102,7 @@ function toInstruction(
     end,
     line: range.start.line,
     endLine: range.end.line,
-    argsStart: argsRange ? offsetAt(argsRange.start) : end,
+    argsStart: argsRange ? offsetAt(positions, argsRange.start) : end,
     flags,
     args: node.getArguments().map((argument) => argument.getValue()),
     ast: node,
@@ -144,31 +144,6 @@ function withFlagsAfterContinuations(text: string, escapeChar: string, instructi
   return { ...instruction, flags, argsStart };
 }
 
-/** Skip blanks and line continuations (with the comment and blank lines Docker drops after them). */
-export function skipBlanksAndContinuations(text: string, from: number, end: number, escapeChar: string): { offset: number; crossed: boolean } {
-  let i = from;
-  let crossed = false;
-  for (;;) {
-    while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
-    if (text[i] !== escapeChar) return { offset: i, crossed };
-    let j = i + 1;
-    while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
-    if (text[j] === '\r') j++;
-    if (text[j] !== '\n') return { offset: i, crossed };
-    i = j + 1;
-    crossed = true;
-    // Comment and blank lines inside a continued instruction are dropped by Docker.
-    for (;;) {
-      let k = i;
-      while (k < end && (text[k] === ' ' || text[k] === '\t')) k++;
-      const newline = text.indexOf('\n', k);
-      const isBlank = text[k] === '\n' || (text[k] === '\r' && text[k + 1] === '\n');
-      if ((!isBlank && text[k] !== '#') || newline === -1 || newline >= end) break;
-      i = newline + 1;
-    }
-  }
-}
-
 /** End of a flag word: the next blank or line break outside quotes. */
 function endOfFlagWord(text: string, from: number, end: number): number {
   let i = from;
@@ -205,6 +180,34 @@ export function computeLineStarts(text: string): number[] {
 export function detectEol(text: string): string {
   const newline = text.indexOf('\n');
   return newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** A line/character position as dockerfile-ast gives it (0-based, \r\n, \r and \n all end a line). */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** The offset of a position in the text; a position past the end of the text is its end. */
+export function offsetAt(doc: Pick<Document, 'text' | 'lineStarts'>, position: Position): number {
+  const { text, lineStarts } = doc;
+  return Math.min((lineStarts[position.line] ?? text.length) + position.character, text.length);
+}
+
+/** The text of a 0-based line, its line break included. */
+export function lineText(doc: Pick<Document, 'text' | 'lineStarts'>, line: number): string {
+  return doc.text.slice(doc.lineStarts[line], doc.lineStarts[line + 1] ?? doc.text.length);
+}
+
+/**
+ * The comment lines directly above an instruction (no blank line between, none
+ * of the previous instruction's own lines), top first.
+ */
+export function commentLinesAbove(doc: Pick<Document, 'instructions' | 'commentLines'>, instruction: Instruction): number[] {
+  const previousEnd = doc.instructions[instruction.index - 1]?.endLine ?? -1;
+  let top = instruction.line;
+  while (top - 1 > previousEnd && doc.commentLines.has(top - 1)) top--;
+  return Array.from({ length: instruction.line - top }, (_, k) => top + k);
 }
 
 /** 0-based line of an offset. */

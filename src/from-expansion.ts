@@ -3,7 +3,7 @@
 // earlier ARGs). Every character of the result remembers where it was
 // written, so an edit can go where the text lives: in the FROM line or in an
 // ARG default.
-import type { Document, Instruction } from './document.js';
+import { offsetAt, type Document, type Instruction, type Position } from './document.js';
 
 /** A piece of source text a character can come from: the FROM's image argument or an ARG default. */
 export interface Source {
@@ -54,7 +54,6 @@ export interface GlobalArg {
 
 /** The properties of the ARGs before the first FROM, in order. */
 export function globalArgDeclarations(doc: Document, args: readonly Instruction[]): GlobalArg[] {
-  const offsetAt = (pos: { line: number; character: number }): number => (doc.lineStarts[pos.line] ?? doc.text.length) + pos.character;
   const declarations: GlobalArg[] = [];
   for (const instruction of args) {
     const node = instruction.ast as unknown as { getProperties?: () => AstProperty[] };
@@ -62,8 +61,8 @@ export function globalArgDeclarations(doc: Document, args: readonly Instruction[
       const declaration: GlobalArg = { name: property.getName(), instruction, literal: false };
       const range = property.getValueRange();
       if (property.getValue() !== null && range) {
-        let start = offsetAt(range.start);
-        let end = offsetAt(range.end);
+        let start = offsetAt(doc, range.start);
+        let end = offsetAt(doc, range.end);
         const raw = doc.text.slice(start, end);
         const quote = /^(["'])[^]*\1$/.exec(raw)?.[1];
         if (quote && raw.length >= 2) {
@@ -84,7 +83,7 @@ export function globalArgDeclarations(doc: Document, args: readonly Instruction[
 interface AstProperty {
   getName(): string;
   getValue(): string | null;
-  getValueRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null;
+  getValueRange(): { start: Position; end: Position } | null;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;

@@ -3,7 +3,7 @@
 //   # dockmod-ignore-file [id,...]   among the comments before the first instruction
 // Without ids a directive covers every transform. The engine drops what a
 // covered transform proposes in an ignored place and counts it.
-import type { Document, Instruction } from './document.js';
+import { commentLinesAbove, lineText, type Document, type Instruction } from './document.js';
 import type { Edit } from './edits.js';
 import type { Suggestion } from './transform.js';
 import { TRANSFORMS } from '../transforms/index.js';
@@ -80,10 +80,10 @@ function knownTransformIds(): string[] {
 }
 
 export function findIgnores(doc: Document, knownIds: readonly string[] = knownTransformIds()): Ignores {
-  const { text, lineStarts, instructions } = doc;
+  const { lineStarts, instructions } = doc;
   const directives = new Map<number, Directive>();
   for (const line of doc.commentLines) {
-    const comment = text.slice(lineStarts[line], lineStarts[line + 1] ?? text.length);
+    const comment = lineText(doc, line);
     if (!comment.includes(IGNORE_MARK)) continue;
     const directive = parseDirective(comment, knownIds);
     if (directive) directives.set(line, { ...directive, line });
@@ -107,18 +107,16 @@ export function findIgnores(doc: Document, knownIds: readonly string[] = knownTr
     }
   }
 
-  let previousEnd = -1;
   for (const instruction of instructions) {
     let scope: IgnoreScope | undefined;
     let top = -1;
-    for (let line = instruction.line - 1; line > previousEnd && doc.commentLines.has(line); line--) {
+    for (const line of commentLinesAbove(doc, instruction).reverse()) {
       const directive = directives.get(line);
       if (!directive || directive.kind !== 'line') continue;
       used.add(line);
       scope = mergeScopes(scope, directive.scope);
       top = line;
     }
-    previousEnd = instruction.endLine;
     if (!scope) continue;
     const previous = instructions[instruction.index - 1];
     result.instructions.push({ instruction, scope, start: lineStarts[top]!, end: instruction.end, gapStart: previous?.end });

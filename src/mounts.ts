@@ -45,14 +45,19 @@ export function mountType(options: ReadonlyMap<string, string>): string {
 export const MODULE_CACHE_TARGET = /(?:^|\/)pkg\/mod$|GOMODCACHE/;
 export const BUILD_CACHE_TARGET = /go-build$|GOCACHE/;
 
-/** The targets of a RUN's `--mount=type=cache` flags as written (`target=`, `dst=` or `destination=`), trailing slashes dropped. */
+/** The options of each of a RUN's `--mount` flags, in order. */
+export function mountOptionsOf(flags: readonly { name: string; value: string | null }[]): Map<string, string>[] {
+  return flags.flatMap((flag) => (flag.name === 'mount' && flag.value !== null ? [parseMountOptions(flag.value)] : []));
+}
+
+/** A mount's target as written (`target=`, `dst=` or `destination=`), undefined when it has none. */
+export function mountTarget(options: ReadonlyMap<string, string>): string | undefined {
+  return options.get('target') ?? options.get('dst') ?? options.get('destination');
+}
+
+/** The targets of a RUN's `--mount=type=cache` flags as written, trailing slashes dropped. */
 export function cacheMountTargets(flags: readonly { name: string; value: string | null }[]): string[] {
-  const targets: string[] = [];
-  for (const flag of flags) {
-    if (flag.name !== 'mount' || flag.value === null) continue;
-    const options = parseMountOptions(flag.value);
-    if (mountType(options) !== 'cache') continue;
-    targets.push((options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '').replace(/\/+$/, ''));
-  }
-  return targets;
+  return mountOptionsOf(flags)
+    .filter((options) => mountType(options) === 'cache')
+    .map((options) => (mountTarget(options) ?? '').replace(/\/+$/, ''));
 }

@@ -1,5 +1,6 @@
 // What a RUN instruction runs: its shell commands (command line and heredoc
 // scripts) or its exec-form array, each word with its source offsets.
+import { endsWithEscape } from './continuations.js';
 import type { Document, Instruction } from './document.js';
 import {
   identityText,
@@ -122,10 +123,10 @@ function endOfFirstLogicalLine(text: string, start: number, end: number, escapeC
     if (newline === -1 || newline >= end) return end;
     let last = newline;
     if (text[last - 1] === '\r') last--;
-    const content = text.slice(lineStart, last).replace(/[ \t]+$/, '');
-    const isCommentLine = lineStart !== start && /^[ \t]*#/.test(text.slice(lineStart, last));
+    const content = text.slice(lineStart, last);
+    const isCommentLine = lineStart !== start && /^[ \t]*#/.test(content);
     const isBlankLine = lineStart !== start && content.trim() === '';
-    if (!content.endsWith(escapeChar) && !isCommentLine && !isBlankLine) return last;
+    if (!endsWithEscape(content, escapeChar) && !isCommentLine && !isBlankLine) return last;
     lineStart = newline + 1;
   }
 }

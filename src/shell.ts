@@ -2,6 +2,7 @@
 // A small tokenizer rather than a full shell parser: dockmod only needs to
 // find simple commands, their words and the operators around them, and must
 // map every word back to the exact bytes of the Dockerfile.
+import { continuationEnd } from './continuations.js';
 
 /** Text the shell sees, with the source offset of every character. */
 export interface LogicalText {
@@ -72,11 +73,13 @@ export function joinContinuations(source: string, start: number, end: number, es
   while (i < end) {
     const ch = source[i]!;
     if (ch === escapeChar) {
-      const after = lineBreakAfterBlanks(source, i + 1, end);
-      if (after !== -1) {
-        i = skipBlankAndCommentLines(source, after, end);
+      const next = continuationEnd(source, i, end, escapeChar);
+      if (next !== -1) {
+        i = next;
         continue;
       }
+      // The escape character ends the text (a last line without newline): it continues into nothing.
+      if (end === source.length && /^[ \t]*$/.test(source.slice(i + 1, end))) break;
       if (i + 1 < end && escapeChar === '\\') {
         // An escaped character stays for the shell to read.
         text += ch + source[i + 1];
@@ -98,29 +101,6 @@ export function identityText(source: string, start: number, end: number): Logica
   const offsets: number[] = [];
   for (let i = start; i <= end; i++) offsets.push(i);
   return { text: source.slice(start, end), offsets };
-}
-
-/** Offset after the line break if only blanks stand between `from` and it, else -1. */
-function lineBreakAfterBlanks(source: string, from: number, end: number): number {
-  let i = from;
-  while (i < end && (source[i] === ' ' || source[i] === '\t')) i++;
-  if (source[i] === '\r' && source[i + 1] === '\n') return i + 2;
-  if (source[i] === '\n') return i + 1;
-  if (i >= end && i === source.length) return i;
-  return -1;
-}
-
-function skipBlankAndCommentLines(source: string, from: number, end: number): number {
-  let i = from;
-  for (;;) {
-    let j = i;
-    while (j < end && (source[j] === ' ' || source[j] === '\t')) j++;
-    const blank = source[j] === '\n' || (source[j] === '\r' && source[j + 1] === '\n');
-    if (!blank && source[j] !== '#') return i;
-    const newline = source.indexOf('\n', j);
-    if (newline === -1 || newline >= end) return i;
-    i = newline + 1;
-  }
 }
 
 interface TokenizeOptions {

@@ -1,13 +1,14 @@
 // add-cache-mounts: give every RUN that runs Go a BuildKit cache mount for
 // the module cache (and, when it compiles, the build cache), at the paths Go
 // uses in that stage and owned by the user the RUN runs as.
-import { skipBlanksAndContinuations, type Document, type Instruction } from '../src/document.js';
+import { continuationPattern, skipBlanksAndContinuations } from '../src/continuations.js';
+import { lineText, type Document, type Instruction } from '../src/document.js';
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, modFlagValue, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { goflagsMod } from '../src/model/index.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../src/go-version.js';
 import { credentialMountOf } from '../src/model/cache-flow.js';
-import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, parseMountOptions } from '../src/mounts.js';
+import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget } from '../src/mounts.js';
 import { expandVariables, firstInChain, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf, stageOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
@@ -182,10 +183,8 @@ function scriptSetsGoPath(analysis: RunAnalysis): string | undefined {
 function existingMountTargets(doc: Document, instruction: Instruction): { targets: string[] } | { unknown: string } {
   const targets: string[] = [];
   let variables: Map<string, string | null> | undefined;
-  for (const flag of instruction.flags) {
-    if (flag.name !== 'mount' || flag.value === null) continue;
-    const options = parseMountOptions(flag.value);
-    const written = options.get('target') ?? options.get('dst') ?? options.get('destination');
+  for (const options of mountOptionsOf(instruction.flags)) {
+    const written = mountTarget(options);
     if (written === undefined) continue;
     variables ??= variablesBefore(doc, instruction);
     const target = written.includes('$') ? expandVariables(written, variables) : written;
@@ -275,8 +274,7 @@ function longestLine(text: string): number {
 
 /** The indentation of the file's first continuation line (the line after one that ends with the escape character), else four spaces. */
 function fileContinuationIndent(text: string, escapeChar: string): string {
-  const escaped = escapeChar === '\\' ? '\\\\' : escapeChar;
-  const match = new RegExp(`${escaped}[ \\t]*\\r?\\n([ \\t]+)\\S`).exec(text);
+  const match = new RegExp(`${continuationPattern(escapeChar)}([ \\t]+)\\S`).exec(text);
   return match ? match[1]! : '    ';
 }
 
@@ -286,15 +284,14 @@ function fileContinuationIndent(text: string, escapeChar: string): string {
  * command (deeper ones are nested inside if/then and the like).
  */
 function continuationIndent(doc: Document, instruction: Instruction, commandStart: number, headerEnd: number): string {
-  const { text, lineStarts } = doc;
-  const lineText = (line: number): string => text.slice(lineStarts[line], lineStarts[line + 1] ?? text.length);
-  const leadingBlanks = (line: number): string => /^[ \t]*/.exec(lineText(line))![0];
+  const { lineStarts } = doc;
+  const leadingBlanks = (line: number): string => /^[ \t]*/.exec(lineText(doc, line))![0];
   const commandLine = lineStarts.findLastIndex((start) => start <= commandStart);
   if (commandLine > instruction.line) return leadingBlanks(commandLine);
   const lastLine = lineStarts.findLastIndex((start) => start <= headerEnd);
   let shallowest: string | undefined;
   for (let line = instruction.line + 1; line <= lastLine; line++) {
-    const content = lineText(line);
+    const content = lineText(doc, line);
     if (content.trim() === '' || /^[ \t]*#/.test(content)) continue;
     const indent = leadingBlanks(line);
     if (shallowest === undefined || indent.length < shallowest.length) shallowest = indent;

@@ -5,7 +5,7 @@
 // go.mod asks for fails the build. Tags keep their precision and variant and
 // move only to tags that exist (src/go-image-bump.ts decides); versions held
 // in ARG defaults are bumped in the ARG; nothing is downgraded.
-import type { Instruction } from '../src/document.js';
+import { offsetAt, type Instruction } from '../src/document.js';
 import { UsageError } from '../src/errors.js';
 import {
   expandImage,
@@ -118,7 +118,7 @@ function planFor(
   if (!argument) return plan;
   const doc = ctx.doc;
   const range = argument.getRange();
-  const source: Source = { kind: 'from', instruction: from, start: offsetAt(doc.lineStarts, range.start), end: offsetAt(doc.lineStarts, range.end) };
+  const source: Source = { kind: 'from', instruction: from, start: offsetAt(doc, range.start), end: offsetAt(doc, range.end) };
   const expansion = expandImage(doc, source, args);
   plan.sources = expansion.sources;
   plan.image = expansion.unknown.length > 0 ? doc.text.slice(source.start, source.end) : expansion.text;
@@ -208,10 +208,6 @@ function planBump(ctx: Context, plan: Plan, { source, expansion, reference, kind
 interface AstRange {
   start: { line: number; character: number };
   end: { line: number; character: number };
-}
-
-function offsetAt(lineStarts: readonly number[], position: AstRange['start']): number {
-  return (lineStarts[position.line] ?? 0) + position.character;
 }
 
 function withSource(source: Source, range: { start: number; end: number } | undefined) {

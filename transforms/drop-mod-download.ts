@@ -1,7 +1,8 @@
 // drop-mod-download: remove the `go mod download` step.
 // `go mod download` does not write go.sum and hangs or gets killed when many
 // images build at once; with -mod=mod the build fetches what it needs.
-import { endOfLineWithBreak, lineOf, startOfLine, type Document, type Instruction } from '../src/document.js';
+import { commentLinesAbove, endOfLineWithBreak, lineOf, lineText, startOfLine, type Document, type Instruction } from '../src/document.js';
+import { continuationPattern, endsWithEscape } from '../src/continuations.js';
 import type { Edit } from '../src/edits.js';
 import { goInvocation, goVerb, type RunScript } from '../src/run.js';
 import { withoutQuoting, type SimpleCommand, type Token } from '../src/shell.js';
@@ -157,7 +158,7 @@ function plannedRemoval(doc: Document, script: RunScript, index: number): Remova
 /** `RUN go mod download && --x y` would become `RUN --x y`, where Docker reads `--x` as a flag of RUN. */
 function leavesFlagFirst(doc: Document, argsStart: number, removal: { start: number; end: number }): boolean {
   const { text, escapeChar } = doc;
-  const continuation = new RegExp(`${escapeChar === '\\' ? '\\\\' : escapeChar}[ \\t]*\\r?\\n`, 'g');
+  const continuation = new RegExp(continuationPattern(escapeChar), 'g');
   const isFirst = text.slice(argsStart, removal.start).replace(continuation, '').trim() === '';
   return isFirst && /^--/.test(text.slice(removal.end).replace(continuation, '').trimStart());
 }
@@ -168,8 +169,7 @@ function leavesEscapeAtLineEnd(doc: Document, removal: { start: number; end: num
   const lineEnd = text.indexOf('\n', removal.end);
   const after = text.slice(removal.end, lineEnd === -1 ? text.length : lineEnd);
   if (after.trim() !== '') return false;
-  const before = text.slice(startOfLine(text, removal.start), removal.start).replace(/[ \t]+$/, '');
-  return before.endsWith(escapeChar);
+  return endsWithEscape(text.slice(startOfLine(text, removal.start), removal.start), escapeChar);
 }
 
 function goVerbOf(command: SimpleCommand): string | undefined {
@@ -264,16 +264,10 @@ function wholeLineRemoval(text: string, script: RunScript, unit: Unit): { start:
 function instructionRemoval(doc: Document, instruction: Instruction, last: Instruction = instruction): { start: number; end: number } {
   const { text, lineStarts } = doc;
   const previousEnd = doc.instructions[instruction.index - 1]?.endLine ?? -1;
-  let firstLine = instruction.line;
-  while (firstLine - 1 > previousEnd && doc.commentLines.has(firstLine - 1)) firstLine--;
+  let firstLine = commentLinesAbove(doc, instruction)[0] ?? instruction.line;
   let start = lineStarts[firstLine]!;
   let end = endOfLineWithBreak(text, last.end);
-  const isBlankLine = (line: number): boolean => {
-    const lineStart = lineStarts[line];
-    if (lineStart === undefined) return false;
-    const lineEnd = lineStarts[line + 1] ?? text.length;
-    return text.slice(lineStart, lineEnd).trim() === '';
-  };
+  const isBlankLine = (line: number): boolean => lineStarts[line] !== undefined && lineText(doc, line).trim() === '';
   const lineAfter = lineOf(doc, end);
   const blankBefore = firstLine === 0 || isBlankLine(firstLine - 1);
   if (end >= text.length) {

@@ -17,7 +17,7 @@ import { baseImageOfStage, type BaseImage } from './base-image.js';
 import { isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
 import { contextCopiesBefore, contextFileAt, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore } from './copies.js';
-import { cacheMountTargets, MODULE_CACHE_TARGET, mountType, parseMountOptions } from '../mounts.js';
+import { cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType } from '../mounts.js';
 import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
 import { asModuleFacts, moduleReadBy, type ModuleRead } from './module.js';
@@ -310,11 +310,9 @@ function initsModuleBefore(doc: Document, instruction: Instruction, go: GoInvoca
 /** `RUN --mount=type=bind,...` from the build context: the RUN sees those files as if copied. */
 function bindMountsOf(instruction: Instruction, workdir: string | undefined): ContextCopy[] {
   const copies: ContextCopy[] = [];
-  for (const flag of instruction.flags) {
-    if (flag.name !== 'mount' || flag.value === null) continue;
-    const options = parseMountOptions(flag.value);
+  for (const options of mountOptionsOf(instruction.flags)) {
     if (mountType(options) !== 'bind' || options.has('from')) continue;
-    const target = options.get('target') ?? options.get('dst') ?? options.get('destination');
+    const target = mountTarget(options);
     const destination = target === undefined ? undefined : resolveIn(workdir, target);
     if (destination === undefined) continue;
     const source = (options.get('source') ?? options.get('src') ?? '.').replace(/^\/+/, '') || '.';
