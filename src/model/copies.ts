@@ -59,8 +59,9 @@ function copyWords(doc: Document, instruction: Instruction): string[] | undefine
   return instruction.args.filter((arg) => arg !== doc.escapeChar && !arg.startsWith('--'));
 }
 
+/** A source relative to the context root; Docker keeps `..` inside the context (`COPY .. .` copies the whole context). */
 function normalizeSource(source: string): string {
-  const normalized = path.normalize(source.replace(/^\/+/, ''));
+  const normalized = path.normalize(`/${source}`).replace(/^\/+/, '');
   return normalized === '' || normalized === './' ? '.' : normalized.replace(/\/$/, '');
 }
 

@@ -1,0 +1,6 @@
+FROM golang:1.23
+WORKDIR /app
+COPY ../go.mod ../go.sum ./
+COPY .. .
+RUN go mod tidy
+RUN go build -o /bin/svc .
