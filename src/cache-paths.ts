@@ -6,10 +6,10 @@
 // FROM <stage>), the command's own `VAR=value` prefix, and what dockmod knows
 // of the base image. Anything it cannot know is an `unknown` reason.
 import type { Document, Instruction } from './document.js';
-import { isGolangImage, splitImageReference } from './image-ref.js';
-import { environmentBefore, globalArgs, stageOf, unquote, type Stage } from './stages.js';
+import { environmentBefore, stageOf, type Stage } from './stages.js';
 import { expandVariables, stageChain } from './stage-facts.js';
-import { builderFamilyOf, familyById, type ImageAccount, type ImageFamily } from './image-facts.js';
+import type { ImageAccount } from './image-facts.js';
+import type { BaseImage } from './model/base-image.js';
 import { userBefore, type RunUser } from './users.js';
 
 export interface GoCaches {
@@ -22,15 +22,8 @@ export interface GoCaches {
 
 export type GoCachesResult = { caches: GoCaches } | { unknown: string };
 
-type BaseImage =
-  | { kind: 'known'; reference: string; family: ImageFamily }
-  | { kind: 'distro'; reference: string }
-  | { kind: 'unknown'; reference: string; reason: string };
-
-/** Images known to run as root and set no Go variables: Go installed from the distribution. */
-const ROOT_DISTRIBUTIONS = new Set([
-  'alpine', 'debian', 'ubuntu', 'buildpack-deps', 'fedora', 'archlinux', 'amazonlinux', 'rockylinux', 'almalinux',
-]);
+/** The model's base image of a stage chain's root (ImageModel.baseImage). */
+export type BaseImageOf = (root: Stage) => BaseImage;
 
 const GO_PATH_VARIABLES = ['GOMODCACHE', 'GOCACHE', 'GOPATH', 'HOME', 'XDG_CACHE_HOME'] as const;
 
@@ -40,22 +33,19 @@ export function isGoPathVariable(name: string): boolean {
 
 /**
  * The caches of a RUN, given the `NAME=value` words the go command itself is
- * prefixed with (they win over the stage's environment).
+ * prefixed with (they win over the stage's environment) and the model's
+ * reader of base images.
  */
-export function goCachesFor(
-  doc: Document,
-  instruction: Instruction,
-  inline: ReadonlyMap<string, string>,
-  golangRegistries: readonly string[] = [],
-): GoCachesResult {
+export function goCachesFor(doc: Document, instruction: Instruction, inline: ReadonlyMap<string, string>, imageOf: BaseImageOf): GoCachesResult {
   const stage = stageOf(doc, instruction);
   if (!stage) return { unknown: 'the RUN is not inside a stage' };
   const environment = environmentBefore(doc, instruction);
-  const base = baseImageOf(doc, stage, golangRegistries);
-  const family = base.kind === 'known' ? base.family : undefined;
+  const base = imageOf(stageChain(stage)[0]!);
+  const unknownImage = base.cachePathsUnknown;
+  const family = unknownImage === undefined ? base.family : undefined;
   const user = withImageAccount(userBefore(doc, instruction, new Map([...environment].map(([name, entry]) => [name, entry.value]))), family?.defaultUser);
   if (user.unknown) return { unknown: `${user.unknown}, so a cache mount cannot be given the right owner (uid=)` };
-  if (user.imageDefault && base.kind === 'unknown') return { unknown: base.reason };
+  if (user.imageDefault && unknownImage !== undefined) return { unknown: unknownImage };
 
   // The process environment (image, ENV, ARG, the command's prefix) wins over `go env -w`.
   const processEnv = new Map<string, string | null>(family?.env ?? []);
@@ -63,11 +53,11 @@ export function goCachesFor(
   for (const [name, entry] of environment) (entry.instruction.keyword === 'RUN' ? goEnvFile : processEnv).set(name, entry.value);
   for (const [name, value] of inline) processEnv.set(name, value);
   if (!processEnv.has('HOME') && user.home !== undefined) processEnv.set('HOME', user.home);
-  if (!processEnv.has('HOME') && user.root && base.kind !== 'unknown') processEnv.set('HOME', '/root');
-  if (base.kind === 'unknown') {
+  if (!processEnv.has('HOME') && user.root && unknownImage === undefined) processEnv.set('HOME', '/root');
+  if (unknownImage !== undefined) {
     // The image may set GOCACHE or GOMODCACHE itself: only what this file sets is known.
     const missing = ['GOCACHE', processEnv.has('GOPATH') ? undefined : 'GOMODCACHE'].filter((name) => name && !processEnv.has(name));
-    if (missing.length > 0) return { unknown: `${base.reference} may set Go's cache paths itself, and this stage does not set ${missing.join(' or ')}` };
+    if (missing.length > 0) return { unknown: `${base.reference ?? base.written} may set Go's cache paths itself, and this stage does not set ${missing.join(' or ')}` };
   }
 
   const variables = new Map<string, string | null>([...goEnvFile, ...processEnv]);
@@ -104,33 +94,6 @@ export function normalizePath(path: string): string {
   return collapsed.length > 1 ? collapsed.replace(/\/$/, '') : collapsed;
 }
 
-/** The image at the root of the stage's FROM chain, with global ARGs expanded. */
-function baseImageOf(doc: Document, stage: Stage, golangRegistries: readonly string[]): BaseImage {
-  const root = stageChain(stage)[0]!;
-  const written = root.image;
-  const reference = expandVariables(written, globalArgDefaults(doc));
-  if (reference === undefined) {
-    return { kind: 'unknown', reference: written, reason: `the base image ${written} uses an ARG with no default: the user it runs as and its Go cache paths are unknown` };
-  }
-  const image = splitImageReference(reference);
-  const tag = image.tag ? reference.slice(image.tag.start, image.tag.end) : '';
-  if (isGolangImage(image.name, golangRegistries)) {
-    if (/windowsservercore|nanoserver/i.test(tag)) {
-      return { kind: 'unknown', reference, reason: `${reference} is a Windows image: its cache paths are not /go/pkg/mod and /root/.cache/go-build` };
-    }
-    return { kind: 'known', reference, family: familyById('golang') };
-  }
-  const family = builderFamilyOf(image.name);
-  if (family) return { kind: 'known', reference, family };
-  const shortName = image.name.toLowerCase().replace(/^(?:docker\.io\/|index\.docker\.io\/)?(?:library\/)?/, '');
-  if (ROOT_DISTRIBUTIONS.has(shortName)) return { kind: 'distro', reference };
-  return {
-    kind: 'unknown',
-    reference,
-    reason: `${reference} is not a Go image dockmod knows (golang, UBI go-toolset, Chainguard go, SUSE BCI golang): the user it runs as and its Go cache paths are unknown (set USER and ENV GOMODCACHE/GOCACHE to let dockmod add cache mounts)`,
-  };
-}
-
 /**
  * The image's own account where the file names it without saying its uid
  * (`USER default` in go-toolset), or gives the uid alone (`USER 1001`: its
@@ -147,15 +110,4 @@ function withImageAccount(user: RunUser, account: ImageAccount | undefined): Run
   }
   if (user.unknown === undefined && user.uid === account.uid && user.gid === undefined && group === undefined) return { ...user, gid: account.gid };
   return user;
-}
-
-function globalArgDefaults(doc: Document): Map<string, string | null> {
-  const defaults = new Map<string, string | null>();
-  for (const instruction of globalArgs(doc)) {
-    const node = instruction.ast as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] };
-    for (const property of node.getProperties?.() ?? []) {
-      defaults.set(property.getName(), unquote(property.getValue()));
-    }
-  }
-  return defaults;
 }

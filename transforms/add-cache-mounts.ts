@@ -57,7 +57,7 @@ function addToRun(ctx: Context, instruction: Instruction): boolean {
   if (layerReader && needing.every((go) => needsCaches(go) === 'module')) return leave(layerReader);
   const wanted: WantedMount[] = [];
   for (const go of needing) {
-    const result = goCachesFor(ctx.doc, instruction, inlineVariables(go), ctx.options.golangRegistries);
+    const result = goCachesFor(ctx.doc, instruction, inlineVariables(go), ctx.model().baseImage);
     if ('unknown' in result) return leave(result.unknown);
     const { caches } = result;
     if (!layerReader) wanted.push({ target: caches.moduleCache, caches });

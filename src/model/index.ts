@@ -121,12 +121,14 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (!image) images.set(stage, (image = baseImageOfStage(doc, stage, settings.options, bumpTargetOfFile())));
     return image;
   };
-  // Working directories do not depend on the bump, and the bump's target depends on them (through the module read).
-  const workdirs = new Map<Stage, string | undefined>();
-  const imageWorkdir = (root: Stage): string | undefined => {
-    if (!workdirs.has(root)) workdirs.set(root, baseImageOfStage(doc, root, settings.options, undefined).workdir);
-    return workdirs.get(root);
+  // Working directories, environments and cache paths do not depend on the bump, and the bump's target depends on them (through the module read).
+  const imagesBeforeBump = new Map<Stage, BaseImage>();
+  const imageBeforeBump = (root: Stage): BaseImage => {
+    let image = imagesBeforeBump.get(root);
+    if (!image) imagesBeforeBump.set(root, (image = baseImageOfStage(doc, root, settings.options, undefined)));
+    return image;
   };
+  const imageWorkdir = (root: Stage): string | undefined => imageBeforeBump(root).workdir;
   const context = buildContextOf(doc, settings.path, files, settings.declared, allContextCopies);
   const ignoresVendor = context.dir !== undefined && /^\/?(?:\*\*\/)?vendor\/?(?:\*\*?)?[ \t]*$/m.test(files.read(nodePath.join(context.dir, '.dockerignore')) ?? '');
   const commands = new Map<number, GoCommandFacts>();
@@ -165,7 +167,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
 
   /** The RUN mounts a cache at its module cache: what it fetches never reaches the image layer. */
   const mountsModuleCache = (instruction: Instruction): boolean => {
-    const caches = goCachesFor(doc, instruction, new Map(), settings.options.golangRegistries ?? []);
+    const caches = goCachesFor(doc, instruction, new Map(), imageBeforeBump);
     const moduleCache = 'caches' in caches ? caches.caches.moduleCache : undefined;
     return cacheMountTargets(instruction.flags).some((target) => target === moduleCache || MODULE_CACHE_TARGET.test(target));
   };
@@ -173,7 +175,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   const flowOf = (instruction: Instruction): CacheFlow => {
     let flow = flows.get(instruction);
     if (!flow) {
-      const caches = goCachesFor(doc, instruction, new Map(), settings.options.golangRegistries ?? []);
+      const caches = goCachesFor(doc, instruction, new Map(), imageBeforeBump);
       flow = moduleCacheFlow({
         doc,
         moduleCache: 'caches' in caches ? caches.caches.moduleCache : undefined,
