@@ -6,15 +6,20 @@
 // FROM <stage>), the command's own `VAR=value` prefix, and what dockmod knows
 // of the base image. Anything it cannot know is an `unknown` reason.
 import type { Document, Instruction } from './document.js';
-import { environmentBefore, stageOf, type Stage } from './stages.js';
-import { expandVariables, stageChain } from './stage-facts.js';
+import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountType, parseMountOptions } from './mounts.js';
+import { goInvocations } from './run.js';
+import { environmentBefore, runAnalysisOf, stageOf, type EnvEntry, type Stage } from './stages.js';
+import { expandVariables, stageChain, variablesBefore } from './stage-facts.js';
 import type { ImageAccount } from './image-facts.js';
 import type { BaseImage } from './model/base-image.js';
 import { userBefore, type RunUser } from './users.js';
 
 export interface GoCaches {
   moduleCache: string;
-  buildCache: string;
+  /** Always set when asked with needsBuildCache (the default). */
+  buildCache?: string;
+  /** Options the file's own mounts give a target (`,id=gomod,uid=1000`), copied on mounts added there (an image dockmod does not know). */
+  mountOptions?: ReadonlyMap<string, string>;
   /** Set when the RUN runs as a non-root user: the mounts must belong to it. */
   uid?: string;
   gid?: string;
@@ -36,7 +41,7 @@ export function isGoPathVariable(name: string): boolean {
  * prefixed with (they win over the stage's environment) and the model's
  * reader of base images.
  */
-export function goCachesFor(doc: Document, instruction: Instruction, inline: ReadonlyMap<string, string>, imageOf: BaseImageOf): GoCachesResult {
+export function goCachesFor(doc: Document, instruction: Instruction, inline: ReadonlyMap<string, string>, imageOf: BaseImageOf, needsBuildCache = true): GoCachesResult {
   const stage = stageOf(doc, instruction);
   if (!stage) return { unknown: 'the RUN is not inside a stage' };
   const environment = environmentBefore(doc, instruction);
@@ -45,7 +50,12 @@ export function goCachesFor(doc: Document, instruction: Instruction, inline: Rea
   const family = unknownImage === undefined ? base.family : undefined;
   const user = withImageAccount(userBefore(doc, instruction, new Map([...environment].map(([name, entry]) => [name, entry.value]))), family?.defaultUser);
   if (user.unknown) return { unknown: `${user.unknown}, so a cache mount cannot be given the right owner (uid=)` };
-  if (user.imageDefault && unknownImage !== undefined) return { unknown: unknownImage };
+  const declared = (): GoCaches | undefined =>
+    [...inline.keys()].some(isGoPathVariable) ? undefined : cachesTheAuthorMounts(doc, instruction, stage, environment, user, needsBuildCache);
+  if (user.imageDefault && unknownImage !== undefined) {
+    const caches = declared();
+    return caches ? { caches } : { unknown: unknownImage };
+  }
 
   // The process environment (image, ENV, ARG, the command's prefix) wins over `go env -w`.
   const processEnv = new Map<string, string | null>(family?.env ?? []);
@@ -57,6 +67,8 @@ export function goCachesFor(doc: Document, instruction: Instruction, inline: Rea
   if (unknownImage !== undefined) {
     // The image may set GOCACHE or GOMODCACHE itself: only what this file sets is known.
     const missing = ['GOCACHE', processEnv.has('GOPATH') ? undefined : 'GOMODCACHE'].filter((name) => name && !processEnv.has(name));
+    const caches = missing.length > 0 ? declared() : undefined;
+    if (caches) return { caches };
     if (missing.length > 0) return { unknown: `${base.reference ?? base.written} may set Go's cache paths itself, and this stage does not set ${missing.join(' or ')}` };
   }
 
@@ -110,4 +122,53 @@ function withImageAccount(user: RunUser, account: ImageAccount | undefined): Run
   }
   if (user.unknown === undefined && user.uid === account.uid && user.gid === undefined && group === undefined) return { ...user, gid: account.gid };
   return user;
+}
+
+/**
+ * The caches the file's own RUNs mount, for a base image dockmod does not
+ * know: RUNs of the same stage chain (the stage and those it is built FROM)
+ * that run as the same user, with the same Go path variables, and mount a
+ * cache at a module-cache target (`.../pkg/mod`) and a build-cache target
+ * (`.../go-build`) declare where those caches are; a RUN that lacks them gets
+ * the same mounts, with the same options (id=, uid=, gid=, sharing=...).
+ * Undefined when no such RUN declares the module cache, or they disagree.
+ */
+function cachesTheAuthorMounts(doc: Document, instruction: Instruction, stage: Stage, environment: ReadonlyMap<string, EnvEntry>, user: RunUser, needsBuildCache: boolean): GoCaches | undefined {
+  const pathsOf = (env: ReadonlyMap<string, EnvEntry>): string => GO_PATH_VARIABLES.map((name) => env.get(name)?.value ?? '\u0000').join('\u0001');
+  const userKey = (who: RunUser): string => `${who.imageDefault}:${who.written ?? ''}`;
+  const paths = pathsOf(environment);
+  const declared = { module: new Set<string>(), build: new Set<string>() };
+  for (const run of stageChain(stage).flatMap((item) => item.instructions)) {
+    if (run.keyword !== 'RUN' || cacheMountTargets(run.flags).length === 0) continue;
+    const runEnvironment = environmentBefore(doc, run);
+    if (pathsOf(runEnvironment) !== paths) continue;
+    if (userKey(userBefore(doc, run, new Map([...runEnvironment].map(([name, entry]) => [name, entry.value])))) !== userKey(user)) continue;
+    const prefixed = goInvocations(runAnalysisOf(doc, run)).some((go) => go.assignments.some((word) => isGoPathVariable(word.value.slice(0, word.value.indexOf('=')))));
+    if (prefixed) continue;
+    for (const flag of run.flags) {
+      if (flag.name !== 'mount' || flag.value === null) continue;
+      const options = parseMountOptions(flag.value);
+      if (mountType(options) !== 'cache') continue;
+      const written = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '';
+      const target = written.includes('$') ? expandVariables(written, variablesBefore(doc, run)) : written;
+      if (target === undefined || !target.startsWith('/')) continue;
+      const kind = MODULE_CACHE_TARGET.test(target) ? declared.module : BUILD_CACHE_TARGET.test(target) ? declared.build : undefined;
+      if (!kind) continue;
+      const rest = [...options].filter(([key]) => !['type', 'target', 'dst', 'destination'].includes(key));
+      if (rest.some(([, value]) => /[\s,"'=]/.test(value))) return undefined;
+      kind.add(`${normalizePath(target)}${rest.map(([key, value]) => `,${key}=${value}`).join('')}`);
+    }
+  }
+  if (declared.module.size !== 1 || declared.build.size > 1 || (needsBuildCache && declared.build.size === 0)) return undefined;
+  const mountOptions = new Map<string, string>();
+  const split = (mount: string): string => {
+    const comma = mount.indexOf(',');
+    const target = comma === -1 ? mount : mount.slice(0, comma);
+    mountOptions.set(target, comma === -1 ? '' : mount.slice(comma));
+    return target;
+  };
+  const caches: GoCaches = { moduleCache: split([...declared.module][0]!), mountOptions };
+  const build = [...declared.build][0];
+  if (build !== undefined) caches.buildCache = split(build);
+  return caches;
 }

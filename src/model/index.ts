@@ -170,7 +170,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
 
   /** The RUN mounts a cache at its module cache: what it fetches never reaches the image layer. */
   const mountsModuleCache = (instruction: Instruction): boolean => {
-    const caches = goCachesFor(doc, instruction, new Map(), imageBeforeBump);
+    const caches = goCachesFor(doc, instruction, new Map(), imageBeforeBump, false);
     const moduleCache = 'caches' in caches ? caches.caches.moduleCache : undefined;
     return cacheMountTargets(instruction.flags).some((target) => target === moduleCache || MODULE_CACHE_TARGET.test(target));
   };
@@ -178,7 +178,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   const flowOf = (instruction: Instruction): CacheFlow => {
     let flow = flows.get(instruction);
     if (!flow) {
-      const caches = goCachesFor(doc, instruction, new Map(), imageBeforeBump);
+      const caches = goCachesFor(doc, instruction, new Map(), imageBeforeBump, false);
       flow = moduleCacheFlow({
         doc,
         moduleCache: 'caches' in caches ? caches.caches.moduleCache : undefined,
