@@ -6,15 +6,20 @@
 // FROM <stage>), the command's own `VAR=value` prefix, and what dockmod knows
 // of the base image. Anything it cannot know is an `unknown` reason.
 import type { Document, Instruction } from './document.js';
-import { isGolangImage, splitImageReference } from './image-ref.js';
-import { environmentBefore, globalArgs, stageOf, unquote, type Stage } from './stages.js';
-import { expandVariables, stageChain } from './stage-facts.js';
-import { builderFamilyOf, familyById, type ImageAccount, type ImageFamily } from './image-facts.js';
+import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountType, parseMountOptions } from './mounts.js';
+import { goInvocations } from './run.js';
+import { environmentBefore, runAnalysisOf, stageOf, type EnvEntry, type Stage } from './stages.js';
+import { expandVariables, stageChain, variablesBefore } from './stage-facts.js';
+import type { ImageAccount } from './image-facts.js';
+import type { BaseImage } from './model/base-image.js';
 import { userBefore, type RunUser } from './users.js';
 
 export interface GoCaches {
   moduleCache: string;
-  buildCache: string;
+  /** Always set when asked with needsBuildCache (the default). */
+  buildCache?: string;
+  /** Options the file's own mounts give a target (`,id=gomod,uid=1000`), copied on mounts added there (an image dockmod does not know). */
+  mountOptions?: ReadonlyMap<string, string>;
   /** Set when the RUN runs as a non-root user: the mounts must belong to it. */
   uid?: string;
   gid?: string;
@@ -22,15 +27,8 @@ export interface GoCaches {
 
 export type GoCachesResult = { caches: GoCaches } | { unknown: string };
 
-type BaseImage =
-  | { kind: 'known'; reference: string; family: ImageFamily }
-  | { kind: 'distro'; reference: string }
-  | { kind: 'unknown'; reference: string; reason: string };
-
-/** Images known to run as root and set no Go variables: Go installed from the distribution. */
-const ROOT_DISTRIBUTIONS = new Set([
-  'alpine', 'debian', 'ubuntu', 'buildpack-deps', 'fedora', 'archlinux', 'amazonlinux', 'rockylinux', 'almalinux',
-]);
+/** The model's base image of a stage chain's root (ImageModel.baseImage). */
+export type BaseImageOf = (root: Stage) => BaseImage;
 
 const GO_PATH_VARIABLES = ['GOMODCACHE', 'GOCACHE', 'GOPATH', 'HOME', 'XDG_CACHE_HOME'] as const;
 
@@ -40,22 +38,24 @@ export function isGoPathVariable(name: string): boolean {
 
 /**
  * The caches of a RUN, given the `NAME=value` words the go command itself is
- * prefixed with (they win over the stage's environment).
+ * prefixed with (they win over the stage's environment) and the model's
+ * reader of base images.
  */
-export function goCachesFor(
-  doc: Document,
-  instruction: Instruction,
-  inline: ReadonlyMap<string, string>,
-  golangRegistries: readonly string[] = [],
-): GoCachesResult {
+export function goCachesFor(doc: Document, instruction: Instruction, inline: ReadonlyMap<string, string>, imageOf: BaseImageOf, needsBuildCache = true): GoCachesResult {
   const stage = stageOf(doc, instruction);
   if (!stage) return { unknown: 'the RUN is not inside a stage' };
   const environment = environmentBefore(doc, instruction);
-  const base = baseImageOf(doc, stage, golangRegistries);
-  const family = base.kind === 'known' ? base.family : undefined;
+  const base = imageOf(stageChain(stage)[0]!);
+  const unknownImage = base.cachePathsUnknown;
+  const family = unknownImage === undefined ? base.family : undefined;
   const user = withImageAccount(userBefore(doc, instruction, new Map([...environment].map(([name, entry]) => [name, entry.value]))), family?.defaultUser);
   if (user.unknown) return { unknown: `${user.unknown}, so a cache mount cannot be given the right owner (uid=)` };
-  if (user.imageDefault && base.kind === 'unknown') return { unknown: base.reason };
+  const declared = (): GoCaches | undefined =>
+    [...inline.keys()].some(isGoPathVariable) ? undefined : cachesTheAuthorMounts(doc, instruction, stage, environment, user, needsBuildCache);
+  if (user.imageDefault && unknownImage !== undefined) {
+    const caches = declared();
+    return caches ? { caches } : { unknown: unknownImage };
+  }
 
   // The process environment (image, ENV, ARG, the command's prefix) wins over `go env -w`.
   const processEnv = new Map<string, string | null>(family?.env ?? []);
@@ -63,11 +63,13 @@ export function goCachesFor(
   for (const [name, entry] of environment) (entry.instruction.keyword === 'RUN' ? goEnvFile : processEnv).set(name, entry.value);
   for (const [name, value] of inline) processEnv.set(name, value);
   if (!processEnv.has('HOME') && user.home !== undefined) processEnv.set('HOME', user.home);
-  if (!processEnv.has('HOME') && user.root && base.kind !== 'unknown') processEnv.set('HOME', '/root');
-  if (base.kind === 'unknown') {
+  if (!processEnv.has('HOME') && user.root && unknownImage === undefined) processEnv.set('HOME', '/root');
+  if (unknownImage !== undefined) {
     // The image may set GOCACHE or GOMODCACHE itself: only what this file sets is known.
     const missing = ['GOCACHE', processEnv.has('GOPATH') ? undefined : 'GOMODCACHE'].filter((name) => name && !processEnv.has(name));
-    if (missing.length > 0) return { unknown: `${base.reference} may set Go's cache paths itself, and this stage does not set ${missing.join(' or ')}` };
+    const caches = missing.length > 0 ? declared() : undefined;
+    if (caches) return { caches };
+    if (missing.length > 0) return { unknown: `${base.reference ?? base.written} may set Go's cache paths itself, and this stage does not set ${missing.join(' or ')}` };
   }
 
   const variables = new Map<string, string | null>([...goEnvFile, ...processEnv]);
@@ -104,33 +106,6 @@ export function normalizePath(path: string): string {
   return collapsed.length > 1 ? collapsed.replace(/\/$/, '') : collapsed;
 }
 
-/** The image at the root of the stage's FROM chain, with global ARGs expanded. */
-function baseImageOf(doc: Document, stage: Stage, golangRegistries: readonly string[]): BaseImage {
-  const root = stageChain(stage)[0]!;
-  const written = root.image;
-  const reference = expandVariables(written, globalArgDefaults(doc));
-  if (reference === undefined) {
-    return { kind: 'unknown', reference: written, reason: `the base image ${written} uses an ARG with no default: the user it runs as and its Go cache paths are unknown` };
-  }
-  const image = splitImageReference(reference);
-  const tag = image.tag ? reference.slice(image.tag.start, image.tag.end) : '';
-  if (isGolangImage(image.name, golangRegistries)) {
-    if (/windowsservercore|nanoserver/i.test(tag)) {
-      return { kind: 'unknown', reference, reason: `${reference} is a Windows image: its cache paths are not /go/pkg/mod and /root/.cache/go-build` };
-    }
-    return { kind: 'known', reference, family: familyById('golang') };
-  }
-  const family = builderFamilyOf(image.name);
-  if (family) return { kind: 'known', reference, family };
-  const shortName = image.name.toLowerCase().replace(/^(?:docker\.io\/|index\.docker\.io\/)?(?:library\/)?/, '');
-  if (ROOT_DISTRIBUTIONS.has(shortName)) return { kind: 'distro', reference };
-  return {
-    kind: 'unknown',
-    reference,
-    reason: `${reference} is not a Go image dockmod knows (golang, UBI go-toolset, Chainguard go, SUSE BCI golang): the user it runs as and its Go cache paths are unknown (set USER and ENV GOMODCACHE/GOCACHE to let dockmod add cache mounts)`,
-  };
-}
-
 /**
  * The image's own account where the file names it without saying its uid
  * (`USER default` in go-toolset), or gives the uid alone (`USER 1001`: its
@@ -149,13 +124,51 @@ function withImageAccount(user: RunUser, account: ImageAccount | undefined): Run
   return user;
 }
 
-function globalArgDefaults(doc: Document): Map<string, string | null> {
-  const defaults = new Map<string, string | null>();
-  for (const instruction of globalArgs(doc)) {
-    const node = instruction.ast as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] };
-    for (const property of node.getProperties?.() ?? []) {
-      defaults.set(property.getName(), unquote(property.getValue()));
+/**
+ * The caches the file's own RUNs mount, for a base image dockmod does not
+ * know: RUNs of the same stage chain (the stage and those it is built FROM)
+ * that run as the same user, with the same Go path variables, and mount a
+ * cache at a module-cache target (`.../pkg/mod`) and a build-cache target
+ * (`.../go-build`) declare where those caches are; a RUN that lacks them gets
+ * the same mounts, with the same options (id=, uid=, gid=, sharing=...).
+ * Undefined when no such RUN declares the module cache, or they disagree.
+ */
+function cachesTheAuthorMounts(doc: Document, instruction: Instruction, stage: Stage, environment: ReadonlyMap<string, EnvEntry>, user: RunUser, needsBuildCache: boolean): GoCaches | undefined {
+  const pathsOf = (env: ReadonlyMap<string, EnvEntry>): string => GO_PATH_VARIABLES.map((name) => env.get(name)?.value ?? '\u0000').join('\u0001');
+  const userKey = (who: RunUser): string => `${who.imageDefault}:${who.written ?? ''}`;
+  const paths = pathsOf(environment);
+  const declared = { module: new Set<string>(), build: new Set<string>() };
+  for (const run of stageChain(stage).flatMap((item) => item.instructions)) {
+    if (run.keyword !== 'RUN' || cacheMountTargets(run.flags).length === 0) continue;
+    const runEnvironment = environmentBefore(doc, run);
+    if (pathsOf(runEnvironment) !== paths) continue;
+    if (userKey(userBefore(doc, run, new Map([...runEnvironment].map(([name, entry]) => [name, entry.value])))) !== userKey(user)) continue;
+    const prefixed = goInvocations(runAnalysisOf(doc, run)).some((go) => go.assignments.some((word) => isGoPathVariable(word.value.slice(0, word.value.indexOf('=')))));
+    if (prefixed) continue;
+    for (const flag of run.flags) {
+      if (flag.name !== 'mount' || flag.value === null) continue;
+      const options = parseMountOptions(flag.value);
+      if (mountType(options) !== 'cache') continue;
+      const written = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '';
+      const target = written.includes('$') ? expandVariables(written, variablesBefore(doc, run)) : written;
+      if (target === undefined || !target.startsWith('/')) continue;
+      const kind = MODULE_CACHE_TARGET.test(target) ? declared.module : BUILD_CACHE_TARGET.test(target) ? declared.build : undefined;
+      if (!kind) continue;
+      const rest = [...options].filter(([key]) => !['type', 'target', 'dst', 'destination'].includes(key));
+      if (rest.some(([, value]) => /[\s,"'=]/.test(value))) return undefined;
+      kind.add(`${normalizePath(target)}${rest.map(([key, value]) => `,${key}=${value}`).join('')}`);
     }
   }
-  return defaults;
+  if (declared.module.size !== 1 || declared.build.size > 1 || (needsBuildCache && declared.build.size === 0)) return undefined;
+  const mountOptions = new Map<string, string>();
+  const split = (mount: string): string => {
+    const comma = mount.indexOf(',');
+    const target = comma === -1 ? mount : mount.slice(0, comma);
+    mountOptions.set(target, comma === -1 ? '' : mount.slice(comma));
+    return target;
+  };
+  const caches: GoCaches = { moduleCache: split([...declared.module][0]!), mountOptions };
+  const build = [...declared.build][0];
+  if (build !== undefined) caches.buildCache = split(build);
+  return caches;
 }

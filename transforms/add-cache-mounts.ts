@@ -62,11 +62,11 @@ function addToRun(ctx: Context, instruction: Instruction): boolean {
   if (layerReader && needing.every((go) => needsCaches(go) === 'module')) return leave(layerReader);
   const wanted: WantedMount[] = [];
   for (const go of needing) {
-    const result = goCachesFor(ctx.doc, instruction, inlineVariables(go), ctx.options.golangRegistries);
+    const result = goCachesFor(ctx.doc, instruction, inlineVariables(go), ctx.model().baseImage, needsCaches(go) === 'module-and-build');
     if ('unknown' in result) return leave(result.unknown);
     const { caches } = result;
     if (!layerReader && readingModules.includes(go)) wanted.push({ target: caches.moduleCache, caches });
-    if (needsCaches(go) === 'module-and-build') wanted.push({ target: caches.buildCache, caches });
+    if (needsCaches(go) === 'module-and-build') wanted.push({ target: caches.buildCache!, caches });
   }
   const cleaned = wanted.find((mount) => cleansCache(analysis, mount.target));
   if (cleaned) return leave(`the RUN deletes ${cleaned.target}, which a cache mount there would keep (or fail to remove)`);
@@ -220,6 +220,8 @@ function covers(existing: string, wanted: string): boolean {
 
 function mountFlag(mount: WantedMount): string {
   let flag = `--mount=type=cache,target=${mount.target}`;
+  const declared = mount.caches.mountOptions?.get(mount.target);
+  if (declared !== undefined) return flag + declared;
   if (mount.caches.uid !== undefined) flag += `,uid=${mount.caches.uid}`;
   if (mount.caches.gid !== undefined) flag += `,gid=${mount.caches.gid}`;
   return flag;

@@ -18,9 +18,12 @@ import {
   type Source,
 } from '../src/from-expansion.js';
 import { compareGoVersions, goVersionProblem, isPrerelease, parseGoVersion, type GoVersion } from '../src/go-version.js';
-import { decideImageBump, goImageKind, satisfies, type ImageKind } from '../src/go-image-bump.js';
+import { decideImageBump, goImageKind, satisfies, stageGoVersions, type ImageKind } from '../src/go-image-bump.js';
 import { mirroredGolangPrefix, splitImageReference, type ImageReference } from '../src/image-ref.js';
-import { globalArgs, stagesOf } from '../src/stages.js';
+import { readsMainModule } from '../src/model/index.js';
+import { goInvocations } from '../src/run.js';
+import { stageChain } from '../src/stage-facts.js';
+import { globalArgs, runAnalysisOf, stagesOf } from '../src/stages.js';
 import type { Context, Suggestion, Transform } from '../src/transform.js';
 
 export const bumpGoImage: Transform = {
@@ -35,8 +38,8 @@ export const bumpGoImage: Transform = {
       planFor(ctx, stage.from, args, stages.slice(0, index).map((s) => s.name), 'version' in target ? target.version : undefined),
     );
     if (!('version' in target)) {
-      const firstGolang = plans.find((plan) => plan.golang);
-      if (firstGolang) notes.add(firstGolang.from.start, target.missing);
+      const missing = missingTargetNote(ctx, plans, target);
+      if (missing) notes.add(missing.offset, missing.message);
       return;
     }
     refuseConflictingArgEdits(plans, notes);
@@ -52,7 +55,8 @@ export const bumpGoImage: Transform = {
   },
 };
 
-type Target = { version: GoVersion } | { missing: string };
+/** No target: `missing` says why; `noModule` when no go.mod was found (rather than one that cannot be read). */
+type Target = { version: GoVersion } | { missing: string; noModule?: true };
 
 function targetOf(ctx: Context): Target {
   const option = ctx.options.goVersion || 'auto';
@@ -63,7 +67,7 @@ function targetOf(ctx: Context): Target {
   }
   const module = ctx.module();
   if (!module.goModPath) {
-    return { missing: 'no go.mod found for this Dockerfile (searched from its folder up to the repository root); pass --go-version to bump the golang image' };
+    return { missing: 'no go.mod found', noModule: true };
   }
   // A toolchain line below the go line has no effect in Go, so the higher of the two is what the build needs.
   const candidates = [module.toolchain, module.goVersion].filter((text): text is string => text !== undefined);
@@ -73,6 +77,38 @@ function targetOf(ctx: Context): Target {
   const newest = (versions as GoVersion[]).sort(compareGoVersions).at(-1);
   if (!newest) return { missing: 'go.mod has no go line; pass --go-version to bump the golang image' };
   return { version: newest };
+}
+
+/**
+ * Where the missing target is worth a human's attention: an image pinned to a
+ * Go version, in whose stages a module-mode go command reads a module dockmod
+ * cannot find (the build context or the command's folder is unknown, and no
+ * go.mod is above the Dockerfile). Floating tags, images never bumped, stages
+ * without go commands, GOPATH-mode builds, builds no go.mod reaches and
+ * sources fetched from elsewhere have nothing to bump to: no note. A go.mod
+ * found but unreadable is said at the first pinned image.
+ */
+function missingTargetNote(ctx: Context, plans: readonly Plan[], target: { missing: string; noModule?: true }): { offset: number; message: string } | undefined {
+  const pinned = plans.filter((plan) => plan.golang && plan.pinned);
+  if (!target.noModule) return pinned[0] && { offset: pinned[0].from.start, message: target.missing };
+  const model = ctx.model();
+  const stages = stagesOf(ctx.doc);
+  for (const plan of pinned) {
+    const root = stages.find((stage) => stage.from === plan.from);
+    const family = stages.filter((stage) => stageChain(stage)[0] === root);
+    for (const instruction of family.flatMap((stage) => stage.instructions)) {
+      if (instruction.keyword !== 'RUN') continue;
+      for (const go of goInvocations(runAnalysisOf(ctx.doc, instruction)).filter(readsMainModule)) {
+        const facts = model.goCommand(instruction, go);
+        if (facts.gopathMode) continue;
+        // Sources from a git clone or `go get` are another repository's, whose Go the image was chosen for: nothing of this repository to bump to.
+        if (facts.module.how === 'nearest' && !facts.module.goModFile) {
+          return { offset: plan.from.start, message: `no go.mod found for the go commands of ${plan.image} (${facts.module.detail}); pass --go-version to bump it` };
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 interface SourcedEdit {
@@ -95,6 +131,8 @@ interface Plan {
   image: string;
   /** The FROM names an official golang image. */
   golang: boolean;
+  /** Its tag names a Go version (not `latest`, `alpine`, no tag, not from an ARG without default): it moves when there is a target. */
+  pinned: boolean;
   /** ARG defaults the image reads. */
   sources: Set<Source>;
   edits: SourcedEdit[];
@@ -113,7 +151,7 @@ function planFor(
   earlierStages: readonly (string | undefined)[],
   target: GoVersion | undefined,
 ): Plan {
-  const plan: Plan = { from, image: '', golang: false, sources: new Set(), edits: [], notes: [], notesIfApplied: [] };
+  const plan: Plan = { from, image: '', golang: false, pinned: false, sources: new Set(), edits: [], notes: [], notesIfApplied: [] };
   const argument = (from.ast.getArguments() as { getRange(): AstRange }[])[0];
   if (!argument) return plan;
   const doc = ctx.doc;
@@ -143,6 +181,8 @@ function planFor(
     return leave(`${reference.name} is not an official golang image name; to bump it as the golang image, pass --golang-registry ${prefix} (or list it in golangRegistries)`);
   }
   plan.golang = true;
+  const tag = reference.tag && expansion.text.slice(reference.tag.start, reference.tag.end);
+  plan.pinned = tag !== undefined && !tag.includes(UNKNOWN) && stageGoVersions(expansion.text, undefined, ctx.options) !== undefined;
   if (!target) return plan;
   const refusal = planBump(ctx, plan, { source, expansion, reference, kind }, target);
   if (refusal) {

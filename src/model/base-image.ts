@@ -1,6 +1,8 @@
 // What dockmod knows of a stage's base image before the Dockerfile changes
-// anything: is it a Go image, which Go it has, its working directory and the
-// Go variables it sets.
+// anything: is it a Go image, which Go it has, its working directory, the Go
+// variables it sets, the user it runs as, and whether its Go cache paths are
+// known. The one reader of a stage's base image (the model and cache-paths.ts
+// ask here).
 import type { Document } from '../document.js';
 import type { GoVersion } from '../go-version.js';
 import { stageGoVersions } from '../go-image-bump.js';
@@ -11,10 +13,22 @@ import { expandVariables, stageChain } from '../stage-facts.js';
 import { globalArgs, unquote, type Stage } from '../stages.js';
 
 export interface BaseImage {
+  /** The reference as the root stage's FROM writes it. */
+  written: string;
   /** The reference after global ARG expansion; undefined when an ARG has no default. */
   reference?: string;
   /** The official golang image (or one under a registry the user listed). */
   golang: boolean;
+  /**
+   * The Go builder family of image-facts.ts (the official image included),
+   * known from the image's name: its facts do not depend on the tag, so an
+   * ARG without default in the tag leaves them known.
+   */
+  family?: ImageFamily;
+  /** A distribution image known to run as root and to set no Go variables (Go installed from its packages). */
+  distribution?: boolean;
+  /** Why the user the image runs as and its Go cache paths are unknown; undefined when they are known. */
+  cachePathsUnknown?: string;
   /** The Go release of the tag (golang:1.22-alpine -> 1.22); undefined when the tag does not say. */
   goVersion?: GoVersion;
   /** The image's own working directory, where dockmod knows it. */
@@ -33,27 +47,38 @@ const FAMILY_WORKDIRS: Partial<Record<FamilyId, string>> = {
   // sclorg/s2i-base-container core: WORKDIR ${HOME}, HOME=/opt/app-root/src.
   'go-toolset': '/opt/app-root/src',
 };
+/** Images known to run as root and set no Go variables: Go installed from the distribution. */
 const ROOT_DISTRIBUTIONS = /^(?:docker\.io\/|index\.docker\.io\/)?(?:library\/)?(?:alpine|debian|ubuntu|buildpack-deps|fedora|archlinux|amazonlinux|rockylinux|almalinux|busybox|scratch)$/;
+const WINDOWS_TAG = /windowsservercore|nanoserver/i;
+/** Stands in for the value of an ARG without default while the reference is split. */
+const NO_VALUE = '\u0000';
 
 /** The image at the root of the stage's FROM chain, with what image-facts.ts knows of its family. */
 export function baseImageOfStage(doc: Document, stage: Stage, options: TransformOptions, target: GoVersion | undefined): BaseImage {
-  const root = stageChain(stage)[0]!;
-  const reference = expandVariables(root.image, globalArgDefaults(doc));
-  if (reference === undefined) {
-    // Only the tag is unknown (`golang:${GO_VERSION}` with no default): still the official image, of an unknown Go.
-    const name = root.image.split(':')[0]!;
-    return !name.includes('$') && isGolangImage(name, options.golangRegistries ?? []) ? { golang: true, workdir: '/go', env: GOLANG_ENV, defaultUser: ROOT_USER } : { golang: false, env: new Map() };
-  }
-  const image = splitImageReference(reference);
-  const golang = isGolangImage(image.name, options.golangRegistries ?? []);
-  const family = golang ? familyById('golang') : builderFamilyOf(image.name);
-  const facts: BaseImage = { reference, golang, env: family ? familyEnv(family) : new Map() };
+  const written = stageChain(stage)[0]!.image;
+  const defaults = globalArgDefaults(doc);
+  const reference = expandVariables(written, defaults);
+  // With an ARG without default the name may still be known (`golang:${GO_VERSION}-alpine`): the family's facts hold whatever the tag.
+  const partial = reference ?? expandVariables(written, withNoValues(written, defaults)) ?? NO_VALUE;
+  const image = splitImageReference(partial);
+  const nameKnown = !image.name.includes(NO_VALUE);
+  const tag = image.tag ? partial.slice(image.tag.start, image.tag.end) : '';
+  const golang = nameKnown && isGolangImage(image.name, options.golangRegistries ?? []);
+  const family = golang ? familyById('golang') : nameKnown ? builderFamilyOf(image.name) : undefined;
+  const facts: BaseImage = { written, golang, env: family ? familyEnv(family) : new Map() };
+  if (reference !== undefined) facts.reference = reference;
   if (family) {
+    facts.family = family;
     facts.defaultUser = family.defaultUser;
     const workdir = FAMILY_WORKDIRS[family.id];
     if (workdir) facts.workdir = workdir;
-  } else if (ROOT_DISTRIBUTIONS.test(image.name)) facts.workdir = '/';
-  const versions = family ? stageGoVersions(reference, target, options) : undefined;
+  } else if (nameKnown && ROOT_DISTRIBUTIONS.test(image.name.toLowerCase())) {
+    facts.distribution = true;
+    facts.workdir = '/';
+  }
+  const cachePathsUnknown = cachePathsUnknownOf(facts, tag);
+  if (cachePathsUnknown) facts.cachePathsUnknown = cachePathsUnknown;
+  const versions = family && reference !== undefined ? stageGoVersions(reference, target, options) : undefined;
   if (versions) {
     facts.goVersion = versions.current;
     facts.goVersionAfter = versions.afterBump;
@@ -61,8 +86,25 @@ export function baseImageOfStage(doc: Document, stage: Stage, options: Transform
   return facts;
 }
 
-const ROOT_USER = { name: 'root', uid: '0', gid: '0' };
-const GOLANG_ENV: ReadonlyMap<string, string> = familyEnv(familyById('golang'));
+function cachePathsUnknownOf(facts: BaseImage, tag: string): string | undefined {
+  const shown = facts.reference ?? facts.written;
+  if (facts.golang && WINDOWS_TAG.test(tag)) return `${shown} is a Windows image: its cache paths are not /go/pkg/mod and /root/.cache/go-build`;
+  if (facts.family || facts.distribution) return undefined;
+  if (facts.reference === undefined) {
+    return `the base image ${facts.written} uses an ARG with no default: the user it runs as and its Go cache paths are unknown`;
+  }
+  return `${shown} is not a Go image dockmod knows (golang, UBI go-toolset, Chainguard go, SUSE BCI golang): the user it runs as and its Go cache paths are unknown (set USER and ENV GOMODCACHE/GOCACHE to let dockmod add cache mounts)`;
+}
+
+/** The defaults, with every variable `written` reads that has none standing for NO_VALUE. */
+function withNoValues(written: string, defaults: ReadonlyMap<string, string | null>): Map<string, string | null> {
+  const variables = new Map(defaults);
+  for (const match of written.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    const name = match[1]!;
+    if ((variables.get(name) ?? null) === null) variables.set(name, NO_VALUE);
+  }
+  return variables;
+}
 
 function familyEnv(family: ImageFamily): ReadonlyMap<string, string> {
   const env = new Map(family.env);

@@ -6,9 +6,9 @@
 import nodePath from 'node:path';
 import type { Document, Instruction } from '../document.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version.js';
-import type { ModuleFacts } from '../module.js';
+import { NO_MODULE, type ModuleFacts } from '../module.js';
 import type { TransformOptions } from '../transform.js';
-import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation } from '../run.js';
+import { commandsOf, goInvocation, goInvocations, goVerb, namesVersionedPackage, type GoInvocation } from '../run.js';
 import type { SimpleCommand } from '../shell.js';
 import { firstInChain, stageChain } from '../stage-facts.js';
 import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
@@ -72,7 +72,10 @@ export interface ImageModel {
    * reads them: they are for whoever uses the image); undefined when they need not.
    */
   modulesKeptInLayer(instruction: Instruction): string | undefined;
-  /** The module of the file's first go command that loads packages (per-file questions: bump-go-image's target). */
+  /**
+   * The module of the file's first go command that reads go.mod from the build context (bump-go-image's target);
+   * NO_MODULE when every such command reads none (GOPATH mode, no go.mod reaches it).
+   */
   mainModule(): ModuleFacts;
   /** The facts as plain data, for --json. */
   report(): ModelReport;
@@ -150,12 +153,14 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (!image) images.set(stage, (image = baseImageOfStage(doc, stage, settings.options, bumpTargetOfFile())));
     return image;
   };
-  // Working directories do not depend on the bump, and the bump's target depends on them (through the module read).
-  const workdirs = new Map<Stage, string | undefined>();
-  const imageWorkdir = (root: Stage): string | undefined => {
-    if (!workdirs.has(root)) workdirs.set(root, baseImageOfStage(doc, root, settings.options, undefined).workdir);
-    return workdirs.get(root);
+  // Working directories, environments and cache paths do not depend on the bump, and the bump's target depends on them (through the module read).
+  const imagesBeforeBump = new Map<Stage, BaseImage>();
+  const imageBeforeBump = (root: Stage): BaseImage => {
+    let image = imagesBeforeBump.get(root);
+    if (!image) imagesBeforeBump.set(root, (image = baseImageOfStage(doc, root, settings.options, undefined)));
+    return image;
   };
+  const imageWorkdir = (root: Stage): string | undefined => imageBeforeBump(root).workdir;
   const context = buildContextOf(doc, settings.path, files, settings.declared, allContextCopies);
   const ignoresVendor = context.dir !== undefined && /^\/?(?:\*\*\/)?vendor\/?(?:\*\*?)?[ \t]*$/m.test(files.read(nodePath.join(context.dir, '.dockerignore')) ?? '');
   const commands = new Map<number, GoCommandFacts>();
@@ -194,7 +199,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
 
   /** The RUN mounts a cache at its module cache: what it fetches never reaches the image layer. */
   const mountsModuleCache = (instruction: Instruction): boolean => {
-    const caches = goCachesFor(doc, instruction, new Map(), settings.options.golangRegistries ?? []);
+    const caches = goCachesFor(doc, instruction, new Map(), imageBeforeBump, false);
     const moduleCache = 'caches' in caches ? caches.caches.moduleCache : undefined;
     return cacheMountTargets(instruction.flags).some((target) => target === moduleCache || MODULE_CACHE_TARGET.test(target));
   };
@@ -217,7 +222,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   const flowOf = (instruction: Instruction): CacheFlow => {
     let flow = flows.get(instruction);
     if (!flow) {
-      const caches = goCachesFor(doc, instruction, new Map(), settings.options.golangRegistries ?? []);
+      const caches = goCachesFor(doc, instruction, new Map(), imageBeforeBump, false);
       flow = moduleCacheFlow({
         doc,
         moduleCache: 'caches' in caches ? caches.caches.moduleCache : undefined,
@@ -254,19 +259,40 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       return undefined;
     },
     mainModule() {
+      // The first go command that reads the main module from the build context decides; commands that read no go.mod
+      // (GO111MODULE=off, none reaches them, go mod init makes it) do not; the nearest go.mod stands in only where the
+      // context or folder is unknown, or no go command shows which module the build reads.
+      let readsNone = false;
+      let readsNearest = false;
       for (const instruction of doc.instructions) {
         if (instruction.keyword !== 'RUN') continue;
-        const go = goInvocations(runAnalysisOf(doc, instruction)).find((candidate) => candidate.subcommand.value === 'build' || candidate.subcommand.value === 'install' || goVerb(candidate) === 'mod download');
-        if (go && stageOf(doc, instruction)) {
-          const read = moduleAt(instruction, commandWorkdir(doc, instruction, go, workdirBefore(doc, instruction, imageWorkdir)), go);
-          if (read.how !== 'nearest') return asModuleFacts(read);
+        const stage = stageOf(doc, instruction);
+        if (!stage) continue;
+        const analysis = runAnalysisOf(doc, instruction);
+        for (const go of goInvocations(analysis).filter(readsMainModule)) {
+          const gopath = goEnvironmentOf(doc, instruction, analysis, go, imageBeforeBump(stageChain(stage)[0]!).env).get('GO111MODULE') === 'off';
+          const read = gopath ? undefined : moduleAt(instruction, commandWorkdir(doc, instruction, go, workdirBefore(doc, instruction, imageWorkdir)), go);
+          if (read?.how === 'context') return asModuleFacts(read);
+          if (read?.how === 'nearest') readsNearest = true;
+          else readsNone = true;
         }
       }
-      return settings.nearest();
+      return readsNone && !readsNearest ? NO_MODULE : settings.nearest();
     },
     report: () => reportOf(doc, model),
   };
   return model;
+}
+
+/**
+ * Go commands that read the main module's go.mod: not `go install pkg@version`, `go mod init`, `go env`,
+ * `go version`, nor `go get` of other packages (GOPATH-era fetching: it says nothing of the module built here).
+ */
+export function readsMainModule(go: GoInvocation): boolean {
+  const verb = goVerb(go);
+  if (verb.startsWith('mod ')) return verb !== 'mod init';
+  if (verb === 'get') return go.args.every((word) => word.value.startsWith('-') || word.value.startsWith('.'));
+  return (LOADS_PACKAGES.has(verb) || verb === 'fmt') && !namesVersionedPackage(go);
 }
 
 /** The folder a go command runs in: the RUN's working directory, then `cd` before it, then `-C dir`. */

@@ -1,0 +1,6 @@
+ARG TOOLSET_TAG
+FROM registry.access.redhat.com/ubi9/go-toolset:${TOOLSET_TAG}
+COPY . .
+RUN --mount=type=cache,target=/opt/app-root/src/go/pkg/mod,uid=1001,gid=0 \
+    --mount=type=cache,target=/opt/app-root/src/.cache/go-build,uid=1001,gid=0 \
+    go build -o app .

@@ -1,0 +1,5 @@
+FROM golang:1.15
+ENV GO111MODULE=off
+WORKDIR /go/src/example.com/tool
+COPY . .
+RUN go install ./...
