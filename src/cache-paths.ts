@@ -23,6 +23,8 @@ export interface GoCaches {
   /** Set when the RUN runs as a non-root user: the mounts must belong to it. */
   uid?: string;
   gid?: string;
+  /** The non-root user's home (HOME), when known: caches under it are that user's alone. */
+  home?: string;
 }
 
 export type GoCachesResult = { caches: GoCaches } | { unknown: string };
@@ -97,6 +99,7 @@ export function goCachesFor(doc: Document, instruction: Instruction, inline: Rea
   if (!user.root) {
     caches.uid = user.uid!;
     if (user.gid !== undefined) caches.gid = user.gid;
+    if (home !== undefined) caches.home = normalizePath(home);
   }
   return { caches };
 }

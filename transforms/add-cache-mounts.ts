@@ -59,7 +59,10 @@ function addToRun(ctx: Context, instruction: Instruction): boolean {
   // A build from vendor/ reads no module cache: it gets the build cache only, and nothing need be said about modules.
   const readingModules = needing.filter((go) => !buildsFromVendor(ctx, instruction, go) && goHas(ctx, instruction, go, MODULE_CACHE_SINCE));
   const layerReader = readingModules.length === 0 ? undefined : moduleCacheKeptInLayer(ctx, instruction, readingModules);
-  if (layerReader && needing.every((go) => needsCaches(go) === 'module')) return leave(layerReader);
+  if (layerReader && needing.every((go) => needsCaches(go) === 'module')) {
+    ctx.noteFact(first.subcommand.start, `kept-in-layer:${layerReader}`, `${layerReader}; no cache mount added`);
+    return false;
+  }
   const wanted: WantedMount[] = [];
   for (const go of needing) {
     const result = goCachesFor(ctx.doc, instruction, inlineVariables(go), ctx.model().baseImage, needsCaches(go) === 'module-and-build');
@@ -222,8 +225,12 @@ function mountFlag(mount: WantedMount): string {
   let flag = `--mount=type=cache,target=${mount.target}`;
   const declared = mount.caches.mountOptions?.get(mount.target);
   if (declared !== undefined) return flag + declared;
-  if (mount.caches.uid !== undefined) flag += `,uid=${mount.caches.uid}`;
-  if (mount.caches.gid !== undefined) flag += `,gid=${mount.caches.gid}`;
+  const { uid, gid, home } = mount.caches;
+  // BuildKit applies uid= only when it creates the cache; the id defaults to the target, so a root build of
+  // another service that mounts the same path (/go/pkg/mod) would own it and this user could not write there.
+  if (uid !== undefined && !(home !== undefined && covers(home, mount.target))) flag += `,id=${mount.target}-uid${uid}`;
+  if (uid !== undefined) flag += `,uid=${uid}`;
+  if (gid !== undefined) flag += `,gid=${gid}`;
   return flag;
 }
 

@@ -37,10 +37,11 @@ export const addModFlag: Transform = {
   },
 };
 
-/** A build the Dockerfile hides in make or a script, in a stage that has Go in module mode: what is left for a human. */
+/** A build the Dockerfile hides in make or a script, in a stage that has Go in module mode (not vendored): what is left for a human. */
 function noteOpaqueBuild(ctx: Context, instruction: Instruction): void {
   const opaque = ctx.model().opaqueBuild(instruction);
-  if (!opaque || ctx.model().gopathModeAt(instruction)) return;
+  // In GOPATH mode or a vendored module, -mod=mod is no advice to give.
+  if (!opaque || ctx.model().gopathModeAt(instruction) || ctx.model().moduleAtWorkdir(instruction).vendored) return;
   const stage = stageOf(ctx.doc, instruction);
   if (!stage || !stageHasGo(ctx, stage, instruction)) return;
   const shown = opaque.words.slice(0, 2).map((word) => word.value).join(' ');

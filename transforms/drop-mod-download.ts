@@ -61,7 +61,10 @@ function dropFromRun(ctx: Context, instruction: Instruction, edits: Edit[]): voi
   if (!firstDownload) return;
   const reason = reasonToKeep(ctx, instruction, commands);
   if (reason) {
-    ctx.note(firstDownload.start, `${reason}; left as is`);
+    const kept = ctx.model().modulesKeptInLayer(instruction);
+    // add-cache-mounts states the same reader on the same line: said once.
+    if (kept) ctx.noteFact(firstDownload.start, `kept-in-layer:${kept}`, `${reason}; left as is`);
+    else ctx.note(firstDownload.start, `${reason}; left as is`);
     return;
   }
   const verifyRun = verifyRunAfter(ctx.doc, instruction);

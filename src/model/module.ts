@@ -50,12 +50,14 @@ export interface ModuleQuery {
   ignoresVendor: boolean;
 }
 
+const CREATED: ModuleRead = { how: 'created', detail: 'the Dockerfile creates go.mod (go mod init, or a COPY heredoc)', vendored: false };
+
 export function moduleReadBy(query: ModuleQuery): ModuleRead {
   const { files, context, copies, workdir } = query;
   if (context.dir === undefined || workdir === undefined) return fromNearest(query, context.dir === undefined ? 'the build context is unknown' : 'the folder the command runs in is unknown');
   const contextDir = context.dir;
   // Nothing from the build context reaches the image: its sources come in a way dockmod does not follow.
-  if (copies.count === 0) return fromNearest(query, 'nothing is copied from the build context');
+  if (copies.count === 0) return query.createsGoMod ? CREATED : fromNearest(query, 'nothing is copied from the build context');
   const exists = (relative: string): boolean => files.isFile(nodePath.join(contextDir, relative));
   const workspace = upwards(workdir, (dir) => contextFileAt(copies, joinImage(dir, 'go.work'), exists));
   for (let dir = workdir; ; dir = nodePath.posix.dirname(dir)) {
@@ -66,7 +68,7 @@ export function moduleReadBy(query: ModuleQuery): ModuleRead {
   if (workspace !== undefined) {
     return { how: 'context', detail: `${workspace} of the build context (workspace mode)`, vendored: false, workspaceFile: nodePath.join(contextDir, workspace) };
   }
-  if (query.createsGoMod) return { how: 'created', detail: 'the Dockerfile creates go.mod (go mod init, or a COPY heredoc)', vendored: false };
+  if (query.createsGoMod) return CREATED;
   if (query.fetchesSources) return { how: 'elsewhere', detail: `no go.mod comes from the build context; the image gets sources through ${query.fetchesSources}`, vendored: false };
   return { how: 'none', detail: `no go.mod reaches ${workdir} through the COPY/ADD instructions`, vendored: false };
 }

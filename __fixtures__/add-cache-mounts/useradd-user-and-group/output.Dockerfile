@@ -4,6 +4,6 @@ RUN groupadd -g 2000 builders && \
 USER builder
 WORKDIR /home/builder/src
 COPY --chown=builder:builders . .
-RUN --mount=type=cache,target=/go/pkg/mod,uid=1001,gid=2000 \
+RUN --mount=type=cache,target=/go/pkg/mod,id=/go/pkg/mod-uid1001,uid=1001,gid=2000 \
     --mount=type=cache,target=/home/builder/.cache/go-build,uid=1001,gid=2000 \
     go build -o /home/builder/app .

@@ -4,8 +4,8 @@ USER builder
 WORKDIR /home/builder/src
 COPY --chown=builder:builder go.mod go.sum ./
 COPY --chown=builder:builder . .
-RUN --mount=type=cache,target=/go/pkg/mod,uid=1000,gid=1000 go mod tidy
-RUN --mount=type=cache,target=/go/pkg/mod,uid=1000,gid=1000 \
+RUN --mount=type=cache,target=/go/pkg/mod,id=/go/pkg/mod-uid1000,uid=1000,gid=1000 go mod tidy
+RUN --mount=type=cache,target=/go/pkg/mod,id=/go/pkg/mod-uid1000,uid=1000,gid=1000 \
     --mount=type=cache,target=/home/builder/.cache/go-build,uid=1000,gid=1000 \
     go build -mod=mod -o /home/builder/bin/app ./cmd/app
 

@@ -4,8 +4,8 @@ USER app
 WORKDIR /home/app/src
 COPY --chown=app:app go.mod go.sum ./
 COPY --chown=app:app . .
-RUN --mount=type=cache,target=/go/pkg/mod,uid=1000,gid=1000 go mod tidy
-RUN --mount=type=cache,target=/go/pkg/mod,uid=1000,gid=1000 \
+RUN --mount=type=cache,target=/go/pkg/mod,id=/go/pkg/mod-uid1000,uid=1000,gid=1000 go mod tidy
+RUN --mount=type=cache,target=/go/pkg/mod,id=/go/pkg/mod-uid1000,uid=1000,gid=1000 \
     --mount=type=cache,target=/home/app/.cache/go-build,uid=1000,gid=1000 \
     CGO_ENABLED=0 \
     go build -mod=mod -trimpath -o /home/app/service ./cmd/service
