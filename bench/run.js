@@ -5,6 +5,7 @@
 //   node bench/run.js --sizes=20000    Dockerfile-only trees of these sizes (comma-separated; linearity, memory)
 //   node bench/run.js --runs=7         repetitions per timed case (best is reported)
 //   node bench/run.js --no-single      skip the single-file latency run
+//   node bench/run.js --single-only    the single-file latency run alone
 //   node bench/run.js --json           also print the figures as JSON
 //   node bench/run.js --no-verify      skip the one-thread output comparison
 //   node bench/run.js --dockmod=/tmp/before/bin/dockmod.js   measure another build of dockmod
@@ -53,7 +54,7 @@ function parseArgs(argv) {
   const sizes = value('sizes')?.split(',').map(Number) ?? (quick ? [] : [20_000, 100_000]);
   if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('--sizes takes positive integers, e.g. --sizes=1000,20000');
   const runs = value('runs') ? Number(value('runs')) : undefined;
-  return { quick, sizes, runs, dockmod: value('dockmod'), single: !own.includes('--no-single'), json: own.includes('--json'), verify: !own.includes('--no-verify'), dockmodArgs: passThrough };
+  return { quick, sizes, runs, dockmod: value('dockmod'), single: !own.includes('--no-single'), singleOnly: own.includes('--single-only'), json: own.includes('--json'), verify: !own.includes('--no-verify'), dockmodArgs: passThrough };
 }
 
 /** Repetitions: fewer for the largest trees so a full run stays within a few minutes (one at 100,000 Dockerfiles: memory and linearity, not a ratio target). */
@@ -286,6 +287,7 @@ function main() {
       ` -> ${single.ratio.toFixed(2)}x bare node start-up; --check ${fmtMs(single.checkMs)} -> ${single.checkRatio.toFixed(2)}x`);
   }
 
+  if (options.singleOnly) return;
   const monorepo = ensureTree({ ...MONOREPO, log });
   const cases = [
     { label: 'dry run', tree: monorepo, args: [], runs: runsFor(MONOREPO.files, options) },

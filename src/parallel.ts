@@ -69,7 +69,7 @@ export interface ChunkDone {
 export function workerCount(jobs: readonly FileJob[], settings: RunSettings, env: NodeJS.ProcessEnv = process.env): number {
   if (settings.write || jobs.length === 0) return 0;
   if (!jobs.every((job) => job.transforms.every((transform) => TRANSFORMS.includes(transform)))) return 0;
-  if (!import.meta.url.endsWith('.js')) return 0; // running from TypeScript sources (tests): no worker entry point
+  if (!/\.c?js$/.test(import.meta.url)) return 0; // running from TypeScript sources (tests): no worker entry point
   const requested = env.DOCKMOD_WORKERS;
   if (requested !== undefined && /^\d+$/.test(requested)) return Math.min(Number(requested), 64);
   if (jobs.length < PARALLEL_MIN_FILES) return 0;
