@@ -257,7 +257,7 @@ function row(result, single) {
     `${result.label.padEnd(18)}${tree.padEnd(14)}${fmtMs(result.floorMs).padEnd(11)}${fmtMs(result.dockmodMs).padEnd(11)}` +
       `${(result.ratio.toFixed(2) + 'x').padEnd(8)}${(perFileUs.toFixed(1) + ' us').padEnd(11)}` +
       `${(result.dockmodRssMb ? result.dockmodRssMb.toFixed(0) + ' MB' : '-').padEnd(13)}${(result.floorRssMb ? result.floorRssMb.toFixed(0) + ' MB' : '-').padEnd(11)}${result.stdoutHash}`,
-    `                ${result.summary}; ${(result.diffBytes / 2 ** 20).toFixed(1)} MB of output; medians ${fmtMs(result.floorMedianMs)} / ${fmtMs(result.dockmodMedianMs)} over ${result.runs} runs`,
+    `                  ${result.summary}; ${(result.diffBytes / 2 ** 20).toFixed(1)} MB of output; medians ${fmtMs(result.floorMedianMs)} / ${fmtMs(result.dockmodMedianMs)} over ${result.runs} runs`,
   ].join('\n');
 }
 
