@@ -4,7 +4,10 @@
 // Dockerfiles (about files/services on average) under several names, drawn
 // from real-world Go shapes (see SHAPES) and some non-Go ones. Around them:
 // a node_modules/ full of Dockerfiles, vendor/ and generated/ folders
-// (.gitignore) that must be skipped, and a few non-Dockerfile files.
+// (.gitignore) that must be skipped, and a few non-Dockerfile files. With
+// `total`, the services also hold the other files of a monorepo (Go packages,
+// tests, protobuf, SQL, test data, docs) up to `total` files in all: the shape
+// of issue 14 (5,000 Dockerfiles among 100,000 files).
 // The tree is a git work tree of its own, so `git ls-files` can be compared
 // with the walker, and nothing above it (.gitignore of the project) applies.
 //
@@ -263,15 +266,38 @@ function countsPerService(r, services, files) {
   return counts;
 }
 
+let written = 0;
 function write(root, relative, text) {
   const full = path.join(root, relative);
   mkdirSync(path.dirname(full), { recursive: true });
   writeFileSync(full, text);
+  written++;
+}
+
+/**
+ * The rest of a Go service's folder: packages of .go files (tests among them),
+ * protobuf definitions, SQL migrations, test data and docs, `count` files in all.
+ */
+function serviceSources(root, dir, svc, count) {
+  const kinds = [
+    (i) => [`internal/pkg${Math.floor(i / 12)}/file${i % 12}.go`, `package pkg${Math.floor(i / 12)}\n\n// F${i} is generated filler.\nfunc F${i}() int { return ${i} }\n`],
+    (i) => [`internal/pkg${Math.floor(i / 12)}/file${i % 12}_test.go`, `package pkg${Math.floor(i / 12)}\n\nimport "testing"\n\nfunc TestF${i}(t *testing.T) {}\n`],
+    (i) => [`pkg/api/v${i % 3}/types${i}.go`, `package v${i % 3}\n\ntype T${i} struct{ ID string }\n`],
+    (i) => [`api/proto/${svc}_${i}.proto`, `syntax = "proto3";\npackage ${svc.replace(/-/g, '_')}.v${i};\n`],
+    (i) => [`migrations/${String(i).padStart(4, '0')}_step.sql`, `-- migration ${i}\nSELECT 1;\n`],
+    (i) => [`internal/pkg${Math.floor(i / 12)}/testdata/case${i}.json`, `{"case": ${i}}\n`],
+    (i) => [`docs/page${i}.md`, `# ${svc} page ${i}\n`],
+  ];
+  for (let i = 0; i < count; i++) {
+    const [file, text] = kinds[i % kinds.length](i);
+    write(root, `${dir}/${file}`, text);
+  }
 }
 
 /** Write the tree; returns how many Dockerfiles dockmod must find. */
-function generate(root, { services, files, seed }) {
+function generate(root, { services, files, total, seed }) {
   const r = prng(seed);
+  written = 0;
   const counts = countsPerService(r, services, files);
   write(root, '.gitignore', 'generated/\n');
   write(root, 'README.md', '# synthetic monorepo for dockmod benchmarks\n');
@@ -297,6 +323,14 @@ function generate(root, { services, files, seed }) {
   for (let p = 0; p < packages; p++) {
     for (let k = 0; k < 10; k++) write(root, `node_modules/pkg-${p}/examples/ex-${k}/Dockerfile`, dockerfileText(r, `pkg-${p}`, '.'));
   }
+  // The other files of a monorepo (sources, docs, data), spread over the services, up to `total` files in all.
+  if (total !== undefined) {
+    const rest = Math.max(0, total - written);
+    for (let s = 0; s < services; s++) {
+      const share = Math.floor(rest / services) + (s < rest % services ? 1 : 0);
+      serviceSources(root, `services/svc-${String(s).padStart(5, '0')}`, `svc-${String(s).padStart(5, '0')}`, share);
+    }
+  }
   return expected;
 }
 
@@ -320,15 +354,15 @@ function generatorVersion() {
  * The tree for these parameters, generated only when missing or made by
  * another version of this file. Returns { root, expected, generated }.
  */
-export function ensureTree({ files, services = Math.max(1, Math.round(files / 20)), seed = 20240601, log = () => {} }) {
-  const params = { files, services, seed, generator: generatorVersion() };
-  const root = path.join(TREES, `monorepo-${files}`);
+export function ensureTree({ files, total, services = Math.max(1, Math.round(files / 20)), seed = 20240601, log = () => {} }) {
+  const params = { files, ...(total !== undefined ? { total } : {}), services, seed, generator: generatorVersion() };
+  const root = path.join(TREES, total !== undefined ? `monorepo-${files}-of-${total}` : `monorepo-${files}`);
   const stampPath = path.join(root, STAMP);
   if (existsSync(stampPath)) {
     const stamp = JSON.parse(readFileSync(stampPath, 'utf8'));
-    if (JSON.stringify(stamp.params) === JSON.stringify(params)) return { root, expected: stamp.expected, generated: false };
+    if (JSON.stringify(stamp.params) === JSON.stringify(params)) return { root, expected: stamp.expected, total, generated: false };
   }
-  log(`generating ${files} Dockerfiles in ${services} services under ${path.relative(process.cwd(), root)} (once) ...`);
+  log(`generating ${files} Dockerfiles${total !== undefined ? ` among ${total} files` : ''} in ${services} services under ${path.relative(process.cwd(), root)} (once) ...`);
   const started = Date.now();
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
@@ -346,7 +380,7 @@ export function ensureTree({ files, services = Math.max(1, Math.round(files / 20
   // The stamp is written last and is untracked: an interrupted generation is redone.
   writeFileSync(stampPath, JSON.stringify({ params, expected }, null, 2));
   log(`  generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { root, expected, generated: true };
+  return { root, expected, total, generated: true };
 }
 
 /** A small Go Dockerfile for the single-file latency run. */

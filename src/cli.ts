@@ -14,6 +14,7 @@ import { fileLookup, ignoredReason, planJobs, printedConfig, type FileLookup, ty
 import { processFile, type FileResult } from './files.js';
 import { isValidGoVersion } from './go-version.js';
 import { createModuleLookup } from './module.js';
+import { createProjectFiles } from './model/files.js';
 import { processFiles } from './parallel.js';
 import { createProgress } from './progress.js';
 import { githubStepSummary } from './reporters/github.js';
@@ -326,7 +327,7 @@ async function processAll(settings: CliSettings, io: Io, lookup: FileLookup): Pr
     for (const folder of discovered.walked) failure(folder, `no Dockerfile found in this folder${why}`);
   }
   const reportModel = settings.format === 'json';
-  await processFiles(reportModel ? jobs.map((job) => ({ ...job, reportModel })) : jobs, { write: settings.mode === 'write', moduleFacts }, (result) => {
+  await processFiles(reportModel ? jobs.map((job) => ({ ...job, reportModel })) : jobs, { write: settings.mode === 'write', moduleFacts, projectFiles: createProjectFiles() }, (result) => {
     emit(result);
     progress.tick();
   });

@@ -5,6 +5,7 @@ import type { DeclaredContext } from './build-files.js';
 import { DockmodError } from './errors.js';
 import type { ModuleFacts } from './module.js';
 import type { ModelReport } from './model/index.js';
+import type { ProjectFiles } from './model/files.js';
 import { MAX_INPUT_LENGTH, rewriteText, tooLargeError, type Change, type Note, type Place } from './pipeline.js';
 import type { Transform, TransformOptions } from './transform.js';
 import { writeFileAtomic } from './write.js';
@@ -38,6 +39,8 @@ export interface ProcessSettings {
   options: TransformOptions;
   write: boolean;
   moduleFacts: (file: string) => ModuleFacts;
+  /** The files around the Dockerfiles, shared by every file of a run (see createProjectFiles); by default one view per file. */
+  projectFiles?: ProjectFiles;
   /** `--annotate` text (see annotate.ts). */
   annotate?: string;
   /** See RewriteOptions.declaredContext. */
@@ -59,6 +62,7 @@ export function processFile(absolutePath: string, displayPath: string, settings:
       transforms: settings.transforms,
       options: settings.options,
       module: () => settings.moduleFacts(absolutePath),
+      ...(settings.projectFiles ? { files: settings.projectFiles } : {}),
       annotate: settings.annotate,
       declaredContext: settings.declaredContext,
       reportModel: settings.reportModel,

@@ -12,6 +12,7 @@ import type { DeclaredContext } from './build-files.js';
 import { DockmodError } from './errors.js';
 import { processFile, type FileResult, type ProcessSettings } from './files.js';
 import { createModuleLookup } from './module.js';
+import { createProjectFiles, type ProjectFiles } from './model/files.js';
 import type { Transform, TransformOptions } from './transform.js';
 import { TRANSFORMS } from '../transforms/index.js';
 
@@ -32,6 +33,8 @@ export interface FileJob {
 export interface RunSettings {
   write: boolean;
   moduleFacts: ProcessSettings['moduleFacts'];
+  /** One view of the files around the Dockerfiles for the whole run (each worker makes its own). */
+  projectFiles?: ProjectFiles;
 }
 
 /**
@@ -66,7 +69,7 @@ export interface ChunkDone {
 export function workerCount(jobs: readonly FileJob[], settings: RunSettings, env: NodeJS.ProcessEnv = process.env): number {
   if (settings.write || jobs.length === 0) return 0;
   if (!jobs.every((job) => job.transforms.every((transform) => TRANSFORMS.includes(transform)))) return 0;
-  if (!import.meta.url.endsWith('.js')) return 0; // running from TypeScript sources (tests): no worker entry point
+  if (!/\.c?js$/.test(import.meta.url)) return 0; // running from TypeScript sources (tests): no worker entry point
   const requested = env.DOCKMOD_WORKERS;
   if (requested !== undefined && /^\d+$/.test(requested)) return Math.min(Number(requested), 64);
   if (jobs.length < PARALLEL_MIN_FILES) return 0;
@@ -108,7 +111,7 @@ function localRunner(settings: RunSettings): ChunkRunner {
     const chunk = queue.shift();
     if (!chunk) return;
     if (queue.length > 0) schedule();
-    listener({ id: chunk.id, results: processChunk(chunk, settings.moduleFacts) });
+    listener({ id: chunk.id, results: processChunk(chunk, settings) });
   };
   const schedule = (): void => {
     if (scheduled) return;
@@ -185,19 +188,19 @@ export async function processInChunks(
 const transformsById = new Map(TRANSFORMS.map((transform) => [transform.id, transform]));
 
 /** A chunk's results, never writing (only dry runs and --check are split). */
-function processChunk(chunk: Chunk, moduleFacts: ProcessSettings['moduleFacts']): FileResult[] {
+function processChunk(chunk: Chunk, { moduleFacts, projectFiles }: Omit<RunSettings, 'write'>): FileResult[] {
   return chunk.jobs.map(({ file, display, transformIds, ...own }) => {
     const transforms = transformIds.map((id) => transformsById.get(id)!);
-    return processFile(file, display, { ...own, transforms, write: false, moduleFacts });
+    return processFile(file, display, { ...own, transforms, write: false, moduleFacts, ...(projectFiles ? { projectFiles } : {}) });
   });
 }
 
 /** The worker side: process the chunks it is sent. */
 function serveChunks(): void {
   const port = parentPort!;
-  const moduleFacts = createModuleLookup();
+  const settings = { moduleFacts: createModuleLookup(), projectFiles: createProjectFiles() };
   port.on('message', (chunk: Chunk) => {
-    const results = processChunk(chunk, moduleFacts).map(transferable);
+    const results = processChunk(chunk, settings).map(transferable);
     port.postMessage({ id: chunk.id, results } satisfies ChunkDone);
   });
 }

@@ -4,6 +4,7 @@
 // look-ups and tests can bound them to a folder.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { objectCache } from '../stages.js';
 
 export interface ProjectFiles {
   isFile(file: string): boolean;
@@ -57,7 +58,13 @@ export function createProjectFiles(bound?: string): ProjectFiles {
       let names = listings.get(dir);
       if (!names) {
         try {
-          names = readdirSync(dir).sort();
+          const entries = readdirSync(dir, { withFileTypes: true });
+          // The listing tells files and folders apart: no stat for them later (a symlink is still stat'ed, to follow it).
+          for (const entry of entries) {
+            const kindOfEntry = entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : undefined;
+            if (kindOfEntry) stats.set(path.join(dir, entry.name), kindOfEntry);
+          }
+          names = entries.map((entry) => entry.name).sort();
         } catch {
           names = [];
         }
@@ -103,6 +110,18 @@ export const NO_FILES: ProjectFiles = {
  * vendor/, testdata/, folders starting with `.` or `_`, nor nested modules.
  */
 export function goPackageFolders(files: ProjectFiles, moduleDir: string, limit = 2000): string[] {
+  // The same module is asked about by each of its Dockerfiles, each go command and each parse: walked once per file-system view.
+  let walked = packageFolders.get(files);
+  if (!walked) packageFolders.set(files, (walked = new Map()));
+  const key = `${limit}\0${moduleDir}`;
+  let found = walked.get(key);
+  if (!found) walked.set(key, (found = walkPackageFolders(files, moduleDir, limit)));
+  return found;
+}
+
+const packageFolders = objectCache<ProjectFiles, Map<string, string[]>>();
+
+function walkPackageFolders(files: ProjectFiles, moduleDir: string, limit: number): string[] {
   const found: string[] = [];
   const visit = (relative: string): void => {
     if (found.length >= limit) return;

@@ -7,6 +7,7 @@ import { parseGoMod, type ModuleFacts } from '../module.js';
 import { contextFileAt, normalizeImagePath, resolveIn, type CopiesBefore } from './copies.js';
 import { goPackageFolders, type ProjectFiles } from './files.js';
 import type { BuildContext } from './context.js';
+import { objectCache } from '../stages.js';
 
 export interface ModuleRead {
   /**
@@ -85,16 +86,34 @@ function fromContext(query: ModuleQuery, contextDir: string, moduleRoot: string,
     vendored: !query.ignoresVendor && contextFileAt(copies, joinImage(moduleRoot, 'vendor/modules.txt'), exists) !== undefined,
   };
   if (workspace !== undefined) read.workspaceFile = nodePath.join(contextDir, workspace);
-  const moduleDir = nodePath.dirname(goModFile);
-  const missing = goPackageFolders(files, moduleDir).filter((folder) => {
-    const name = files.list(nodePath.join(moduleDir, folder)).find((entry) => entry.endsWith('.go'))!;
-    const imagePath = joinImage(folder === '' ? moduleRoot : joinImage(moduleRoot, folder), name);
-    const relative = nodePath.relative(contextDir, nodePath.join(moduleDir, folder, name)).split(nodePath.sep).join('/');
-    return contextFileAt(copies, imagePath, exists) !== relative;
-  });
+  const missing = missingGoFolders(files, contextDir, nodePath.dirname(goModFile), moduleRoot, copies, exists);
   if (missing.length > 0) read.missingGoFolders = missing;
   return read;
 }
+
+/**
+ * The module's Go folders that no COPY brings to the image. The same module
+ * and copies come back for every go command, every parse of the file and many
+ * Dockerfiles of a service: answered once per file-system view and their values.
+ */
+function missingGoFolders(files: ProjectFiles, contextDir: string, moduleDir: string, moduleRoot: string, copies: CopiesBefore, exists: (relative: string) => boolean): string[] {
+  let known = missingByQuery.get(files);
+  if (!known) missingByQuery.set(files, (known = new Map()));
+  const key = [contextDir, moduleDir, moduleRoot, ...copies.list.slice(0, copies.count).map((copy) => `${copy.sources.join('\u0001')}\u0002${copy.destination}\u0002${copy.intoFolder}`)].join('\u0000');
+  let missing = known.get(key);
+  if (!missing) {
+    missing = goPackageFolders(files, moduleDir).filter((folder) => {
+      const name = files.list(nodePath.join(moduleDir, folder)).find((entry) => entry.endsWith('.go'))!;
+      const imagePath = joinImage(folder === '' ? moduleRoot : joinImage(moduleRoot, folder), name);
+      const relative = nodePath.relative(contextDir, nodePath.join(moduleDir, folder, name)).split(nodePath.sep).join('/');
+      return contextFileAt(copies, imagePath, exists) !== relative;
+    });
+    known.set(key, missing);
+  }
+  return missing;
+}
+
+const missingByQuery = objectCache<ProjectFiles, Map<string, string[]>>();
 
 function fromNearest(query: ModuleQuery, why: string): ModuleRead {
   const facts = query.nearest();
