@@ -207,12 +207,13 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   const opaqueBuild = (instruction: Instruction): SimpleCommand | undefined => {
     if (opaqueBuilds.has(instruction)) return opaqueBuilds.get(instruction);
     let copies: CopiesBefore | undefined;
+    // With the context unknown, a path some COPY from the context could have put there counts: a script is the safe guess.
+    const inContext = (relative: string): boolean => context.dir === undefined || files.isFile(nodePath.join(context.dir, relative));
     const isContextFile = (path: string): boolean => {
-      if (context.dir === undefined) return false;
       const imagePath = resolveIn(workdirBefore(doc, instruction, imageWorkdir), path);
       if (imagePath === undefined) return false;
       copies ??= contextCopiesBefore(doc, instruction, imageWorkdir);
-      return contextFileAt(copies, imagePath, (relative) => files.isFile(nodePath.join(context.dir!, relative))) !== undefined;
+      return contextFileAt(copies, imagePath, inContext) !== undefined;
     };
     const found = commandsOf(runAnalysisOf(doc, instruction)).find((command) => isOpaqueBuild(command, isContextFile));
     opaqueBuilds.set(instruction, found);
