@@ -53,12 +53,18 @@ export interface ModuleQuery {
 
 const CREATED: ModuleRead = { how: 'created', detail: 'the Dockerfile creates go.mod (go mod init, or a COPY heredoc)', vendored: false };
 
+function fetchedElsewhere(fetch: string): ModuleRead {
+  return { how: 'elsewhere', detail: `no go.mod comes from the build context; the image gets sources through ${fetch}`, vendored: false };
+}
+
 export function moduleReadBy(query: ModuleQuery): ModuleRead {
   const { files, context, copies, workdir } = query;
+  // Nothing from the build context reaches the image: the go.mod is made here, or comes with sources fetched another way, whatever the context.
+  if (copies.count === 0 && query.createsGoMod) return CREATED;
+  if (copies.count === 0 && query.fetchesSources) return fetchedElsewhere(query.fetchesSources);
   if (context.dir === undefined || workdir === undefined) return fromNearest(query, context.dir === undefined ? 'the build context is unknown' : 'the folder the command runs in is unknown');
   const contextDir = context.dir;
-  // Nothing from the build context reaches the image: its sources come in a way dockmod does not follow.
-  if (copies.count === 0) return query.createsGoMod ? CREATED : fromNearest(query, 'nothing is copied from the build context');
+  if (copies.count === 0) return fromNearest(query, 'nothing is copied from the build context');
   const exists = (relative: string): boolean => files.isFile(nodePath.join(contextDir, relative));
   const workspace = upwards(workdir, (dir) => contextFileAt(copies, joinImage(dir, 'go.work'), exists));
   for (let dir = workdir; ; dir = nodePath.posix.dirname(dir)) {
@@ -70,7 +76,7 @@ export function moduleReadBy(query: ModuleQuery): ModuleRead {
     return { how: 'context', detail: `${workspace} of the build context (workspace mode)`, vendored: false, workspaceFile: nodePath.join(contextDir, workspace) };
   }
   if (query.createsGoMod) return CREATED;
-  if (query.fetchesSources) return { how: 'elsewhere', detail: `no go.mod comes from the build context; the image gets sources through ${query.fetchesSources}`, vendored: false };
+  if (query.fetchesSources) return fetchedElsewhere(query.fetchesSources);
   return { how: 'none', detail: `no go.mod reaches ${workdir} through the COPY/ADD instructions`, vendored: false };
 }
 

@@ -1,0 +1,8 @@
+FROM golang:1.15-alpine AS builder
+RUN git clone https://example.com/tools/cli.git && \
+    cd cli && \
+    go build -o /cli .
+
+FROM alpine:3.20
+COPY server /bin/server
+COPY --from=builder /cli /bin/cli
