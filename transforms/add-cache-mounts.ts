@@ -4,8 +4,7 @@
 import { continuationPattern, skipBlanksAndContinuations } from '../src/continuations.js';
 import { lineText, type Document, type Instruction } from '../src/document.js';
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
-import { commandsOf, goInvocation, goInvocations, goVerb, modFlagValue, type GoInvocation, type RunAnalysis } from '../src/run.js';
-import { goflagsMod } from '../src/model/index.js';
+import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../src/go-version.js';
 import { credentialMountOf } from '../src/model/cache-flow.js';
 import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget } from '../src/mounts.js';
@@ -125,7 +124,7 @@ function goHas(ctx: Context, instruction: Instruction, go: GoInvocation, since: 
 /** The go command builds from vendor/ (-mod=vendor, its own or GOFLAGS'): it reads no module cache. */
 function buildsFromVendor(ctx: Context, instruction: Instruction, go: GoInvocation): boolean {
   if (!COMPILING.has(go.subcommand.value)) return false;
-  return (modFlagValue(go.args) ?? goflagsMod(ctx.model().goCommand(instruction, go).env.get('GOFLAGS'))) === 'vendor';
+  return ctx.model().goCommand(instruction, go).mod === 'vendor';
 }
 
 /** Both Go caches already mounted (targets ending in pkg/mod and go-build): nothing to add, whatever the paths. */

@@ -2,7 +2,7 @@
 // packages), right after the subcommand, where build flags belong.
 import type { Instruction } from '../src/document.js';
 import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
-import { goflagsMod, modeFactOf, type ModeFact } from '../src/model/index.js';
+import { modeFactOf, type ModeFact } from '../src/model/index.js';
 import { goInvocations, goVerb, isModuleBuild, modFlagValue, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { firstInChain, stageChain } from '../src/stage-facts.js';
 import { withoutQuoting } from '../src/shell.js';
@@ -41,7 +41,7 @@ export const addModFlag: Transform = {
 function noteOpaqueBuild(ctx: Context, instruction: Instruction): void {
   const opaque = ctx.model().opaqueBuild(instruction);
   // In GOPATH mode or a vendored module, -mod=mod is no advice to give.
-  if (!opaque || ctx.model().gopathModeAt(instruction) || ctx.model().moduleAtWorkdir(instruction).vendored) return;
+  if (!opaque || ctx.model().gopathModeAt(instruction) !== undefined || ctx.model().moduleAtWorkdir(instruction).vendored) return;
   const stage = stageOf(ctx.doc, instruction);
   if (!stage || !stageHasGo(ctx, stage, instruction)) return;
   const shown = opaque.words.slice(0, 2).map((word) => word.value).join(' ');
@@ -75,16 +75,16 @@ interface Left {
 /** undefined: edit; null: nothing to do; else: leave it and say why. */
 function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnalysis, go: GoInvocation): Left | null | undefined {
   const facts = ctx.model().goCommand(instruction, go);
-  const own = modFlagValue(go.args);
-  const goflags = goflagsMod(facts.env.get('GOFLAGS'));
-  const mod = own ?? goflags;
+  const { mod } = facts;
   if (mod === 'mod') return null;
-  const modelFact = modeFactOf(facts, mod);
+  const modelFact = modeFactOf(facts);
   const fact = modelFact && `${modelFact.kind}:${modelFact.detail}`;
-  if (own !== undefined) return { reason: `go ${go.subcommand.value} already sets -mod=${own}; left as is`, ...(modelFact?.kind === 'mod-flag' ? { fact } : {}) };
-  if (goflags !== undefined) {
+  if (mod !== undefined) {
+    const ownFlag = modFlagValue(go.args) !== undefined;
     const origin = facts.env.origin('GOFLAGS');
-    const reason = origin === 'the command' ? `GOFLAGS sets -mod=${goflags} for this build; left as is` : `GOFLAGS=-mod=${goflags} (${origin}) applies to this build; adding -mod=mod would override it`;
+    const reason = ownFlag ? `go ${go.subcommand.value} already sets -mod=${mod}; left as is`
+      : origin === 'the command' ? `GOFLAGS sets -mod=${mod} for this build; left as is`
+      : `GOFLAGS=-mod=${mod} (${origin}) applies to this build; adding -mod=mod would override it`;
     return { reason, ...(modelFact?.kind === 'mod-flag' ? { fact } : {}) };
   }
   if (modelFact && modelFact.kind !== 'mod-flag') return { reason: FLAG_REASONS[modelFact.kind](modelFact.detail), fact };

@@ -59,12 +59,11 @@ function dropFromRun(ctx: Context, instruction: Instruction, edits: Edit[]): voi
   const commands = analysis.scripts.flatMap((script) => script.commands);
   const firstDownload = commands.find(isDownload);
   if (!firstDownload) return;
-  const reason = reasonToKeep(ctx, instruction, commands);
-  if (reason) {
-    const kept = ctx.model().modulesKeptInLayer(instruction);
+  const kept = reasonToKeep(ctx, instruction, commands);
+  if (kept) {
     // add-cache-mounts states the same reader on the same line: said once.
-    if (kept) ctx.noteFact(firstDownload.start, `kept-in-layer:${kept}`, `${reason}; left as is`);
-    else ctx.note(firstDownload.start, `${reason}; left as is`);
+    if (kept.fact) ctx.noteFact(firstDownload.start, kept.fact, `${kept.reason}; left as is`);
+    else ctx.note(firstDownload.start, `${kept.reason}; left as is`);
     return;
   }
   const verifyRun = verifyRunAfter(ctx.doc, instruction);
@@ -126,16 +125,21 @@ function verifyRunAfter(doc: Document, download: Instruction): Instruction | und
 /** Settings a download may run with that the build steps after it do not share. */
 const FETCH_SETTINGS = /^(?:GOPROXY|GOPRIVATE|GONOPROXY|GONOSUMDB|GONOSUMCHECK|GOSUMDB|GOINSECURE|GOFLAGS|GOAUTH|GIT_[A-Z_]+|HTTPS?_PROXY|https?_proxy|NO_PROXY|no_proxy)=/;
 
-/** Why a RUN's downloads must stay, or undefined. */
-function reasonToKeep(ctx: Context, instruction: Instruction, commands: SimpleCommand[]): string | undefined {
+/**
+ * Why a RUN's downloads must stay, or undefined; `fact` names the model's reader of
+ * the modules, which add-cache-mounts would otherwise state again on the same line.
+ */
+function reasonToKeep(ctx: Context, instruction: Instruction, commands: SimpleCommand[]): { reason: string; fact?: string } | undefined {
+  const kept = ctx.model().modulesKeptInLayer(instruction);
+  const fact = kept === undefined ? {} : { fact: `kept-in-layer:${kept}` };
   const credentials = credentialMountOf(instruction);
-  if (credentials) return `go mod download uses --mount=${credentials}, which the build steps after it do not have`;
+  if (credentials) return { reason: `go mod download uses --mount=${credentials}, which the build steps after it do not have`, ...fact };
   for (const command of commands.filter(isDownload)) {
     const setting = goInvocation(command)!.assignments.find((word) => FETCH_SETTINGS.test(word.value));
-    if (setting) return `go mod download runs with ${setting.value}, which the build steps after it do not have`;
+    if (setting) return { reason: `go mod download runs with ${setting.value}, which the build steps after it do not have`, ...fact };
   }
-  const kept = ctx.model().modulesKeptInLayer(instruction);
-  return kept?.replace('this RUN leaves', 'go mod download puts').replace('after this RUN', 'after go mod download');
+  if (kept === undefined) return undefined;
+  return { reason: kept.replace('this RUN leaves', 'go mod download puts').replace('after this RUN', 'after go mod download'), ...fact };
 }
 
 /** A range to remove and the last command it takes with it. */

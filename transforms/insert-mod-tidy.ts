@@ -2,8 +2,8 @@
 // before the first go command that compiles them, so go.mod and go.sum match
 // the code being built. One tidy per stage that builds.
 import { endOfLineWithBreak, keywordLike, startOfLine, type Instruction } from '../src/document.js';
-import { commandsOf, goInvocations, goVerb, isModuleBuild, modFlagValue, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
-import { goflagsMod, modeFactOf, type ModeFact, type ModuleRead } from '../src/model/index.js';
+import { commandsOf, goInvocations, goVerb, isModuleBuild, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { modeFactOf, type ModeFact, type ModuleRead } from '../src/model/index.js';
 import { uidOf, userBefore } from '../src/users.js';
 import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
@@ -138,7 +138,7 @@ function sourcesMountedBy(instruction: Instruction): boolean {
 function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: string; fact?: string } | undefined {
   const facts = ctx.model().goCommand(run.instruction, go);
   const { module, env } = facts;
-  const modelFact = modeFactOf(facts, modFlagValue(go.args) ?? goflagsMod(env.get('GOFLAGS')));
+  const modelFact = modeFactOf(facts);
   if (modelFact) return { reason: TIDY_REASONS[modelFact.kind](modelFact.detail), fact: `${modelFact.kind}:${modelFact.detail}` };
   if (module.how === 'none') return { reason: module.detail };
   const changesDirectory = commandsOf(run.analysis).some((command) => command.start < go.command.start && ['cd', 'pushd', 'popd'].includes(command.words[0]?.value ?? ''));

@@ -4,11 +4,11 @@
 // the module each go command builds (module.ts), its environment (go-env.ts),
 // the image's Go (base-image.ts) and who reads the module cache (cache-flow.ts).
 import nodePath from 'node:path';
-import type { Document, Instruction } from '../document.js';
+import { lineText, type Document, type Instruction } from '../document.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version.js';
 import { NO_MODULE, type ModuleFacts } from '../module.js';
 import type { TransformOptions } from '../transform.js';
-import { commandsOf, goInvocation, goInvocations, goVerb, namesVersionedPackage, type GoInvocation } from '../run.js';
+import { commandsOf, goInvocation, goInvocations, goVerb, modFlagValue, namesVersionedPackage, type GoInvocation } from '../run.js';
 import type { SimpleCommand } from '../shell.js';
 import { firstInChain, stageChain } from '../stage-facts.js';
 import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
@@ -52,6 +52,8 @@ export interface GoCommandFacts {
   gopathMode?: string;
   /** Why the command cannot fetch modules itself (no network, GOPROXY=off); undefined when it can. */
   cannotFetch?: string;
+  /** The -mod the command builds with: its own flag, else GOFLAGS'; undefined when neither sets one. */
+  mod?: string;
 }
 
 export interface ImageModel {
@@ -104,11 +106,12 @@ export interface ModeFact {
 }
 
 /**
- * The first fact that rules out tidy and -mod=mod for a go command whose -mod
- * (its own flag, else GOFLAGS') is `mod`: insert-mod-tidy and add-mod-flag ask
+ * The first fact that rules out tidy and -mod=mod for a go command:
+ * insert-mod-tidy and add-mod-flag ask
  * in the same order, so the fact they both state is the same one, said once.
  */
-export function modeFactOf(facts: GoCommandFacts, mod: string | undefined): ModeFact | undefined {
+export function modeFactOf(facts: GoCommandFacts): ModeFact | undefined {
+  const { mod } = facts;
   if (mod === 'vendor' || mod === 'readonly') return { kind: 'mod-flag', detail: mod };
   if (facts.gopathMode) return { kind: 'gopath-mode', detail: facts.gopathMode };
   const { module } = facts;
@@ -193,6 +196,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (gopath) facts.gopathMode = gopath;
     const cannotFetch = cannotFetchReason(instruction, env);
     if (cannotFetch) facts.cannotFetch = cannotFetch;
+    const mod = modFlagValue(go.args) ?? goflagsMod(env.get('GOFLAGS'));
+    if (mod !== undefined) facts.mod = mod;
     commands.set(go.command.start, facts);
     return facts;
   };
@@ -202,6 +207,21 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     const caches = goCachesFor(doc, instruction, new Map(), imageBeforeBump, false);
     const moduleCache = 'caches' in caches ? caches.caches.moduleCache : undefined;
     return cacheMountTargets(instruction.flags).some((target) => target === moduleCache || MODULE_CACHE_TARGET.test(target));
+  };
+  /** What a go command at an instruction's working directory would read, before any `cd` of its own. */
+  const workdirReadings = new Map<Instruction, { module: ModuleRead; gopathMode?: string }>();
+  const atWorkdir = (instruction: Instruction): { module: ModuleRead; gopathMode?: string } => {
+    let reading = workdirReadings.get(instruction);
+    if (!reading) {
+      const workdir = workdirBefore(doc, instruction, imageWorkdir);
+      const module = moduleAt(instruction, workdir, undefined);
+      const stage = stageOf(doc, instruction);
+      const image = stage && baseImage(stageChain(stage)[0]!);
+      const env = image && goEnvironmentOf(doc, instruction, runAnalysisOf(doc, instruction), undefined, image.env);
+      const gopathMode = image && env ? gopathModeOf(env, module, image.goVersionAfter ?? image.goVersion, workdir) : undefined;
+      workdirReadings.set(instruction, (reading = gopathMode ? { module, gopathMode } : { module }));
+    }
+    return reading;
   };
   const opaqueBuilds = new Map<Instruction, SimpleCommand | undefined>();
   const opaqueBuild = (instruction: Instruction): SimpleCommand | undefined => {
@@ -238,15 +258,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     context,
     baseImage,
     goCommand,
-    moduleAtWorkdir: (instruction) => moduleAt(instruction, workdirBefore(doc, instruction, imageWorkdir), undefined),
-    gopathModeAt(instruction) {
-      const stage = stageOf(doc, instruction);
-      if (!stage) return undefined;
-      const image = baseImage(stageChain(stage)[0]!);
-      const env = goEnvironmentOf(doc, instruction, runAnalysisOf(doc, instruction), undefined, image.env);
-      const workdir = workdirBefore(doc, instruction, imageWorkdir);
-      return gopathModeOf(env, moduleAt(instruction, workdir, undefined), image.goVersionAfter ?? image.goVersion, workdir);
-    },
+    moduleAtWorkdir: (instruction) => atWorkdir(instruction).module,
+    gopathModeAt: (instruction) => atWorkdir(instruction).gopathMode,
     opaqueBuild,
     moduleCacheConsumers: (instruction) => flowOf(instruction).all(),
     modulesKeptInLayer(instruction) {
@@ -318,9 +331,7 @@ function commandWorkdir(doc: Document, instruction: Instruction, go: GoInvocatio
 /** A COPY/ADD heredoc that writes a go.mod (`COPY <<EOF go.mod`): the destination ends the first line, before the bodies. */
 function writesGoModFile(doc: Document, item: Instruction): boolean {
   if ((item.keyword !== 'COPY' && item.keyword !== 'ADD') || !item.args.some((arg) => arg.startsWith('<<'))) return false;
-  const lineEnd = doc.text.indexOf('\n', item.argsStart);
-  const firstLine = doc.text.slice(item.argsStart, lineEnd === -1 ? item.end : lineEnd).trim().split(/\s+/);
-  return /(?:^|\/)go\.mod$/.test(firstLine.at(-1) ?? '');
+  return /(?:^|\/)go\.mod$/.test(lineText(doc, item.line).trim().split(/\s+/).at(-1) ?? '');
 }
 
 /** A `go mod init` before `go` (in an earlier RUN of the stage chain, or earlier in the same RUN), or a go.mod written by a COPY heredoc. */
