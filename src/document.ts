@@ -243,3 +243,17 @@ export function messageOf(error: unknown): string {
   if (error instanceof RangeError && /call stack/i.test(error.message)) return 'parser recursion overflow';
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * A line number inside a message, written as a reference to the instruction's
+ * offset: transforms before this one may have removed or inserted lines, so the
+ * pipeline turns it into the input's line when the message leaves it.
+ */
+export function lineRef(instruction: { start: number }): string {
+  return `\u0001${instruction.start}\u0002`;
+}
+
+/** The message with each lineRef replaced by `lineAt(offset)`. */
+export function resolveLineRefs(message: string, lineAt: (offset: number) => number): string {
+  return message.includes('\u0001') ? message.replace(/\u0001(\d+)\u0002/g, (_, offset: string) => String(lineAt(Number(offset)))) : message;
+}

@@ -58,3 +58,21 @@ export function mapOffsetBack(offset: number, sorted: readonly Edit[]): number {
   }
   return offset - shift;
 }
+
+/**
+ * The offset (in the text after `sorted`) lies in whole lines one of these edits
+ * inserted (text at a line start ending with a line break): dockmod's own
+ * lines, such as an inserted `RUN go mod tidy`.
+ */
+export function inInsertedLines(offset: number, sorted: readonly Edit[], before: string): boolean {
+  let shift = 0;
+  for (const edit of sorted) {
+    const newStart = edit.start + shift;
+    if (offset < newStart) return false;
+    if (offset < newStart + edit.text.length) {
+      return edit.start === edit.end && edit.text.endsWith('\n') && (edit.start === 0 || before[edit.start - 1] === '\n');
+    }
+    shift += edit.text.length - (edit.end - edit.start);
+  }
+  return false;
+}

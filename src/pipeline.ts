@@ -1,7 +1,7 @@
 // Runs the ordered transforms over one file's text. Each transform sees the
 // text as the previous ones left it, re-parsed only when it changed.
-import { computeLineStarts, lineOf, messageOf, parseDocument, type Document, type Instruction } from './document.js';
-import { applyEdits, mapOffsetBack, sortEdits, type Edit } from './edits.js';
+import { computeLineStarts, lineOf, messageOf, parseDocument, resolveLineRefs, type Document, type Instruction } from './document.js';
+import { applyEdits, inInsertedLines, mapOffsetBack, sortEdits, type Edit } from './edits.js';
 import { DockmodError } from './errors.js';
 import { findIgnores, IGNORE_MARK, IGNORE_NOTE_SOURCE, withoutIgnored, type Ignores, type PendingNote } from './ignores.js';
 import { annotateChanges } from './annotate.js';
@@ -136,6 +136,16 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
     return lineOf({ lineStarts: originalLineStarts }, offset) + 1;
   };
   const originalLine = (offset: number): number => lineInOriginal(originalOffset(offset));
+  const texts: string[] = [];
+  /** The offset of the current text lies in lines an earlier transform inserted. */
+  const inDockmodsLines = (offset: number): boolean => {
+    let mapped = offset;
+    for (let i = history.length - 1; i >= 0; i--) {
+      if (inInsertedLines(mapped, history[i]!, texts[i]!)) return true;
+      mapped = mapOffsetBack(mapped, history[i]!);
+    }
+    return false;
+  };
   const mapToOriginal = (offset: number): { offset: number; lineStarts: number[] } => {
     const mapped = originalOffset(offset);
     originalLineStarts ??= computeLineStarts(original);
@@ -176,14 +186,17 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
     const edits = [...(kept?.edits ?? proposed)];
     const applied: Set<PendingNote> = settings.options.applySuggestions ? takeSuggestions(keptNotes, edits, (suggested) => !ignores || withoutIgnored(ignores, transform.id, suggested, []).edits.length === suggested.length) : new Set();
     for (const note of keptNotes) {
+      // A note about a line an earlier transform wrote (its tidy RUN) is dockmod talking to itself.
+      if (inDockmodsLines(note.offset)) continue;
       const line = originalLine(note.offset);
+      const message = resolveLineRefs(note.message, originalLine);
       // An instruction a transform inserted maps back to the input line of its neighbour: one note there is enough.
-      const key = `${transform.id}:${line}:${note.message}`;
-      const factKey = note.fact === undefined ? undefined : `fact:${line}:${note.fact}`;
+      const key = `${transform.id}:${line}:${message}`;
+      const factKey = note.fact === undefined ? undefined : `fact:${line}:${resolveLineRefs(note.fact, originalLine)}`;
       if (noted.has(key) || (factKey && noted.has(factKey))) continue;
       noted.add(key);
       if (factKey) noted.add(factKey);
-      const shown: Note = { transform: transform.id, line, message: note.message };
+      const shown: Note = { transform: transform.id, line, message };
       if (note.suggestion) shown.suggestion = inputSuggestion(note.suggestion, applied.has(note), mapToOriginal);
       notes.push(shown);
     }
@@ -205,6 +218,7 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
     }
     for (const [line, lineEdits] of byLine) changes.push({ transform: transform.id, line, ...changedText(text, lineEdits) });
     history.push(sorted);
+    texts.push(text);
     changedBy.push(transform.id);
     text = next;
     doc = undefined;

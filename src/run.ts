@@ -227,6 +227,50 @@ export function isModuleBuild(go: GoInvocation): boolean {
   return sub === 'build' || (sub === 'install' && !namesVersionedPackage(go));
 }
 
+/** Build flags written with their value as the next word (`-o out`, `-tags x`); the others are booleans or `-flag=value`. */
+const FLAGS_WITH_VALUE = new Set(['C', 'o', 'p', 'asmflags', 'buildmode', 'compiler', 'gccgoflags', 'gcflags', 'installsuffix', 'ldflags', 'mod', 'modfile', 'overlay', 'pgo', 'pkgdir', 'tags', 'toolexec', 'covermode', 'coverpkg', 'exec']);
+
+/** The package (or file) arguments of a go build, install or run: the words after the flags, up to the first one of `go run`'s program arguments. */
+export function packageArguments(go: GoInvocation): Word[] {
+  const packages: Word[] = [];
+  for (let i = 0; i < go.args.length; i++) {
+    const word = go.args[i]!.value;
+    if (word === '--') continue;
+    const flag = /^--?([A-Za-z][\w-]*)(=)?/.exec(word);
+    if (flag && packages.length === 0) {
+      if (!flag[2] && FLAGS_WITH_VALUE.has(flag[1]!)) i++;
+      continue;
+    }
+    if (go.subcommand.value === 'run' && packages.length > 0 && !word.endsWith('.go')) break;
+    packages.push(go.args[i]!);
+  }
+  return packages;
+}
+
+/**
+ * `go install github.com/x/tool` and the like: every package named is an import
+ * path of another module (its first element has a dot), none of the module's
+ * own (`.`, `./cmd/x`, none named). Such a build needs go.mod, not the sources.
+ */
+export function buildsOnlyDependencies(go: GoInvocation): boolean {
+  const packages = packageArguments(go);
+  return packages.length > 0 && packages.every((word) => /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\//.test(word.value) && !word.value.includes('$'));
+}
+
+/**
+ * `go get -d ./...` (also `-v`, `-t`, `-x`): fetch what the module's own packages
+ * import, naming no version and upgrading nothing. 'fetches' with -d; 'builds-before-1.18'
+ * without it (Go 1.18 and newer only fetch, older ones also build and install).
+ */
+export function getsOwnDependencies(go: GoInvocation): 'fetches' | 'builds-before-1.18' | undefined {
+  if (go.subcommand.value !== 'get') return undefined;
+  const flags = go.args.filter((word) => word.value.startsWith('-')).map((word) => word.value.replace(/^--?/, ''));
+  const packages = go.args.filter((word) => !word.value.startsWith('-')).map((word) => word.value);
+  const own = flags.every((flag) => ['d', 'v', 't', 'x'].includes(flag)) && packages.length > 0 && packages.every((name) => /^\.(?:\/\.\.\.)?$|^\.\/[\w./-]*$/.test(name));
+  if (!own) return undefined;
+  return flags.includes('d') ? 'fetches' : 'builds-before-1.18';
+}
+
 /** The value of a `-mod` flag among `words` (`-mod=x` or `-mod x`), or undefined when there is none. */
 export function modFlagValue(words: readonly Word[]): string | undefined {
   for (const [i, word] of words.entries()) {

@@ -128,6 +128,13 @@ function environmentAfter(doc: Document, stage: Stage, count: number): Map<strin
 }
 
 function assignmentsOf(doc: Document, instruction: Instruction): [string, string | null][] {
+  // `ARG A B` declares two ARGs; dockerfile-ast reads it as ENV's old `ENV A B` form (A = "B"). It reads `ARG A=1 B` right.
+  if (instruction.keyword === 'ARG' && instruction.args.length > 1 && !instruction.args[0]!.includes('=')) {
+    return instruction.args.map((arg): [string, string | null] => {
+      const equals = arg.indexOf('=');
+      return equals === -1 ? [arg, null] : [arg.slice(0, equals), unquote(arg.slice(equals + 1))];
+    });
+  }
   if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') {
     const node = instruction.ast as unknown as {
       getProperties?: () => { getName(): string; getValue(): string | null }[];

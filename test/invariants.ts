@@ -6,7 +6,7 @@ import { unifiedDiff } from '../src/diff.js';
 import { detectEol, parseDocument, type Document, type Instruction } from '../src/document.js';
 import { DockmodError } from '../src/errors.js';
 import { rewriteText, type RewriteOptions, type RewriteResult } from '../src/pipeline.js';
-import { commandsOf, goInvocation, goVerb } from '../src/run.js';
+import { commandsOf, getsOwnDependencies, goInvocation, goVerb } from '../src/run.js';
 import type { SimpleCommand } from '../src/shell.js';
 import { runAnalysisOf } from '../src/stages.js';
 
@@ -248,7 +248,8 @@ const RESIDUE = new Set(['cd', 'echo', 'printf', 'sleep', 'break', 'continue', '
 
 function verbOf(command: SimpleCommand): string {
   const go = goInvocation(command);
-  if (go) return goVerb(go);
+  // drop-mod-download takes `go get -d ./...` for the download it is in module mode.
+  if (go) return getsOwnDependencies(go) ? 'mod download' : goVerb(go);
   if (command.assignments.length === 0 && !command.redirected && RESIDUE.has(command.words[0]?.value ?? '')) return 'residue';
   return command.assignments.length === 0 && command.words.length === 1 ? command.words[0]!.value : '';
 }

@@ -19,7 +19,7 @@ const PARSER_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 /** Go commands that compile: they read the module cache and write the build cache. */
 const COMPILING = new Set(['build', 'install', 'test', 'run', 'generate', 'vet']);
 /** Go commands that only fetch or check modules. */
-const MODULE_ONLY = new Set(['mod download', 'mod tidy', 'mod verify']);
+const MODULE_ONLY = new Set(['mod download', 'mod tidy', 'mod verify', 'mod vendor']);
 
 export const addCacheMounts: Transform = {
   id: 'add-cache-mounts',
@@ -51,12 +51,14 @@ function addToRun(ctx: Context, instruction: Instruction): boolean {
     return false;
   };
   if (hasBothCacheMounts(instruction)) return false;
+  // A build driver beside the go commands (`go run build.go`, `... && make`) may read the modules an earlier step left in the layer; add-mod-flag's note says what is left.
+  if (ctx.model().opaqueBuild(instruction)) return false;
   if (analysis.unclear) return leave(`this RUN cannot be read safely (${analysis.unclear})`);
   const setsPath = scriptSetsGoPath(analysis);
   if (setsPath) return leave(`the RUN sets ${setsPath} itself`);
 
-  // A build from vendor/ reads no module cache: it gets the build cache only, and nothing need be said about modules.
-  const readingModules = needing.filter((go) => !buildsFromVendor(ctx, instruction, go) && goHas(ctx, instruction, go, MODULE_CACHE_SINCE));
+  // A build from vendor/ or in GOPATH mode reads no module cache: it gets the build cache only, and nothing need be said about modules.
+  const readingModules = needing.filter((go) => !buildsFromVendor(ctx, instruction, go) && !ctx.model().goCommand(instruction, go).noModuleCache && goHas(ctx, instruction, go, MODULE_CACHE_SINCE));
   const layerReader = readingModules.length === 0 ? undefined : moduleCacheKeptInLayer(ctx, instruction, readingModules);
   if (layerReader && needing.every((go) => needsCaches(go) === 'module')) {
     ctx.noteFact(first.subcommand.start, `kept-in-layer:${layerReader}`, `${layerReader}; no cache mount added`);
@@ -72,7 +74,7 @@ function addToRun(ctx: Context, instruction: Instruction): boolean {
   }
   const cleaned = wanted.find((mount) => cleansCache(analysis, mount.target));
   if (cleaned) return leave(`the RUN deletes ${cleaned.target}, which a cache mount there would keep (or fail to remove)`);
-  if (layerReader) ctx.note(first.subcommand.start, `${layerReader}; no module-cache mount added`);
+  if (layerReader) ctx.noteFact(first.subcommand.start, `kept-in-layer:${layerReader}`, `${layerReader}; no module-cache mount added`);
 
   const hidden = wanted.find((mount) => copiedInto(ctx.doc, instruction, mount.target));
   if (hidden) return leave(`an earlier COPY/ADD puts files in ${hidden.target}, which a cache mount there would hide`);

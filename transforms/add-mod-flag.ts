@@ -3,6 +3,7 @@
 import type { Instruction } from '../src/document.js';
 import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
 import { modeFactOf, type ModeFact } from '../src/model/index.js';
+import { opaqueName } from '../src/model/cache-flow.js';
 import { goInvocations, goVerb, isModuleBuild, modFlagValue, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { firstInChain, stageChain } from '../src/stage-facts.js';
 import { withoutQuoting } from '../src/shell.js';
@@ -40,12 +41,14 @@ export const addModFlag: Transform = {
 /** A build the Dockerfile hides in make or a script, in a stage that has Go in module mode (not vendored): what is left for a human. */
 function noteOpaqueBuild(ctx: Context, instruction: Instruction): void {
   const opaque = ctx.model().opaqueBuild(instruction);
-  // In GOPATH mode or a vendored module, -mod=mod is no advice to give.
-  if (!opaque || ctx.model().gopathModeAt(instruction) !== undefined || ctx.model().moduleAtWorkdir(instruction).vendored) return;
+  // In GOPATH mode -mod=mod is no advice to give.
+  if (!opaque || ctx.model().gopathModeAt(instruction) !== undefined) return;
+  // Nor in a vendored module, nor for sources from elsewhere (a clone): not this repository's module.
+  const module = ctx.model().moduleAtWorkdir(instruction);
+  if (module.vendored || module.how === 'elsewhere') return;
   const stage = stageOf(ctx.doc, instruction);
   if (!stage || !stageHasGo(ctx, stage, instruction)) return;
-  const shown = opaque.words.slice(0, 2).map((word) => word.value).join(' ');
-  ctx.note(opaque.start, `\`${shown}\` runs go commands dockmod cannot see; add -mod=mod (and cache mounts) inside it by hand if its builds need them`);
+  ctx.note(opaque.start, `\`${opaqueName(opaque)}\` runs go commands dockmod cannot see; add -mod=mod (and cache mounts) inside it by hand if its builds need them`);
 }
 
 /** The stage builds FROM a Go image, or runs go before `instruction`. */
@@ -61,8 +64,8 @@ const MOD_MOD_SINCE = parseGoVersion('1.14')!;
 const FLAG_REASONS: Record<Exclude<ModeFact['kind'], 'mod-flag'>, (detail: string) => string> = {
   'gopath-mode': (detail) => `${detail}, where -mod does not apply; left as is`,
   elsewhere: (detail) => `${detail}: that is not this repository's module; left as is`,
-  vendored: () => 'the module is vendored (vendor/modules.txt): -mod=mod would switch the build from vendor/ to the network',
-  workspace: () => 'a go.work is present: -mod=mod is an error in workspace mode',
+  vendored: (by) => (by ? `the stage runs ${by} before this build: Go then builds from vendor/ and -mod=mod would switch it to the network` : 'the module is vendored (vendor/modules.txt): -mod=mod would switch the build from vendor/ to the network'),
+  workspace: (by) => (by ? `${by} puts the build in workspace mode: -mod=mod is an error there` : 'a go.work is present: -mod=mod is an error in workspace mode'),
   'cannot-fetch': (detail) => `${detail}: with -mod=mod the build may need to fetch modules; left as is`,
 };
 
@@ -92,18 +95,7 @@ function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnal
     return { reason: `the image has Go ${facts.goVersion.text}, and -mod=mod exists only since Go 1.14; left as is` };
   }
   if (analysis.unclear) return { reason: `this RUN cannot be read safely (${analysis.unclear}); add -mod=mod by hand` };
-  if (vendorsBefore(ctx, instruction, go)) return { reason: 'the stage runs go mod vendor before this build: Go then builds from vendor/ and -mod=mod would switch it to the network' };
   return undefined;
-}
-
-/** `go mod vendor` runs earlier in the stage chain, or earlier in the same RUN. */
-function vendorsBefore(ctx: Context, instruction: Instruction, go: GoInvocation): boolean {
-  const isVendor = (candidate: GoInvocation): boolean => goVerb(candidate) === 'mod vendor';
-  if (goInvocations(runAnalysisOf(ctx.doc, instruction)).some((other) => other.command.start < go.command.start && isVendor(other))) return true;
-  const stage = stageOf(ctx.doc, instruction);
-  const vendors = (earlier: Instruction): boolean =>
-    earlier.keyword === 'RUN' && /\bvendor\b/.test(ctx.doc.text.slice(earlier.start, earlier.end)) && goInvocations(runAnalysisOf(ctx.doc, earlier)).some(isVendor);
-  return !!stage && firstInChain(stage, 'go mod vendor', vendors) < instruction.start;
 }
 
 /** Right after the subcommand, or after a leading `-C dir`, which Go requires to come first. */

@@ -4,21 +4,22 @@
 import { commentLinesAbove, endOfLineWithBreak, lineOf, lineText, startOfLine, type Document, type Instruction } from '../src/document.js';
 import { continuationPattern, endsWithEscape } from '../src/continuations.js';
 import type { Edit } from '../src/edits.js';
-import { goInvocation, goVerb, type RunScript } from '../src/run.js';
+import { getsOwnDependencies, goInvocation, goVerb, type RunScript } from '../src/run.js';
 import { withoutQuoting, type SimpleCommand, type Token } from '../src/shell.js';
 import { credentialMountOf } from '../src/model/cache-flow.js';
+import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
 import { runAnalysisOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
 export const dropModDownload: Transform = {
   id: 'drop-mod-download',
   summary: 'Remove `go mod download` steps (and a `go mod verify` chained to them).',
-  mayApply: (text) => withoutQuoting(text).includes('download'),
+  mayApply: (text) => mentionsDownload(withoutQuoting(text)),
   apply(ctx) {
     const removals: Edit[] = [];
     for (const instruction of ctx.doc.instructions) {
       if (instruction.keyword !== 'RUN') continue;
-      if (!withoutQuoting(ctx.doc.text.slice(instruction.start, instruction.end)).includes('download')) continue;
+      if (!mentionsDownload(withoutQuoting(ctx.doc.text.slice(instruction.start, instruction.end)))) continue;
       dropFromRun(ctx, instruction, removals);
     }
     for (const removal of joinedAtEndOfFile(ctx.doc.text, removals)) ctx.edit(removal);
@@ -57,13 +58,16 @@ interface Unit {
 function dropFromRun(ctx: Context, instruction: Instruction, edits: Edit[]): void {
   const analysis = runAnalysisOf(ctx.doc, instruction);
   const commands = analysis.scripts.flatMap((script) => script.commands);
+  const isDownload = downloadTest(ctx, instruction);
   const firstDownload = commands.find(isDownload);
   if (!firstDownload) return;
-  const kept = reasonToKeep(ctx, instruction, commands);
+  // The reasons speak of `go mod download`; a `go get -d` is named as written.
+  const named = (message: string): string => (goVerbOf(firstDownload) === 'get' ? message.replaceAll('go mod download', 'go get -d') : message);
+  const kept = reasonToKeep(ctx, instruction, commands, isDownload);
   if (kept) {
     // add-cache-mounts states the same reader on the same line: said once.
-    if (kept.fact) ctx.noteFact(firstDownload.start, kept.fact, `${kept.reason}; left as is`);
-    else ctx.note(firstDownload.start, `${kept.reason}; left as is`);
+    if (kept.fact) ctx.noteFact(firstDownload.start, kept.fact, named(`${kept.reason}; left as is`));
+    else ctx.note(firstDownload.start, named(`${kept.reason}; left as is`));
     return;
   }
   const verifyRun = verifyRunAfter(ctx.doc, instruction);
@@ -85,14 +89,14 @@ function dropFromRun(ctx: Context, instruction: Instruction, edits: Edit[]): voi
     let consumedUntil = -1;
     for (const [index, command] of script.commands.entries()) {
       if (!isDownload(command) || index <= consumedUntil) continue;
-      const removal = analysis.unclear ? undefined : plannedRemoval(ctx.doc, script, index);
+      const removal = analysis.unclear ? undefined : plannedRemoval(ctx.doc, script, index, isDownload);
       if (typeof removal === 'string' || removal === undefined) {
         const reason = removal ?? `this RUN cannot be read safely (${analysis.unclear})`;
-        ctx.note(command.start, `${reason}; remove go mod download by hand`);
+        ctx.note(command.start, named(`${reason}; remove go mod download by hand`));
         return;
       }
       if (removal.start < (removals.at(-1)?.end ?? -1)) {
-        ctx.note(command.start, 'the go mod download commands of this RUN are too entangled to remove safely; remove them by hand');
+        ctx.note(command.start, named('the go mod download commands of this RUN are too entangled to remove safely; remove them by hand'));
         return;
       }
       removals.push(removal);
@@ -129,7 +133,7 @@ const FETCH_SETTINGS = /^(?:GOPROXY|GOPRIVATE|GONOPROXY|GONOSUMDB|GONOSUMCHECK|G
  * Why a RUN's downloads must stay, or undefined; `fact` names the model's reader of
  * the modules, which add-cache-mounts would otherwise state again on the same line.
  */
-function reasonToKeep(ctx: Context, instruction: Instruction, commands: SimpleCommand[]): { reason: string; fact?: string } | undefined {
+function reasonToKeep(ctx: Context, instruction: Instruction, commands: SimpleCommand[], isDownload: IsDownload): { reason: string; fact?: string } | undefined {
   const kept = ctx.model().modulesKeptInLayer(instruction);
   const fact = kept === undefined ? {} : { fact: `kept-in-layer:${kept}` };
   const credentials = credentialMountOf(instruction);
@@ -150,8 +154,8 @@ interface Removal {
 }
 
 /** The range that removes the download at `index`, or why it cannot be removed. */
-function plannedRemoval(doc: Document, script: RunScript, index: number): Removal | string {
-  const unit = unitAt(script.commands, index);
+function plannedRemoval(doc: Document, script: RunScript, index: number, isDownload: IsDownload): Removal | string {
+  const unit = unitAt(script.commands, index, isDownload);
   if (!unit) return 'go mod download has a fallback other than `|| true` or feeds a pipe';
   const removal = (script.kind === 'heredoc' ? wholeLineRemoval(doc.text, script, unit) : undefined) ?? chainRemoval(script, unit);
   if (typeof removal === 'string') return removal;
@@ -184,7 +188,39 @@ function goVerbOf(command: SimpleCommand): string | undefined {
   return go && goVerb(go);
 }
 
-const isDownload = (command: SimpleCommand): boolean => goVerbOf(command) === 'mod download';
+type IsDownload = (command: SimpleCommand) => boolean;
+
+const mentionsDownload = (text: string): boolean => text.includes('download') || /\bget\b/.test(text);
+
+/**
+ * `go mod download`, and in module mode `go get -d ./...`: a download of the
+ * module's own dependencies (no version named, nothing upgraded; without -d only
+ * from Go 1.18, where go get no longer builds). In GOPATH mode `go get` is how the
+ * sources arrive, and stays.
+ */
+function downloadTest(ctx: Context, instruction: Instruction): IsDownload {
+  let moduleMode: boolean | undefined;
+  const inModuleMode = (): boolean => {
+    if (moduleMode === undefined) {
+      const module = ctx.model().moduleAtWorkdir(instruction);
+      moduleMode = ctx.model().gopathModeAt(instruction) === undefined && (module.how === 'context' || module.how === 'created') && !module.vendored && module.workspaceFile === undefined;
+    }
+    return moduleMode;
+  };
+  return (command) => {
+    const go = goInvocation(command);
+    if (!go) return false;
+    if (goVerb(go) === 'mod download') return true;
+    const gets = getsOwnDependencies(go);
+    if (!gets || !inModuleMode()) return false;
+    if (gets === 'fetches') return true;
+    const version = ctx.model().goCommand(instruction, go).goVersion;
+    return version?.minor !== undefined && compareGoVersions(version, ONLY_FETCHES_SINCE) >= 0;
+  };
+}
+
+const ONLY_FETCHES_SINCE = parseGoVersion('1.18')!;
+
 const isVerify = (command: SimpleCommand): boolean => goVerbOf(command) === 'mod verify';
 const isNoop = (command: SimpleCommand): boolean => isWord(command, 'true') || isWord(command, ':');
 
@@ -207,7 +243,7 @@ function isOp(token: Token | undefined, ...ops: string[]): boolean {
  * `&&` and the downloads that directly follow it (removed as one, so their
  * removals cannot overlap); undefined if another fallback follows.
  */
-function unitAt(commands: SimpleCommand[], index: number): Unit | undefined {
+function unitAt(commands: SimpleCommand[], index: number, isDownload: IsDownload): Unit | undefined {
   const first = commands[index]!;
   let last = first;
   let next = index + 1;

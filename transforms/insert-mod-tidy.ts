@@ -2,7 +2,7 @@
 // before the first go command that compiles them, so go.mod and go.sum match
 // the code being built. One tidy per stage that builds.
 import { endOfLineWithBreak, keywordLike, startOfLine, type Instruction } from '../src/document.js';
-import { commandsOf, goInvocations, goVerb, isModuleBuild, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { buildsOnlyDependencies, commandsOf, goInvocations, goVerb, isModuleBuild, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { modeFactOf, type ModeFact, type ModuleRead } from '../src/model/index.js';
 import { uidOf, userBefore } from '../src/users.js';
 import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
@@ -37,7 +37,11 @@ interface GoRun {
 
 function planStage(ctx: Context, stage: Stage): void {
   const ownRuns = goRuns(ctx, stage.instructions);
-  const build = ownRuns.find((run) => run.invocations.some(isModuleBuild));
+  const chain = stageChain(stage).flatMap((s) => s.instructions);
+  const builds = ownRuns.filter((run) => run.invocations.some(isModuleBuild));
+  // `go install github.com/x/tool` before the sources are copied builds a dependency from go.mod alone: no tidy there, nor a note.
+  const build = builds.find((run) => !buildsDependenciesBeforeSources(run, chain));
+  if (!build && builds.length > 0) return;
   const unreadable = firstUnreadableBuild(ctx, stage);
   if (unreadable && (!build || unreadable.start <= build.instruction.start)) {
     ctx.note(unreadable.start, `a RUN that seems to build cannot be read safely (${runAnalysisOf(ctx.doc, unreadable).unclear}); go mod tidy not inserted`);
@@ -47,7 +51,6 @@ function planStage(ctx: Context, stage: Stage): void {
     return;
   }
   const buildCommand = build.invocations.find(isModuleBuild)!;
-  const chain = stageChain(stage).flatMap((s) => s.instructions);
   const beforeBuild = chain.filter((instruction) => instruction.start < build.instruction.start);
   const sourceCopy = beforeBuild.findLast(isSourceCopy);
   if (!sourceCopy) {
@@ -88,6 +91,12 @@ function firstUnreadableBuild(ctx: Context, stage: Stage): Instruction | undefin
     instruction.keyword === 'RUN' &&
     /\bgo\b[^\n]*?\b(?:build|install)\b/.test(ctx.doc.text.slice(instruction.start, instruction.end)) &&
     runAnalysisOf(ctx.doc, instruction).unclear !== undefined);
+}
+
+function buildsDependenciesBeforeSources(run: GoRun, chain: readonly Instruction[]): boolean {
+  return run.invocations.filter(isModuleBuild).every(buildsOnlyDependencies) &&
+    !sourcesMountedBy(run.instruction) &&
+    !chain.some((instruction) => instruction.start < run.instruction.start && isSourceCopy(instruction));
 }
 
 function goRuns(ctx: Context, instructions: readonly Instruction[]): GoRun[] {
@@ -163,8 +172,8 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
 const TIDY_REASONS: Record<ModeFact['kind'], (detail: string) => string> = {
   'gopath-mode': (detail) => detail,
   elsewhere: (detail) => `${detail}: not this repository's module`,
-  vendored: () => 'the module is vendored (vendor/modules.txt): tidy does not update vendor/ and the vendored build would then fail',
-  workspace: () => 'a go.work is present: the build runs in workspace mode',
+  vendored: (by) => `${by ? `the stage runs ${by} before this build` : 'the module is vendored (vendor/modules.txt)'}: tidy does not update vendor/ and the vendored build would then fail`,
+  workspace: (by) => (by ? `${by} puts the build in workspace mode` : 'a go.work is present: the build runs in workspace mode'),
   'mod-flag': (mod) => (mod === 'vendor' ? 'the build uses -mod=vendor: tidy does not update vendor/' : 'the build sets -mod=readonly: its author wants go.mod and go.sum left as they are'),
   'cannot-fetch': (detail) => `${detail}: tidy would need to fetch modules`,
 };

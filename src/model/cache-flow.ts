@@ -4,9 +4,9 @@
 // builds that cannot fetch (no network, GOPROXY=off, private modules) and
 // commands dockmod cannot see into (make, scripts). Only go commands that can
 // fetch for themselves do without the modules in the layer.
-import type { Document, Instruction } from '../document.js';
+import { lineRef, type Document, type Instruction } from '../document.js';
 import { mountType, parseMountOptions } from '../mounts.js';
-import { analyzeRun, commandsOf, goInvocations, goVerb, type GoInvocation } from '../run.js';
+import { analyzeRun, commandsOf, goInvocation, goInvocations, goVerb, packageArguments, type GoInvocation } from '../run.js';
 import type { SimpleCommand } from '../shell.js';
 import { stageChain } from '../stage-facts.js';
 import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
@@ -82,10 +82,15 @@ export function moduleCacheFlow(query: CacheFlowQuery, instruction: Instruction)
 /** A RUN that only fetches, with nothing after it but the container's start: the modules are for the container. */
 function runtimeFallback(doc: Document, family: FamilyEvents, instruction: Instruction, found: readonly CacheConsumer[]): CacheConsumer | undefined {
   if (family.lastRun > instruction.start || found.some((consumer) => consumer.kind === 'runtime')) return undefined;
-  const onlyFetches = goInvocations(runAnalysisOf(doc, instruction)).every((go) => !LOADS_PACKAGES.has(go.subcommand.value));
+  const onlyFetches = onlyFetchesModules(doc, instruction);
   const runtime = family.runtimes.find((item) => item.start > instruction.start);
   if (!onlyFetches || !runtime) return undefined;
-  return { kind: 'runtime', instruction: runtime, description: `the container (${runtime.keyword} at line ${runtime.line + 1}) starts with the modules in the image and no RUN after`, needsLayer: true };
+  return { kind: 'runtime', instruction: runtime, description: `the container (${runtime.keyword} at line ${lineRef(runtime)}) starts with the modules in the image and no RUN after`, needsLayer: true };
+}
+
+/** The RUN's go commands only fetch modules into the cache: none builds, none writes vendor/ from them. */
+export function onlyFetchesModules(doc: Document, instruction: Instruction): boolean {
+  return goInvocations(runAnalysisOf(doc, instruction)).every((go) => !LOADS_PACKAGES.has(go.subcommand.value) && goVerb(go) !== 'mod vendor');
 }
 
 function firstAfter(events: readonly CacheConsumer[], offset: number): number {
@@ -120,14 +125,14 @@ function familyEvents(query: CacheFlowQuery, stage: Stage, credentials: string |
       } else if (item.keyword === 'CMD' || item.keyword === 'ENTRYPOINT') {
         runtimes.push(item);
         const go = goInvocations(analyzeRun(doc, item)).find((candidate) => candidate.subcommand.value !== 'version');
-        if (go) events.push({ kind: 'runtime', instruction: item, description: `${item.keyword} at line ${item.line + 1} (go ${go.subcommand.value} when the container starts)`, needsLayer: true });
+        if (go) events.push({ kind: 'runtime', instruction: item, description: `${item.keyword} at line ${lineRef(item)} (go ${go.subcommand.value} when the container starts)`, needsLayer: true });
       }
     }
   }
   for (const copy of copiesFrom(doc, family)) {
     const source = copy.args.filter((arg) => !arg.startsWith('--'))[0] ?? '';
     if (overlapsModuleCache(source, query.moduleCache)) {
-      events.push({ kind: 'copy-from', instruction: copy, description: `COPY --from=${copy.flags.find((flag) => flag.name === 'from')!.value} ${source} at line ${copy.line + 1}`, needsLayer: true });
+      events.push({ kind: 'copy-from', instruction: copy, description: `COPY --from=${copy.flags.find((flag) => flag.name === 'from')!.value} ${source} at line ${lineRef(copy)}`, needsLayer: true });
     }
   }
   events.sort((a, b) => a.instruction.start - b.instruction.start);
@@ -148,7 +153,7 @@ function runConsumer(query: CacheFlowQuery, item: Instruction, credentials: stri
   const analysis = runAnalysisOf(doc, item);
   // `go mod verify` checks whatever modules the cache holds: it needs none there, and reads none for a build.
   const gos = goInvocations(analysis).filter((go) => go.subcommand.value !== 'version' && go.subcommand.value !== 'env' && goVerb(go) !== 'mod verify');
-  const at = `at line ${item.line + 1}`;
+  const at = `at line ${lineRef(item)}`;
   if (gos.length > 0) {
     if (credentials && !credentialMountOf(item)) {
       return { kind: 'cannot-fetch', instruction: item, description: `the go ${gos[0]!.subcommand.value} ${at} (without the --mount=${credentials} of the download: private modules)`, needsLayer: true };
@@ -157,14 +162,19 @@ function runConsumer(query: CacheFlowQuery, item: Instruction, credentials: stri
       const reason = query.canFetch(item, go);
       if (reason) return { kind: 'cannot-fetch', instruction: item, description: `the go ${go.subcommand.value} ${at} (${reason})`, needsLayer: true };
     }
+    const opaque = query.opaqueBuild(item);
+    if (opaque) return opaqueConsumer(item, opaque);
     return { kind: 'go', instruction: item, description: `the go ${gos[0]!.subcommand.value} ${at}`, needsLayer: false };
   }
   if (mentionsModuleCache(text, query.moduleCache)) {
     return { kind: 'reads-module-cache', instruction: item, description: `the RUN ${at} (it reads files of the module cache)`, needsLayer: true };
   }
   const opaque = query.opaqueBuild(item);
-  if (opaque) return { kind: 'opaque', instruction: item, description: `\`${opaqueName(opaque)}\` ${at} (dockmod cannot see its go commands)`, needsLayer: true };
-  return undefined;
+  return opaque && opaqueConsumer(item, opaque);
+}
+
+function opaqueConsumer(item: Instruction, opaque: SimpleCommand): CacheConsumer {
+  return { kind: 'opaque', instruction: item, description: `\`${opaqueName(opaque)}\` at line ${lineRef(item)} (dockmod cannot see its go commands)`, needsLayer: true };
 }
 
 /** Arguments that only ask a program about itself: running it builds nothing. */
@@ -178,6 +188,8 @@ const ASKS_ABOUT_ITSELF = /^(?:--?(?:version|help|h|v|V)|version|help)$/;
 export function isOpaqueBuild(command: SimpleCommand, isContextFile: (path: string) => boolean = () => false): boolean {
   const [name, next, ...rest] = command.words;
   if (!name) return false;
+  const go = goInvocation(command);
+  if (go) return runsBuildProgram(go);
   if (next && [next, ...rest].every((word) => ASKS_ABOUT_ITSELF.test(word.value))) return false;
   const base = name.value.replace(/^.*\//, '');
   if (OPAQUE_BUILDERS.test(base)) return true;
@@ -186,8 +198,23 @@ export function isOpaqueBuild(command: SimpleCommand, isContextFile: (path: stri
   return isContextFile(name.value) || /\.(?:sh|bash)$/i.test(base) || (/^\.{1,2}\//.test(name.value) && /build/i.test(base));
 }
 
-function opaqueName(command: SimpleCommand): string {
-  return command.words.slice(0, 2).map((word) => word.value).join(' ');
+/** Program names that build: `go run build.go`, `go run ./ci/make`, `go run github.com/magefile/mage`. */
+const BUILD_PROGRAM = /build|make|mage|release|dist/i;
+/** A program kept in a build folder (`go run build/ci.go install`, go-ethereum's). */
+const BUILD_FOLDER = /(?:^|\/)(?:build|ci)\/[^/]+$/i;
+
+/** `go run` of a build driver (restic's and syncthing's build.go, mage): it runs go commands of its own. */
+function runsBuildProgram(go: GoInvocation): boolean {
+  if (go.subcommand.value !== 'run') return false;
+  const program = packageArguments(go)[0]?.value.replace(/@.*$/, '').replace(/\/+$/, '').replace(/\.go$/, '');
+  return program !== undefined && (BUILD_PROGRAM.test(program.replace(/^.*\//, '')) || BUILD_FOLDER.test(program));
+}
+
+/** How a note names an opaque build: `make build`, `./build.sh`, `go run build.go`. */
+export function opaqueName(command: SimpleCommand): string {
+  const go = goInvocation(command);
+  const shown = go ? [go.tool, go.subcommand, ...packageArguments(go).slice(0, 1)] : command.words.slice(0, 2);
+  return shown.map((word) => word.value).join(' ');
 }
 
 /** The secret/ssh mount of a RUN, as written, or undefined. */

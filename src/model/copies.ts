@@ -3,7 +3,7 @@
 // directory of each instruction, and the mapping from a path in the image
 // back to the file of the build context it came from.
 import path from 'node:path/posix';
-import type { Document, Instruction } from '../document.js';
+import { lineRef, type Document, type Instruction } from '../document.js';
 import { expandVariables, stageChain, variablesBefore } from '../stage-facts.js';
 import { objectCache, stageOf, type Stage } from '../stages.js';
 
@@ -29,18 +29,18 @@ export type CopyReading = { copy: ContextCopy } | { unknown: string } | { notFro
 export function readCopy(doc: Document, instruction: Instruction, workdir: string | undefined): CopyReading {
   if (instruction.flags.some((flag) => flag.name === 'from')) return { notFromContext: true };
   const words = copyWords(doc, instruction);
-  if (!words) return { unknown: `${instruction.keyword} at line ${instruction.line + 1} cannot be read` };
+  if (!words) return { unknown: `${instruction.keyword} at line ${lineRef(instruction)} cannot be read` };
   if (words.some((word) => word.startsWith('<<'))) return { notFromContext: true };
-  if (words.length < 2) return { unknown: `${instruction.keyword} at line ${instruction.line + 1} names no destination` };
+  if (words.length < 2) return { unknown: `${instruction.keyword} at line ${lineRef(instruction)} names no destination` };
   const variables = variablesBefore(doc, instruction);
   const expanded = words.map((word) => (word.includes('$') ? expandVariables(word, variables) : word));
-  if (expanded.some((word) => word === undefined)) return { unknown: `${instruction.keyword} at line ${instruction.line + 1} uses a variable with no known value` };
+  if (expanded.some((word) => word === undefined)) return { unknown: `${instruction.keyword} at line ${lineRef(instruction)} uses a variable with no known value` };
   const all = expanded as string[];
   const written = all.at(-1)!;
   const sources = all.slice(0, -1);
   if (sources.some((source) => /^[a-z][a-z0-9+.-]*:\/\//i.test(source) || source.startsWith('git@'))) return { notFromContext: true };
   const destination = resolveIn(workdir, written);
-  if (destination === undefined) return { unknown: `${instruction.keyword} at line ${instruction.line + 1} copies to a relative path in an unknown working directory` };
+  if (destination === undefined) return { unknown: `${instruction.keyword} at line ${lineRef(instruction)} copies to a relative path in an unknown working directory` };
   const intoFolder = sources.length > 1 || written.endsWith('/') || written === '.' || /[*?[]/.test(sources[0]!) || written.endsWith('/.');
   return { copy: { instruction, sources: sources.map(normalizeSource), destination, intoFolder } };
 }

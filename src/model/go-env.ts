@@ -2,7 +2,7 @@
 // image sets, `go env -w` (the go env file), the stage chain's ENV and ARG,
 // assignments and `export`s earlier in the same RUN, and the command's own
 // `NAME=value` prefix, each overriding the one before.
-import type { Document, Instruction } from '../document.js';
+import { lineRef, type Document, type Instruction } from '../document.js';
 import { commandsOf, goInvocation, type GoInvocation, type RunAnalysis } from '../run.js';
 import { expandVariables } from '../stage-facts.js';
 import { environmentBefore } from '../stages.js';
@@ -28,7 +28,7 @@ export function goEnvironmentOf(
   // The process environment (the image's ENV, then the stage's) overrides the go env file.
   for (const [name, entry] of stage) if (entry.instruction.keyword === 'RUN') entries.set(name, { value: entry.value, origin: 'go env -w' });
   for (const [name, value] of imageDefaults) entries.set(name, { value, origin: 'the image' });
-  for (const [name, entry] of stage) if (entry.instruction.keyword !== 'RUN') entries.set(name, { value: entry.value, origin: `${entry.instruction.keyword} at line ${entry.instruction.line + 1}` });
+  for (const [name, entry] of stage) if (entry.instruction.keyword !== 'RUN') entries.set(name, { value: entry.value, origin: `${entry.instruction.keyword} at line ${lineRef(entry.instruction)}` });
   const known = (): Map<string, string | null> => new Map([...entries].map(([name, entry]) => [name, entry.value]));
   const set = (word: string, origin: string): void => {
     const equals = word.indexOf('=');

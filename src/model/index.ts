@@ -4,7 +4,7 @@
 // the module each go command builds (module.ts), its environment (go-env.ts),
 // the image's Go (base-image.ts) and who reads the module cache (cache-flow.ts).
 import nodePath from 'node:path';
-import { lineText, type Document, type Instruction } from '../document.js';
+import { lineOf, lineRef, lineText, resolveLineRefs, type Document, type Instruction } from '../document.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version.js';
 import { NO_MODULE, type ModuleFacts } from '../module.js';
 import type { TransformOptions } from '../transform.js';
@@ -14,7 +14,7 @@ import { firstInChain, stageChain } from '../stage-facts.js';
 import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { goCachesFor } from '../cache-paths.js';
 import { baseImageOfStage, type BaseImage } from './base-image.js';
-import { isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, type CacheConsumer, type CacheFlow } from './cache-flow.js';
+import { isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
 import { contextCopiesBefore, contextFileAt, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore } from './copies.js';
 import { cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType } from '../mounts.js';
@@ -50,6 +50,8 @@ export interface GoCommandFacts {
   goVersion?: GoVersion;
   /** Why the command builds in GOPATH mode, where go.mod, go mod and -mod do not apply; undefined in module mode. */
   gopathMode?: string;
+  /** GOPATH mode proper (not outside any module): the command reads no module cache. */
+  noModuleCache?: true;
   /** Why the command cannot fetch modules itself (no network, GOPROXY=off); undefined when it can. */
   cannotFetch?: string;
   /** The -mod the command builds with: its own flag, else GOFLAGS'; undefined when neither sets one. */
@@ -94,7 +96,7 @@ interface StageReport {
   image?: string;
   goVersion?: string;
   goVersionAfter?: string;
-  goCommands: { line: number; command: string; workdir?: string; module: string; goMod?: string; vendored?: true; workspace?: string; missingGoFolders?: string[]; gopathMode?: string }[];
+  goCommands: { line: number; command: string; workdir?: string; module: string; goMod?: string; vendored?: true; vendoredBy?: string; workspace?: string; missingGoFolders?: string[]; gopathMode?: string }[];
   moduleCacheConsumers: { line: number; consumers: { line: number; kind: CacheConsumer['kind']; needsLayer: boolean; description: string }[] }[];
 }
 
@@ -116,8 +118,8 @@ export function modeFactOf(facts: GoCommandFacts): ModeFact | undefined {
   if (facts.gopathMode) return { kind: 'gopath-mode', detail: facts.gopathMode };
   const { module } = facts;
   if (module.how === 'elsewhere') return { kind: 'elsewhere', detail: module.detail };
-  if (module.vendored) return { kind: 'vendored', detail: '' };
-  if (module.workspaceFile && facts.env.get('GOWORK') !== 'off') return { kind: 'workspace', detail: '' };
+  if (module.vendored) return { kind: 'vendored', detail: module.vendoredBy ?? '' };
+  if ((module.workspaceFile || module.workspaceBy) && facts.env.get('GOWORK') !== 'off') return { kind: 'workspace', detail: module.workspaceBy ?? '' };
   if (facts.cannotFetch) return { kind: 'cannot-fetch', detail: facts.cannotFetch };
   return undefined;
 }
@@ -168,7 +170,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   const ignoresVendor = context.dir !== undefined && /^\/?(?:\*\*\/)?vendor\/?(?:\*\*?)?[ \t]*$/m.test(files.read(nodePath.join(context.dir, '.dockerignore')) ?? '');
   const commands = new Map<number, GoCommandFacts>();
 
-  const moduleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => moduleReadBy({
+  const moduleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => withFilesMadeInImage(doc, instruction, go, moduleReadBy({
     files,
     context,
     copies: withBindMounts(contextCopiesBefore(doc, instruction, imageWorkdir), bindMountsOf(instruction, workdirBefore(doc, instruction, imageWorkdir))),
@@ -177,7 +179,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     fetchesSources: sourcesFetchedBefore(doc, instruction, go),
     nearest: settings.nearest,
     ignoresVendor,
-  });
+  }));
 
   const goCommand = (instruction: Instruction, go: GoInvocation): GoCommandFacts => {
     const cached = commands.get(go.command.start);
@@ -194,6 +196,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (goVersion) facts.goVersion = goVersion;
     const gopath = gopathModeOf(env, module, goVersion, workdir);
     if (gopath) facts.gopathMode = gopath;
+    // Outside any module (Go 1.16+, no go.mod) `go install pkg@v` still fills the module cache; GOPATH mode never reads it.
+    if (gopath && !gopath.endsWith(OUTSIDE_ANY_MODULE)) facts.noModuleCache = true;
     const cannotFetch = cannotFetchReason(instruction, env);
     if (cannotFetch) facts.cannotFetch = cannotFetch;
     const mod = modFlagValue(go.args) ?? goflagsMod(env.get('GOFLAGS'));
@@ -266,8 +270,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       if (mountsModuleCache(instruction)) return undefined;
       const flow = flowOf(instruction);
       if (flow.firstNeedingLayer) return `${flow.firstNeedingLayer.description} reads the modules this RUN leaves in the image`;
-      const onlyFetches = goInvocations(runAnalysisOf(doc, instruction)).every((go) => !LOADS_PACKAGES.has(go.subcommand.value));
-      if (onlyFetches && !flow.hasGoConsumer) {
+      if (onlyFetchesModules(doc, instruction) && !flow.hasGoConsumer) {
         return 'no go command after this RUN reads the modules it puts in the image: they are there for whoever uses the image (another Dockerfile built FROM it, a container that runs go)';
       }
       return undefined;
@@ -334,6 +337,29 @@ function writesGoModFile(doc: Document, item: Instruction): boolean {
   return /(?:^|\/)go\.mod$/.test(lineText(doc, item.line).trim().split(/\s+/).at(-1) ?? '');
 }
 
+/** The first RUN of the stage chain (or earlier in the same RUN) before `go` that runs `go <verb>`; undefined when none does. */
+function goVerbBefore(doc: Document, instruction: Instruction, go: GoInvocation | undefined, verb: string): Instruction | undefined {
+  const stage = stageOf(doc, instruction);
+  if (!stage) return undefined;
+  const runs = (candidate: GoInvocation): boolean => goVerb(candidate) === verb;
+  const word = verb.split(' ').at(-1)!;
+  const first = firstInChain(stage, `go ${verb}`, (item) => item.keyword === 'RUN' && doc.text.slice(item.start, item.end).includes(word) && goInvocations(runAnalysisOf(doc, item)).some(runs));
+  if (first < instruction.start) return doc.instructions.find((item) => item.start === first);
+  const inSameRun = first === instruction.start && goInvocations(runAnalysisOf(doc, instruction)).some((candidate) => runs(candidate) && (!go || candidate.command.start < go.command.start));
+  return inSameRun ? instruction : undefined;
+}
+
+/** vendor/ and go.work that RUNs make in the image (`go mod vendor`, `go work init`) before `go`, for a module that is there. */
+function withFilesMadeInImage(doc: Document, instruction: Instruction, go: GoInvocation | undefined, read: ModuleRead): ModuleRead {
+  if (read.how !== 'context' && read.how !== 'nearest' && read.how !== 'created') return read;
+  let made = read;
+  const vendors = read.vendored ? undefined : goVerbBefore(doc, instruction, go, 'mod vendor');
+  if (vendors) made = { ...made, vendored: true, vendoredBy: `go mod vendor at line ${lineRef(vendors)}` };
+  const works = read.workspaceFile ? undefined : goVerbBefore(doc, instruction, go, 'work init');
+  if (works) made = { ...made, workspaceBy: `go work init at line ${lineRef(works)}` };
+  return made;
+}
+
 /** A `go mod init` before `go` (in an earlier RUN of the stage chain, or earlier in the same RUN), or a go.mod written by a COPY heredoc. */
 function initsModuleBefore(doc: Document, instruction: Instruction, go: GoInvocation | undefined): boolean {
   const stage = stageOf(doc, instruction);
@@ -382,17 +408,19 @@ function sourcesFetchedBefore(doc: Document, instruction: Instruction, go: GoInv
 
 /** The fetch an instruction makes (before `go`, when given). */
 function fetchIn(doc: Document, item: Instruction, go: GoInvocation | undefined): string | undefined {
-  if (item.keyword === 'ADD' && item.args.some((arg) => /^(?:https?|git):\/\/|^git@/.test(arg))) return `ADD at line ${item.line + 1}`;
+  if (item.keyword === 'ADD' && item.args.some((arg) => /^(?:https?|git):\/\/|^git@/.test(arg))) return `ADD at line ${lineRef(item)}`;
   if (item.keyword !== 'RUN') return undefined;
   for (const command of commandsOf(runAnalysisOf(doc, item))) {
     if (go && command.start >= go.command.start) break;
     const name = command.words[0]?.value.replace(/^.*\//, '') ?? '';
     const fetch = goInvocation(command);
     const fetchesGo = fetch?.subcommand.value === 'get' && !fetch.args.some((word) => word.value.startsWith('./') || word.value === '.');
-    if (FETCHERS.test(name) || fetchesGo) return `\`${command.words.slice(0, 2).map((word) => word.value).join(' ')}\` at line ${item.line + 1}`;
+    if (FETCHERS.test(name) || fetchesGo) return `\`${command.words.slice(0, 2).map((word) => word.value).join(' ')}\` at line ${lineRef(item)}`;
   }
   return undefined;
 }
+
+const OUTSIDE_ANY_MODULE = 'outside any module';
 
 function gopathModeOf(env: GoEnvironment, module: ModuleRead, imageGo: GoVersion | undefined, workdir: string | undefined): string | undefined {
   const setting = env.get('GO111MODULE');
@@ -402,7 +430,7 @@ function gopathModeOf(env: GoEnvironment, module: ModuleRead, imageGo: GoVersion
   if (module.how === 'none') {
     // Since Go 1.16 a build with no go.mod is not GOPATH mode but outside any module: go.mod, go mod and -mod apply no more.
     const moduleModeByDefault = !imageGo || imageGo.minor === undefined || compareGoVersions(imageGo, MODULE_MODE_DEFAULT_SINCE) >= 0;
-    return `${module.detail}: the build runs ${moduleModeByDefault ? 'outside any module' : 'in GOPATH mode'}`;
+    return `${module.detail}: the build runs ${moduleModeByDefault ? OUTSIDE_ANY_MODULE : 'in GOPATH mode'}`;
   }
   if (module.how === 'elsewhere') return undefined;
   const gopath = env.get('GOPATH') ?? undefined;
@@ -424,7 +452,8 @@ function cannotFetchReason(instruction: Instruction, env: GoEnvironment): string
 
 function reportOf(doc: Document, model: ImageModel): ModelReport {
   const shown = (file: string): string => nodePath.relative(process.cwd(), file) || '.';
-  const context: ModelReport['context'] = { how: model.context.how, detail: model.context.detail };
+  const said = (message: string): string => resolveLineRefs(message, (offset) => lineOf(doc, offset) + 1);
+  const context: ModelReport['context'] = { how: model.context.how, detail: said(model.context.detail) };
   if (model.context.dir !== undefined) context.dir = shown(model.context.dir);
   const stages = stagesOf(doc).map((stage): StageReport => {
     const image = model.baseImage(stageChain(stage)[0]!);
@@ -437,13 +466,15 @@ function reportOf(doc: Document, model: ImageModel): ModelReport {
       const gos = goInvocations(runAnalysisOf(doc, instruction));
       for (const go of gos) {
         const facts = model.goCommand(instruction, go);
-        const entry: StageReport['goCommands'][number] = { line: instruction.line + 1, command: `go ${goVerb(go)}`, module: facts.module.detail };
+        const entry: StageReport['goCommands'][number] = { line: instruction.line + 1, command: `go ${goVerb(go)}`, module: said(facts.module.detail) };
         if (facts.workdir) entry.workdir = facts.workdir;
         if (facts.module.goModFile) entry.goMod = shown(facts.module.goModFile);
         if (facts.module.vendored) entry.vendored = true;
         if (facts.module.workspaceFile) entry.workspace = shown(facts.module.workspaceFile);
+        else if (facts.module.workspaceBy) entry.workspace = said(facts.module.workspaceBy);
+        if (facts.module.vendoredBy) entry.vendoredBy = said(facts.module.vendoredBy);
         if (facts.module.missingGoFolders) entry.missingGoFolders = facts.module.missingGoFolders;
-        if (facts.gopathMode) entry.gopathMode = facts.gopathMode;
+        if (facts.gopathMode) entry.gopathMode = said(facts.gopathMode);
         if (facts.goVersion && facts.goVersion.text !== report.goVersion) report.goVersionAfter = facts.goVersion.text;
         report.goCommands.push(entry);
       }
@@ -451,7 +482,7 @@ function reportOf(doc: Document, model: ImageModel): ModelReport {
         const consumers = model.moduleCacheConsumers(instruction);
         report.moduleCacheConsumers.push({
           line: instruction.line + 1,
-          consumers: consumers.map((consumer) => ({ line: consumer.instruction.line + 1, kind: consumer.kind, needsLayer: consumer.needsLayer, description: consumer.description })),
+          consumers: consumers.map((consumer) => ({ line: consumer.instruction.line + 1, kind: consumer.kind, needsLayer: consumer.needsLayer, description: said(consumer.description) })),
         });
       }
     }

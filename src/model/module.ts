@@ -29,8 +29,12 @@ export interface ModuleRead {
   toolchain?: string;
   /** vendor/modules.txt reaches the image beside go.mod. */
   vendored: boolean;
+  /** What makes vendor/ in the image when no vendor/modules.txt is copied: `go mod vendor at line N`. */
+  vendoredBy?: string;
   /** The go.work the command sees (absolute path on disk). */
   workspaceFile?: string;
+  /** What makes a go.work in the image: `go work init at line N`. */
+  workspaceBy?: string;
   /** Folders of the module (relative to its root, '' the root) that hold .go files and that no COPY brings. */
   missingGoFolders?: string[];
 }

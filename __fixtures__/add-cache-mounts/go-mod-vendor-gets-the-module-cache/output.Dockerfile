@@ -1,0 +1,4 @@
+FROM golang:1.22
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN --mount=type=cache,target=/go/pkg/mod go mod vendor
