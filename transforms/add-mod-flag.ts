@@ -41,21 +41,21 @@ export const addModFlag: Transform = {
 /** A build the Dockerfile hides in make or a script, in a stage that has Go in module mode (not vendored): what is left for a human. */
 function noteOpaqueBuild(ctx: Context, instruction: Instruction): void {
   const opaque = ctx.model().opaqueBuild(instruction);
-  // In GOPATH mode -mod=mod is no advice to give.
-  if (!opaque || ctx.model().gopathModeAt(instruction) !== undefined) return;
-  // Nor in a vendored module, nor for sources from elsewhere (a clone): not this repository's module.
-  const module = ctx.model().moduleAtWorkdir(instruction);
-  if (module.vendored || module.how === 'elsewhere') return;
+  if (!opaque) return;
+  // Where it runs (after the RUN's `cd`s): in GOPATH mode, a vendored module, sources from elsewhere (a clone), or before anything of
+  // the repository is copied (a downloaded library's make), there is no advice to give.
+  const { module, gopathMode, copiesContext } = ctx.model().readingAtCommand(instruction, opaque);
+  if (gopathMode !== undefined || module.vendored || module.how === 'elsewhere' || !copiesContext) return;
   const stage = stageOf(ctx.doc, instruction);
   if (!stage || !stageHasGo(ctx, stage, instruction)) return;
   ctx.note(opaque.start, `\`${opaqueName(opaque)}\` runs go commands dockmod cannot see; add -mod=mod (and cache mounts) inside it by hand if its builds need them`);
 }
 
-/** The stage builds FROM a Go image, or runs go before `instruction`. */
+/** The stage builds FROM a Go image, or runs go before or in `instruction`. */
 function stageHasGo(ctx: Context, stage: Stage, instruction: Instruction): boolean {
   const image = ctx.model().baseImage(stageChain(stage)[0]!);
   if (image.golang || /(?:^|[/-])go(?:lang)?(?:[-:/]|-toolset|$)/.test(image.reference ?? '')) return true;
-  return firstInChain(stage, 'runs go', (item) => item.keyword === 'RUN' && goInvocations(runAnalysisOf(ctx.doc, item)).length > 0) < instruction.start;
+  return firstInChain(stage, 'runs go', (item) => item.keyword === 'RUN' && goInvocations(runAnalysisOf(ctx.doc, item)).length > 0) <= instruction.start;
 }
 
 const MOD_MOD_SINCE = parseGoVersion('1.14')!;

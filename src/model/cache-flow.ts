@@ -185,7 +185,22 @@ const ASKS_ABOUT_ITSELF = /^(?:--?(?:version|help|h|v|V)|version|help)$/;
  * the build context (`isContextFile` of the path as written): a build whose go
  * commands are not in the Dockerfile. `x --version` builds nothing.
  */
-export function isOpaqueBuild(command: SimpleCommand, isContextFile: (path: string) => boolean = () => false): boolean {
+export function isOpaqueBuild(command: SimpleCommand, isContextFile: (path: string) => boolean = () => false, scriptBuilds: (path: string) => boolean = () => true): boolean {
+  if (!isOpaqueByName(command, isContextFile)) return false;
+  const [name, next] = command.words;
+  const script = SHELLS.test(name!.value) ? next?.value : name!.value;
+  return script === undefined || OPAQUE_BUILDERS.test(script.replace(/^.*\//, '')) || scriptBuilds(script);
+}
+
+/** Commands in a script's text that build Go: go (or $GO) with a subcommand that compiles or fetches, a build tool, another script. */
+const BUILDING_TEXT = /(?:\bgo|\$[({]?GO[A-Z_]*[)}]?|xx-go)["',\s]{1,4}(?:build|install|run|test|generate|get|mod|vet|list)\b|(?:^|[\s;&|(`"'])(?:make|gmake|mage|task|just|bazel|bazelisk|goreleaser|ko|earthly|scons|ninja)(?:["'\s]|$)|\.(?:sh|bash)\b|\b(?:source|exec|sh|bash)\s/m;
+
+/** A script's text runs a Go build (or something that could). */
+export function scriptTextBuilds(text: string): boolean {
+  return BUILDING_TEXT.test(text.replace(/^\s*#.*$/gm, ''));
+}
+
+function isOpaqueByName(command: SimpleCommand, isContextFile: (path: string) => boolean): boolean {
   const [name, next, ...rest] = command.words;
   if (!name) return false;
   const go = goInvocation(command);

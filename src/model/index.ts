@@ -14,7 +14,7 @@ import { firstInChain, stageChain } from '../stage-facts.js';
 import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { goCachesFor } from '../cache-paths.js';
 import { baseImageOfStage, type BaseImage } from './base-image.js';
-import { isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, type CacheConsumer, type CacheFlow } from './cache-flow.js';
+import { isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
 import { contextCopiesBefore, contextFileAt, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore } from './copies.js';
 import { cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType } from '../mounts.js';
@@ -58,6 +58,13 @@ export interface GoCommandFacts {
   mod?: string;
 }
 
+export interface WorkdirReading {
+  module: ModuleRead;
+  gopathMode?: string;
+  /** Some COPY/ADD (or bind mount) from the build context comes before: the repository's files can be there. */
+  copiesContext: boolean;
+}
+
 export interface ImageModel {
   context: BuildContext;
   baseImage(stage: Stage): BaseImage;
@@ -68,6 +75,8 @@ export interface ImageModel {
   moduleAtWorkdir(instruction: Instruction): ModuleRead;
   /** The first command of a RUN that builds out of dockmod's sight: make, a script (by name, or brought from the build context). */
   opaqueBuild(instruction: Instruction): SimpleCommand | undefined;
+  /** The module and GOPATH mode where a command of the RUN runs (after the RUN's own `cd`s), as for moduleAtWorkdir and gopathModeAt. */
+  readingAtCommand(instruction: Instruction, command: SimpleCommand): WorkdirReading;
   /** Who reads the module cache that `instruction` fills, in source order. */
   moduleCacheConsumers(instruction: Instruction): CacheConsumer[];
   /**
@@ -212,18 +221,21 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     const moduleCache = 'caches' in caches ? caches.caches.moduleCache : undefined;
     return cacheMountTargets(instruction.flags).some((target) => target === moduleCache || MODULE_CACHE_TARGET.test(target));
   };
-  /** What a go command at an instruction's working directory would read, before any `cd` of its own. */
-  const workdirReadings = new Map<Instruction, { module: ModuleRead; gopathMode?: string }>();
-  const atWorkdir = (instruction: Instruction): { module: ModuleRead; gopathMode?: string } => {
-    let reading = workdirReadings.get(instruction);
+  /** What a go command at an instruction's working directory would read (before any `cd` of its own), or where `command` runs (after the RUN's `cd`s). */
+  const workdirReadings = new Map<number, WorkdirReading>();
+  const atWorkdir = (instruction: Instruction, command?: SimpleCommand): WorkdirReading => {
+    const key = command?.start ?? instruction.start;
+    let reading = workdirReadings.get(key);
     if (!reading) {
-      const workdir = workdirBefore(doc, instruction, imageWorkdir);
+      const start = workdirBefore(doc, instruction, imageWorkdir);
+      const workdir = command ? directoryOf(doc, instruction, command.start, start) : start;
       const module = moduleAt(instruction, workdir, undefined);
       const stage = stageOf(doc, instruction);
       const image = stage && baseImage(stageChain(stage)[0]!);
       const env = image && goEnvironmentOf(doc, instruction, runAnalysisOf(doc, instruction), undefined, image.env);
       const gopathMode = image && env ? gopathModeOf(env, module, image.goVersionAfter ?? image.goVersion, workdir) : undefined;
-      workdirReadings.set(instruction, (reading = gopathMode ? { module, gopathMode } : { module }));
+      const copiesContext = contextCopiesBefore(doc, instruction, imageWorkdir).count > 0 || bindMountsOf(instruction, start).length > 0;
+      workdirReadings.set(key, (reading = gopathMode ? { module, gopathMode, copiesContext } : { module, copiesContext }));
     }
     return reading;
   };
@@ -233,13 +245,20 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     let copies: CopiesBefore | undefined;
     // With the context unknown, a path some COPY from the context could have put there counts: a script is the safe guess.
     const inContext = (relative: string): boolean => context.dir === undefined || files.isFile(nodePath.join(context.dir, relative));
-    const isContextFile = (path: string): boolean => {
+    const contextFile = (path: string): string | undefined => {
       const imagePath = resolveIn(workdirBefore(doc, instruction, imageWorkdir), path);
-      if (imagePath === undefined) return false;
+      if (imagePath === undefined) return undefined;
       copies ??= contextCopiesBefore(doc, instruction, imageWorkdir);
-      return contextFileAt(copies, imagePath, inContext) !== undefined;
+      return contextFileAt(copies, imagePath, inContext);
     };
-    const found = commandsOf(runAnalysisOf(doc, instruction)).find((command) => isOpaqueBuild(command, isContextFile));
+    const isContextFile = (path: string): boolean => contextFile(path) !== undefined;
+    // A script whose text the context holds builds only if that text runs go or a build tool (a smoke test running ./app does not).
+    const scriptBuilds = (path: string): boolean => {
+      const relative = context.dir === undefined ? undefined : contextFile(path);
+      const text = relative === undefined ? undefined : files.read(nodePath.join(context.dir!, relative));
+      return text === undefined || scriptTextBuilds(text);
+    };
+    const found = commandsOf(runAnalysisOf(doc, instruction)).find((command) => isOpaqueBuild(command, isContextFile, scriptBuilds));
     opaqueBuilds.set(instruction, found);
     return found;
   };
@@ -265,6 +284,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     moduleAtWorkdir: (instruction) => atWorkdir(instruction).module,
     gopathModeAt: (instruction) => atWorkdir(instruction).gopathMode,
     opaqueBuild,
+    readingAtCommand: (instruction, command) => atWorkdir(instruction, command),
     moduleCacheConsumers: (instruction) => flowOf(instruction).all(),
     modulesKeptInLayer(instruction) {
       if (mountsModuleCache(instruction)) return undefined;
@@ -313,16 +333,22 @@ export function readsMainModule(go: GoInvocation): boolean {
 }
 
 /** The folder a go command runs in: the RUN's working directory, then `cd` before it, then `-C dir`. */
-function commandWorkdir(doc: Document, instruction: Instruction, go: GoInvocation, start: string | undefined): string | undefined {
+/** The folder the RUN's shell is in at `offset`: `start` moved by the `cd`/`pushd` commands before it; undefined when unknown. */
+function directoryOf(doc: Document, instruction: Instruction, offset: number, start: string | undefined): string | undefined {
   let workdir = start;
   for (const command of commandsOf(runAnalysisOf(doc, instruction))) {
-    if (command.start >= go.command.start) break;
+    if (command.start >= offset) break;
     const name = command.words[0]?.value;
     if (name !== 'cd' && name !== 'pushd' && name !== 'popd') continue;
     const target = command.words[1]?.value;
     if (command.nested || name === 'popd' || target === undefined || target === '-' || target.includes('$') || target.startsWith('~')) return undefined;
     workdir = resolveIn(workdir, target);
   }
+  return workdir;
+}
+
+function commandWorkdir(doc: Document, instruction: Instruction, go: GoInvocation, start: string | undefined): string | undefined {
+  let workdir = directoryOf(doc, instruction, go.command.start, start);
   const [first, second] = go.args;
   if (first && /^--?C(?:=|$)/.test(first.value)) {
     const dir = first.value.includes('=') ? first.value.slice(first.value.indexOf('=') + 1) : second?.value;

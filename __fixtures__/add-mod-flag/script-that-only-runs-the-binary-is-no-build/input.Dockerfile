@@ -1,0 +1,6 @@
+FROM golang:1.22
+WORKDIR /src
+COPY . .
+RUN go build -mod=mod -o app .
+RUN ./scripts/smoke.sh
+RUN ./scripts/build.sh
