@@ -173,6 +173,7 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
       edit: (edit) => proposed.push(edit),
       note: (offset, message, suggestion) => pendingNotes.push(suggestion ? { offset, message, suggestion } : { offset, message }),
       noteFact: (offset, fact, message) => pendingNotes.push({ offset, message, fact }),
+      insertedByDockmod: inDockmodsLines,
     };
     try {
       transform.apply(ctx);

@@ -51,6 +51,8 @@ export interface Context {
    * it is not said again.
    */
   noteFact(offset: number, fact: string, message: string): void;
+  /** The offset lies in lines an earlier transform inserted (its `RUN go mod tidy`): notes there are dropped. */
+  insertedByDockmod(offset: number): boolean;
 }
 
 export interface Transform {

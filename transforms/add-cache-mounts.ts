@@ -2,7 +2,7 @@
 // the module cache (and, when it compiles, the build cache), at the paths Go
 // uses in that stage and owned by the user the RUN runs as.
 import { continuationPattern, skipBlanksAndContinuations } from '../src/continuations.js';
-import { lineText, type Document, type Instruction } from '../src/document.js';
+import { lineRef, lineText, type Document, type Instruction } from '../src/document.js';
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../src/go-version.js';
@@ -27,13 +27,21 @@ export const addCacheMounts: Transform = {
   mayApply: (text) => /\bgo(?:1\.\d+(?:\.\d+)?)?\b/.test(text),
   apply(ctx) {
     let added = false;
+    const unknownPaths: UnknownPaths = new Map();
     for (const instruction of ctx.doc.instructions) {
       if (instruction.keyword !== 'RUN') continue;
-      if (addToRun(ctx, instruction)) added = true;
+      if (addToRun(ctx, instruction, unknownPaths)) added = true;
+    }
+    for (const { offset, reason, later } of unknownPaths.values()) {
+      const also = later.length === 0 ? '' : ` (nor on the RUN${later.length === 1 ? '' : 's'} at line${later.length === 1 ? '' : 's'} ${later.map(lineRef).join(', ')}, for the same reason)`;
+      ctx.note(offset, `${reason}; no cache mount added${also}`);
     }
     if (added && ctx.options.syntaxDirective) addSyntaxDirective(ctx);
   },
 };
+
+/** Cache paths unknown for the same reason (an image dockmod does not know) in one stage: said once, at its first RUN. */
+type UnknownPaths = Map<string, { offset: number; reason: string; later: Instruction[] }>;
 
 interface WantedMount {
   target: string;
@@ -41,7 +49,7 @@ interface WantedMount {
 }
 
 /** Propose the mounts a RUN lacks; true when it proposed an edit. */
-function addToRun(ctx: Context, instruction: Instruction): boolean {
+function addToRun(ctx: Context, instruction: Instruction, unknownPaths: UnknownPaths): boolean {
   const analysis = runAnalysisOf(ctx.doc, instruction);
   const needing = goInvocations(analysis).filter((go) => needsCaches(go) !== 'none' && goHas(ctx, instruction, go, BUILD_CACHE_SINCE));
   const first = needing[0];
@@ -67,7 +75,14 @@ function addToRun(ctx: Context, instruction: Instruction): boolean {
   const wanted: WantedMount[] = [];
   for (const go of needing) {
     const result = goCachesFor(ctx.doc, instruction, inlineVariables(go), ctx.model().baseImage, needsCaches(go) === 'module-and-build');
-    if ('unknown' in result) return leave(result.unknown);
+    if ('unknown' in result) {
+      const key = `${stageOf(ctx.doc, instruction)?.index}:${result.unknown}`;
+      const said = unknownPaths.get(key);
+      if (ctx.insertedByDockmod(instruction.start)) return false;
+      if (said) said.later.push(instruction);
+      else unknownPaths.set(key, { offset: first.subcommand.start, reason: result.unknown, later: [] });
+      return false;
+    }
     const { caches } = result;
     if (!layerReader && readingModules.includes(go)) wanted.push({ target: caches.moduleCache, caches });
     if (needsCaches(go) === 'module-and-build') wanted.push({ target: caches.buildCache!, caches });

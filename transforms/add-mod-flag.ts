@@ -95,6 +95,7 @@ function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnal
     return { reason: `the image has Go ${facts.goVersion.text}, and -mod=mod exists only since Go 1.14; left as is` };
   }
   if (analysis.unclear) return { reason: `this RUN cannot be read safely (${analysis.unclear}); add -mod=mod by hand` };
+  if (facts.readOnlyModule) return { reason: `the module comes from a read-only --mount=${facts.readOnlyModule}: -mod=mod could not update go.mod or go.sum there; left as is` };
   return undefined;
 }
 

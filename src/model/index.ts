@@ -17,7 +17,7 @@ import { baseImageOfStage, type BaseImage } from './base-image.js';
 import { isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
 import { contextCopiesBefore, contextFileAt, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore } from './copies.js';
-import { cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType } from '../mounts.js';
+import { cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
 import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
 import { asModuleFacts, moduleReadBy, type ModuleRead } from './module.js';
@@ -56,6 +56,8 @@ export interface GoCommandFacts {
   cannotFetch?: string;
   /** The -mod the command builds with: its own flag, else GOFLAGS'; undefined when neither sets one. */
   mod?: string;
+  /** The `--mount=type=bind,...` (read-only) the module's folder is mounted from: go.mod and go.sum cannot be updated there. */
+  readOnlyModule?: string;
 }
 
 export interface WorkdirReading {
@@ -211,6 +213,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (cannotFetch) facts.cannotFetch = cannotFetch;
     const mod = modFlagValue(go.args) ?? goflagsMod(env.get('GOFLAGS'));
     if (mod !== undefined) facts.mod = mod;
+    const readOnly = readOnlyMountOver(instruction, module.moduleRoot ?? workdir, workdirBefore(doc, instruction, imageWorkdir));
+    if (readOnly) facts.readOnlyModule = readOnly;
     commands.set(go.command.start, facts);
     return facts;
   };
@@ -395,6 +399,19 @@ function initsModuleBefore(doc: Document, instruction: Instruction, go: GoInvoca
   const first = firstInChain(stage, 'go mod init', (item) => item.keyword === 'RUN' && goInvocations(runAnalysisOf(doc, item)).some(isInit));
   if (first < instruction.start) return true;
   return first === instruction.start && goInvocations(runAnalysisOf(doc, instruction)).some((candidate) => isInit(candidate) && !!go && candidate.command.start < go.command.start);
+}
+
+/** A read-only bind mount of the RUN (no `rw`) whose target holds `folder`: the mount's flag value, or undefined. */
+function readOnlyMountOver(instruction: Instruction, folder: string | undefined, workdir: string | undefined): string | undefined {
+  if (folder === undefined) return undefined;
+  const flag = instruction.flags.find((candidate) => {
+    if (candidate.name !== 'mount' || candidate.value === null) return false;
+    const options = parseMountOptions(candidate.value);
+    if (mountType(options) !== 'bind' || options.has('rw') || options.has('readwrite') || options.get('readonly') === 'false') return false;
+    const target = resolveIn(workdir, mountTarget(options) ?? '');
+    return target !== undefined && (folder === target || folder.startsWith(`${target === '/' ? '' : target}/`));
+  });
+  return flag?.value ?? undefined;
 }
 
 /** `RUN --mount=type=bind,...` from the build context: the RUN sees those files as if copied. */

@@ -5,7 +5,7 @@ ARG TARGETARCH
 RUN --mount=type=cache,target=/go/pkg/mod/ \
     --mount=type=bind,target=. \
     --mount=type=cache,target=/root/.cache/go-build \
-    CGO_ENABLED=0 GOARCH=$TARGETARCH go build -mod=mod -o /bin/server .
+    CGO_ENABLED=0 GOARCH=$TARGETARCH go build -o /bin/server .
 
 FROM alpine:latest AS final
 RUN --mount=type=cache,target=/var/cache/apk \
