@@ -7,9 +7,10 @@ import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../
 import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../src/go-version.js';
 import { credentialMountOf } from '../src/model/cache-flow.js';
-import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget } from '../src/mounts.js';
-import { expandVariables, firstInChain, variablesBefore } from '../src/stage-facts.js';
-import { runAnalysisOf, stageOf } from '../src/stages.js';
+import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
+import { userBefore } from '../src/users.js';
+import { expandVariables, firstInChain, stageChain, variablesBefore } from '../src/stage-facts.js';
+import { objectCache, runAnalysisOf, stageOf, type Stage } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
 const SYNTAX_DIRECTIVE = '# syntax=docker/dockerfile:1';
@@ -103,7 +104,8 @@ function addToRun(ctx: Context, instruction: Instruction, unknownPaths: UnknownP
     if (!covered) missing.push(mount);
   }
   if (missing.length === 0) return false;
-  ctx.edit(flagInsertion(ctx.doc, instruction, analysis, missing.map(mountFlag)));
+  const flagFor = (mount: WantedMount): string => (mount.caches.mountOptions?.has(mount.target) ? undefined : authorsMountAbove(ctx.doc, instruction, mount.target)) ?? mountFlag(mount);
+  ctx.edit(flagInsertion(ctx.doc, instruction, analysis, missing.map(flagFor)));
   return true;
 }
 
@@ -235,6 +237,60 @@ function writesInto(item: Instruction, target: string): boolean {
 /** A mount at `existing` already provides `wanted` when it is the same folder or one above it. */
 function covers(existing: string, wanted: string): boolean {
   return existing === wanted || wanted.startsWith(existing === '/' ? '/' : `${existing}/`);
+}
+
+/**
+ * The author's cache mount of another RUN in the stage chain, as the same user, at `target` or a folder above it
+ * (`--mount=type=cache,target=/go/pkg,id=gopkg` for /go/pkg/mod): the same flag shares that cache (its id=, uid=,
+ * sharing=) instead of starting another.
+ */
+function authorsMountAbove(doc: Document, instruction: Instruction, target: string): string | undefined {
+  const stage = stageOf(doc, instruction);
+  if (!stage) return undefined;
+  const mounts = authorCacheMounts(doc, stage);
+  if (mounts.length === 0) return undefined;
+  const user = userKeyBefore(doc, instruction);
+  for (const mount of mounts) {
+    if (mount.run === instruction || mount.user !== user || !covers(mount.target, target)) continue;
+    // The same folder with nothing but type and target: dockmod's own flag says the same.
+    if (mount.target !== target || mount.ownOptions) return `--mount=${mount.flag}`;
+  }
+  return undefined;
+}
+
+interface AuthorCacheMount {
+  run: Instruction;
+  user: string;
+  target: string;
+  flag: string;
+  ownOptions: boolean;
+}
+
+const authorMountsByStage = objectCache<Stage, AuthorCacheMount[]>();
+
+/** Every cache mount written in the stage chain (absolute targets, no variables), read once per stage. */
+function authorCacheMounts(doc: Document, stage: Stage): AuthorCacheMount[] {
+  let found = authorMountsByStage.get(stage);
+  if (found) return found;
+  found = [];
+  for (const run of stageChain(stage).flatMap((item) => item.instructions)) {
+    if (run.keyword !== 'RUN') continue;
+    for (const flag of run.flags) {
+      if (flag.name !== 'mount' || flag.value === null || flag.value.includes('$')) continue;
+      const options = parseMountOptions(flag.value);
+      const written = mountType(options) === 'cache' ? mountTarget(options) : undefined;
+      if (written === undefined || !written.startsWith('/')) continue;
+      const ownOptions = [...options.keys()].some((key) => !['type', 'target', 'dst', 'destination'].includes(key));
+      found.push({ run, user: userKeyBefore(doc, run), target: normalizePath(written), flag: flag.value, ownOptions });
+    }
+  }
+  authorMountsByStage.set(stage, found);
+  return found;
+}
+
+function userKeyBefore(doc: Document, instruction: Instruction): string {
+  const user = userBefore(doc, instruction, variablesBefore(doc, instruction));
+  return `${user.imageDefault}:${user.written ?? ''}`;
 }
 
 function mountFlag(mount: WantedMount): string {
