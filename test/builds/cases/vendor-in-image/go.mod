@@ -1,7 +1,0 @@
-module example.com/vendor-in-image
-
-go 1.23.0
-
-require example.com/greet v1.0.0
-
-require example.com/words v1.0.0 // indirect
