@@ -86,13 +86,3 @@ export function forgetListings(): void {
   keeping = false;
 }
 
-/** The kept listings, for a worker thread of the same run (see parallel.ts). */
-export function exportListings(): ReadonlyMap<string, Listing> {
-  return listings;
-}
-
-/** In a worker thread: the listings its run's main thread kept. */
-export function importListings(kept: ReadonlyMap<string, Listing> | undefined): void {
-  if (!kept || !enabled) return;
-  for (const [dir, listing] of kept) listings.set(dir, listing);
-}

@@ -13,7 +13,6 @@ import { DockmodError } from './errors.js';
 import { processFile, type FileResult, type ProcessSettings } from './files.js';
 import { createModuleLookup } from './module.js';
 import { createProjectFiles, type ProjectFiles } from './model/files.js';
-import { exportListings, importListings, type Listing } from './listings.js';
 import type { Transform, TransformOptions } from './transform.js';
 import { TRANSFORMS } from '../transforms/index.js';
 
@@ -131,8 +130,7 @@ function localRunner(settings: RunSettings): ChunkRunner {
 }
 
 function workerRunner(): ChunkRunner {
-  // The folders the walk listed go along: the worker need not list nor stat them again (see listings.ts).
-  const worker = new Worker(new URL(import.meta.url), { workerData: { mark: WORKER_MARK, listings: exportListings() } });
+  const worker = new Worker(new URL(import.meta.url), { workerData: { mark: WORKER_MARK } });
   return {
     send: (chunk) => worker.postMessage(chunk),
     onDone: (listener) => worker.on('message', listener),
@@ -200,7 +198,6 @@ function processChunk(chunk: Chunk, { moduleFacts, projectFiles }: Omit<RunSetti
 /** The worker side: process the chunks it is sent. */
 function serveChunks(): void {
   const port = parentPort!;
-  importListings((workerData as { listings?: ReadonlyMap<string, Listing> }).listings);
   const settings = { moduleFacts: createModuleLookup(), projectFiles: createProjectFiles() };
   port.on('message', (chunk: Chunk) => {
     const results = processChunk(chunk, settings).map(transferable);
