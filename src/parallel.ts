@@ -7,7 +7,7 @@
 // interrupted run must be able to remove its temporary files (see write.ts),
 // and only the main thread handles signals.
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import type { DeclaredContext } from './build-files.js';
 import { DockmodError } from './errors.js';
 import { processFile, type FileResult, type ProcessSettings } from './files.js';
@@ -46,6 +46,12 @@ const CHUNK_FILES = 32;
 /** Chunks handed to a worker before it reports back, so it never waits for the main thread. */
 const CHUNKS_IN_FLIGHT = 2;
 const WORKER_MARK = 'dockmod-file-worker';
+/** Set in a worker's environment: only then is node:worker_threads loaded at start (a run without workers starts sooner without it). */
+const WORKER_ENV = 'DOCKMOD_FILE_WORKER';
+
+type Threads = typeof import('node:worker_threads');
+let loadedThreads: Threads | undefined;
+const threads = (): Threads => (loadedThreads ??= createRequire(import.meta.url)('node:worker_threads') as Threads);
 
 /** A FileJob as posted to a worker: transforms by id. */
 interface WireJob extends Omit<FileJob, 'transforms'> {
@@ -130,7 +136,7 @@ function localRunner(settings: RunSettings): ChunkRunner {
 }
 
 function workerRunner(): ChunkRunner {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { mark: WORKER_MARK } });
+  const worker = new (threads().Worker)(new URL(import.meta.url), { workerData: { mark: WORKER_MARK }, env: { ...process.env, [WORKER_ENV]: WORKER_MARK } });
   return {
     send: (chunk) => worker.postMessage(chunk),
     onDone: (listener) => worker.on('message', listener),
@@ -197,7 +203,7 @@ function processChunk(chunk: Chunk, { moduleFacts, projectFiles }: Omit<RunSetti
 
 /** The worker side: process the chunks it is sent. */
 function serveChunks(): void {
-  const port = parentPort!;
+  const port = threads().parentPort!;
   const settings = { moduleFacts: createModuleLookup(), projectFiles: createProjectFiles() };
   port.on('message', (chunk: Chunk) => {
     const results = processChunk(chunk, settings).map(transferable);
@@ -216,4 +222,4 @@ function transferable(result: FileResult): FileResult {
   return { ...rest, cause: copy };
 }
 
-if (!isMainThread && (workerData as { mark?: string } | null)?.mark === WORKER_MARK) serveChunks();
+if (process.env[WORKER_ENV] === WORKER_MARK && !threads().isMainThread && (threads().workerData as { mark?: string } | null)?.mark === WORKER_MARK) serveChunks();
