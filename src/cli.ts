@@ -340,7 +340,8 @@ async function processAll(settings: CliSettings, io: Io, lookup: FileLookup): Pr
     for (const folder of discovered.walked) failure(folder, `no Dockerfile found in this folder${why}`);
   }
   const reportModel = settings.format === 'json';
-  await processFiles(reportModel ? jobs.map((job) => ({ ...job, reportModel })) : jobs, { write: settings.mode === 'write', moduleFacts, projectFiles: createProjectFiles() }, (result) => {
+  const unifiedDiff = settings.mode === 'diff' && settings.format === 'diff';
+  await processFiles(reportModel || unifiedDiff ? jobs.map((job) => ({ ...job, ...(reportModel ? { reportModel } : {}), ...(unifiedDiff ? { unifiedDiff } : {}) })) : jobs, { write: settings.mode === 'write', moduleFacts, projectFiles: createProjectFiles() }, (result) => {
     emit(result);
     progress.tick();
   });
@@ -439,7 +440,7 @@ function renderAsItComes(result: FileResult, settings: CliSettings, out: Output)
     out.stdout(`${result.path}\n`);
     return;
   }
-  const diff = unifiedDiff(result.path, result.before!, result.after!);
+  const diff = result.unifiedDiff ?? unifiedDiff(result.path, result.before!, result.after!);
   out.stdout(Buffer.from(out.colors.stdout.enabled ? colorDiff(diff, out.colors.stdout) : diff, 'latin1'));
 }
 

@@ -9,6 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import type { DeclaredContext } from './build-files.js';
+import { unifiedDiff } from './diff.js';
 import { DockmodError } from './errors.js';
 import { processFile, type FileResult, type ProcessSettings } from './files.js';
 import { createModuleLookup } from './module.js';
@@ -28,6 +29,8 @@ export interface FileJob {
   declaredContext?: DeclaredContext;
   /** Put the model of the image in the result (for --json). */
   reportModel?: boolean;
+  /** Put a changed file's unified diff in the result (FileResult.unifiedDiff): made where the file is processed, a worker thread's core rather than the main thread's. */
+  unifiedDiff?: boolean;
 }
 
 export interface RunSettings {
@@ -195,9 +198,11 @@ const transformsById = new Map(TRANSFORMS.map((transform) => [transform.id, tran
 
 /** A chunk's results, never writing (only dry runs and --check are split). */
 function processChunk(chunk: Chunk, { moduleFacts, projectFiles }: Omit<RunSettings, 'write'>): FileResult[] {
-  return chunk.jobs.map(({ file, display, transformIds, ...own }) => {
+  return chunk.jobs.map(({ file, display, transformIds, unifiedDiff: withDiff, ...own }) => {
     const transforms = transformIds.map((id) => transformsById.get(id)!);
-    return processFile(file, display, { ...own, transforms, write: false, moduleFacts, ...(projectFiles ? { projectFiles } : {}) });
+    const result = processFile(file, display, { ...own, transforms, write: false, moduleFacts, ...(projectFiles ? { projectFiles } : {}) });
+    if (withDiff && result.status === 'changed') result.unifiedDiff = unifiedDiff(result.path, result.before!, result.after!);
+    return result;
   });
 }
 
