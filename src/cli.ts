@@ -341,7 +341,7 @@ async function processAll(settings: CliSettings, io: Io, lookup: FileLookup): Pr
   }
   const reportModel = settings.format === 'json';
   const unifiedDiff = settings.mode === 'diff' && settings.format === 'diff';
-  await processFiles(reportModel || unifiedDiff ? jobs.map((job) => ({ ...job, ...(reportModel ? { reportModel } : {}), ...(unifiedDiff ? { unifiedDiff } : {}) })) : jobs, { write: settings.mode === 'write', moduleFacts, projectFiles: createProjectFiles() }, (result) => {
+  await processFiles(reportModel ? jobs.map((job) => ({ ...job, reportModel })) : jobs, { write: settings.mode === 'write', moduleFacts, projectFiles: createProjectFiles(), unifiedDiff }, (result) => {
     emit(result);
     progress.tick();
   });

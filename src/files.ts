@@ -25,7 +25,7 @@ export interface FileResult {
   written?: boolean;
   /** The unified diff, kept for --format json (whose report carries it). */
   diff?: string;
-  /** The unified diff as latin1 text, made beside the file's processing for the diff output (see FileJob.unifiedDiff). */
+  /** The unified diff as latin1 text, made beside the file's processing for the diff output (see RunSettings.unifiedDiff). */
   unifiedDiff?: string;
   /** Places a `# dockmod-ignore` comment kept as they were (set when there are any). */
   ignored?: Place[];

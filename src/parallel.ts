@@ -29,8 +29,6 @@ export interface FileJob {
   declaredContext?: DeclaredContext;
   /** Put the model of the image in the result (for --json). */
   reportModel?: boolean;
-  /** Put a changed file's unified diff in the result (FileResult.unifiedDiff): made where the file is processed, a worker thread's core rather than the main thread's. */
-  unifiedDiff?: boolean;
 }
 
 export interface RunSettings {
@@ -38,6 +36,12 @@ export interface RunSettings {
   moduleFacts: ProcessSettings['moduleFacts'];
   /** One view of the files around the Dockerfiles for the whole run (each worker makes its own). */
   projectFiles?: ProjectFiles;
+  /**
+   * With worker threads, put a changed file's unified diff in its result
+   * (FileResult.unifiedDiff): made where the file is processed, on a worker's
+   * core as much as on the main thread's.
+   */
+  unifiedDiff?: boolean;
 }
 
 /**
@@ -64,6 +68,8 @@ interface WireJob extends Omit<FileJob, 'transforms'> {
 export interface Chunk {
   id: number;
   jobs: WireJob[];
+  /** See RunSettings.unifiedDiff. */
+  unifiedDiff?: boolean;
 }
 
 export interface ChunkDone {
@@ -90,7 +96,7 @@ export async function processFiles(jobs: readonly FileJob[], settings: RunSettin
   const workers = workerCount(jobs, settings);
   if (workers === 0) return processHere(jobs, settings, emit);
   const runners = [localRunner(settings), ...Array.from({ length: workers }, () => workerRunner())];
-  return processInChunks(jobs, runners, emit);
+  return processInChunks(jobs, runners, emit, settings.unifiedDiff);
 }
 
 async function processHere(jobs: readonly FileJob[], settings: RunSettings, emit: (result: FileResult) => void): Promise<void> {
@@ -155,19 +161,21 @@ export async function processInChunks(
   jobs: readonly FileJob[],
   runners: readonly ChunkRunner[],
   emit: (result: FileResult) => void,
+  unifiedDiff = false,
 ): Promise<void> {
-  const chunks: Chunk[] = [];
-  for (let start = 0; start < jobs.length; start += CHUNK_FILES) {
-    const wire = jobs.slice(start, start + CHUNK_FILES).map(({ transforms, ...rest }): WireJob => ({ ...rest, transformIds: transforms.map((transform) => transform.id) }));
-    chunks.push({ id: chunks.length, jobs: wire });
-  }
+  // Each chunk is made when it is sent, so the jobs exist once (not again as chunks) in a large run.
+  const chunkCount = Math.ceil(jobs.length / CHUNK_FILES);
+  const chunkAt = (id: number): Chunk => {
+    const wire = jobs.slice(id * CHUNK_FILES, (id + 1) * CHUNK_FILES).map(({ transforms, ...rest }): WireJob => ({ ...rest, transformIds: transforms.map((transform) => transform.id) }));
+    return unifiedDiff ? { id, jobs: wire, unifiedDiff } : { id, jobs: wire };
+  };
   const finished = new Map<number, FileResult[]>();
   let nextToSend = 0;
   let nextToEmit = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       const sendNext = (runner: ChunkRunner): void => {
-        if (nextToSend < chunks.length) runner.send(chunks[nextToSend++]!);
+        if (nextToSend < chunkCount) runner.send(chunkAt(nextToSend++));
       };
       for (const runner of runners) {
         runner.onFailure(reject);
@@ -183,7 +191,7 @@ export async function processInChunks(
             reject(error);
             return;
           }
-          if (nextToEmit === chunks.length) resolve();
+          if (nextToEmit === chunkCount) resolve();
           else sendNext(runner);
         });
         for (let k = 0; k < CHUNKS_IN_FLIGHT; k++) sendNext(runner);
@@ -198,10 +206,10 @@ const transformsById = new Map(TRANSFORMS.map((transform) => [transform.id, tran
 
 /** A chunk's results, never writing (only dry runs and --check are split). */
 function processChunk(chunk: Chunk, { moduleFacts, projectFiles }: Omit<RunSettings, 'write'>): FileResult[] {
-  return chunk.jobs.map(({ file, display, transformIds, unifiedDiff: withDiff, ...own }) => {
+  return chunk.jobs.map(({ file, display, transformIds, ...own }) => {
     const transforms = transformIds.map((id) => transformsById.get(id)!);
     const result = processFile(file, display, { ...own, transforms, write: false, moduleFacts, ...(projectFiles ? { projectFiles } : {}) });
-    if (withDiff && result.status === 'changed') result.unifiedDiff = unifiedDiff(result.path, result.before!, result.after!);
+    if (chunk.unifiedDiff && result.status === 'changed') result.unifiedDiff = unifiedDiff(result.path, result.before!, result.after!);
     return result;
   });
 }
