@@ -5,20 +5,24 @@
 // The bundle is used only when it is at least as new as tsc's output, so a
 // tsc-only rebuild never runs stale code; the cache only when it is at least as
 // new as the bundle (V8 itself also refuses a cache of another node or source).
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+// This shim is CommonJS (bin/package.json): node starts a CommonJS main
+// module sooner than an ES module (no ES module loader; see README, Performance).
+'use strict';
+const { readFileSync, statSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const path = require('node:path');
+const { Script } = require('node:vm');
 
-const built = (relative) => fileURLToPath(new URL(relative, import.meta.url));
+const built = (relative) => path.join(__dirname, relative);
 const builtAt = (file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
-const bundle = built('../dist/src/cli.bundle.cjs');
-const bundleAt = builtAt(bundle);
-const { main, written } = bundleAt >= builtAt(built('../dist/src/cli.js')) ? loadBundle(bundle, bundleAt) : await import('../dist/src/cli.js');
 
-await main();
-written?.();
+(async () => {
+  const bundle = built('../dist/src/cli.bundle.cjs');
+  const bundleAt = builtAt(bundle);
+  const { main, written } = bundleAt >= builtAt(built('../dist/src/cli.js')) ? loadBundle(bundle, bundleAt) : await import('../dist/src/cli.js');
+  await main();
+  written?.();
+})();
 
 /** The bundle compiled with its code cache; with DOCKMOD_WRITE_CODE_CACHE (npm run build), the cache is written after the run. */
 function loadBundle(file, bundleAt) {
@@ -27,6 +31,6 @@ function loadBundle(file, bundleAt) {
   const cachedData = !writing && builtAt(cacheFile) >= bundleAt ? readFileSync(cacheFile) : undefined;
   const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  script.runInThisContext()(module.exports, Module.createRequire(file), module, file, path.dirname(file));
   return { main: module.exports.main, written: writing ? () => writeFileSync(cacheFile, script.createCachedData()) : undefined };
 }

@@ -19,11 +19,12 @@ import { processFiles } from './parallel.js';
 import { createProgress } from './progress.js';
 import { githubStepSummary } from './reporters/github.js';
 import { FORMATS, renderReport, type Format, type ReportContext } from './reporters/index.js';
-import { errorLine, noteLines, summaryLine, totalsOf, type Mode } from './report.js';
+import { addToTotals, errorLine, noteLines, summaryLine, totalsOf, type Mode, type Totals } from './report.js';
 import { unknownTransformMessage } from './suggest.js';
 import type { Transform, TransformOptions } from './transform.js';
 import { checkedTagList } from './tag-lists.js';
 import { removeLeftovers, removePendingTempFiles } from './write.js';
+import { forgetListings, keepListings } from './listings.js';
 import { transformById, TRANSFORMS } from '../transforms/index.js';
 
 export interface Io {
@@ -253,7 +254,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   const lookup = fileLookup(settings.explicit, settings.annotate, configs);
   if (settings.printConfig !== undefined) return printConfig(settings.printConfig, settings, io, lookup);
-  return settings.stdinFilepath === undefined ? processAll(settings, io, lookup) : processStdin(settings, io, lookup);
+  if (settings.stdinFilepath !== undefined) return processStdin(settings, io, lookup);
+  try {
+    keepListings();
+    return await processAll(settings, io, lookup);
+  } finally {
+    // The walk's listings serve this run only (see listings.ts).
+    forgetListings();
+  }
 }
 
 /** Bad usage or configuration: the message on stderr, exit 2; anything else is a bug and is rethrown. */
@@ -310,10 +318,15 @@ async function processAll(settings: CliSettings, io: Io, lookup: FileLookup): Pr
   const ignored = [...discovered.ignored, ...plan.ignored];
   const moduleFacts = createModuleLookup();
   const results: FileResult[] = [];
+  // The diff format streams everything but the summary line: only its counts are kept, not one result per file.
+  const keepsResults = settings.format !== 'diff';
+  const totals: Totals = totalsOf([]);
   const progress = createProgress(jobs.length, io.stderr, !!io.stderrIsTTY && !io.env?.CI);
   const out = outputFor(io, settings, () => progress.clear());
   const emit = (result: FileResult): void => {
     renderAsItComes(result, settings, out);
+    addToTotals(totals, result);
+    if (!keepsResults) return;
     // Rendered: keep what the summary and the reports need, not the file's text before and after.
     const { before: _before, after: _after, ...kept } = withReportDiff(result, settings);
     results.push(kept);
@@ -327,12 +340,12 @@ async function processAll(settings: CliSettings, io: Io, lookup: FileLookup): Pr
     for (const folder of discovered.walked) failure(folder, `no Dockerfile found in this folder${why}`);
   }
   const reportModel = settings.format === 'json';
-  await processFiles(reportModel ? jobs.map((job) => ({ ...job, reportModel })) : jobs, { write: settings.mode === 'write', moduleFacts, projectFiles: createProjectFiles() }, (result) => {
+  const unifiedDiff = settings.mode === 'diff' && settings.format === 'diff';
+  await processFiles(reportModel ? jobs.map((job) => ({ ...job, reportModel })) : jobs, { write: settings.mode === 'write', moduleFacts, projectFiles: createProjectFiles(), unifiedDiff }, (result) => {
     emit(result);
     progress.tick();
   });
   progress.clear();
-  const totals = totalsOf(results);
   finishReport(results, settings, io);
   if (!settings.quiet) out.stderr(`${colorSummary(summaryLine(totals, settings.mode), out.colors.stderr)}\n`);
   if (totals.errors > 0) return EXIT_ERROR;
@@ -427,7 +440,7 @@ function renderAsItComes(result: FileResult, settings: CliSettings, out: Output)
     out.stdout(`${result.path}\n`);
     return;
   }
-  const diff = unifiedDiff(result.path, result.before!, result.after!);
+  const diff = result.unifiedDiff ?? unifiedDiff(result.path, result.before!, result.after!);
   out.stdout(Buffer.from(out.colors.stdout.enabled ? colorDiff(diff, out.colors.stdout) : diff, 'latin1'));
 }
 

@@ -11,6 +11,7 @@ import { isRepositoryRoot } from './discover.js';
 import { UsageError } from './errors.js';
 import { isValidGoVersion } from './go-version.js';
 import { checkedTagList } from './tag-lists.js';
+import { keptKind } from './listings.js';
 import { didYouMean, unknownTransformMessage } from './suggest.js';
 import type { Transform, TransformOptions } from './transform.js';
 import { transformById, TRANSFORMS } from '../transforms/index.js';
@@ -73,6 +74,8 @@ const IMAGE_NAME = /^[A-Za-z0-9.-]+(?::\d+)?(?:\/[a-z0-9._/-]+)?$/;
 // Finding and reading
 
 function readText(file: string, shown: string): string | undefined {
+  // A folder the walk listed without the file: no read (and no exception) needed to know it is absent.
+  if (keptKind(file) === 'none') return undefined;
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { systemMessage } from './files.js';
 import { TEMP_FILE_PATTERN } from './write.js';
+import { keepListing, keptKind } from './listings.js';
 
 /** A path and what is wrong with it, or why it is left out. */
 export interface PathProblem {
@@ -144,6 +145,7 @@ function walk(dir: string, layers: IgnoreLayer[], state: Walk): void {
   // This folder's path relative to each layer's base, so an entry's is one concatenation away.
   const prefixes = active.map((layer) => relativePrefix(layer.base, dir));
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  keepListing(dir, entries.map((entry) => entry.name), entries.map((entry) => (entry.isFile() ? 'f' : entry.isDirectory() ? 'd' : 'o')).join(''));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
@@ -195,7 +197,11 @@ export function repositoryRoot(start: string): string | undefined {
 }
 
 export function isRepositoryRoot(dir: string): boolean {
-  return REPOSITORY_MARKERS.some((marker) => exists(path.join(dir, marker)));
+  return REPOSITORY_MARKERS.some((marker) => {
+    const file = path.join(dir, marker);
+    const kept = keptKind(file);
+    return kept === undefined ? exists(file) : kept !== 'none';
+  });
 }
 
 /** The .gitignore files between the repository root and `dir` (exclusive) also apply inside it. */

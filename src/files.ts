@@ -25,6 +25,8 @@ export interface FileResult {
   written?: boolean;
   /** The unified diff, kept for --format json (whose report carries it). */
   diff?: string;
+  /** The unified diff as latin1 text, made beside the file's processing for the diff output (see RunSettings.unifiedDiff). */
+  unifiedDiff?: string;
   /** Places a `# dockmod-ignore` comment kept as they were (set when there are any). */
   ignored?: Place[];
   /** The model of the image dockmod decided from (--json). */

@@ -7,8 +7,9 @@
 // interrupted run must be able to remove its temporary files (see write.ts),
 // and only the main thread handles signals.
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import type { DeclaredContext } from './build-files.js';
+import { unifiedDiff } from './diff.js';
 import { DockmodError } from './errors.js';
 import { processFile, type FileResult, type ProcessSettings } from './files.js';
 import { createModuleLookup } from './module.js';
@@ -35,6 +36,12 @@ export interface RunSettings {
   moduleFacts: ProcessSettings['moduleFacts'];
   /** One view of the files around the Dockerfiles for the whole run (each worker makes its own). */
   projectFiles?: ProjectFiles;
+  /**
+   * With worker threads, put a changed file's unified diff in its result
+   * (FileResult.unifiedDiff): made where the file is processed, on a worker's
+   * core as much as on the main thread's.
+   */
+  unifiedDiff?: boolean;
 }
 
 /**
@@ -46,6 +53,12 @@ const CHUNK_FILES = 32;
 /** Chunks handed to a worker before it reports back, so it never waits for the main thread. */
 const CHUNKS_IN_FLIGHT = 2;
 const WORKER_MARK = 'dockmod-file-worker';
+/** Set in a worker's environment: only then is node:worker_threads loaded at start (a run without workers starts sooner without it). */
+const WORKER_ENV = 'DOCKMOD_FILE_WORKER';
+
+type Threads = typeof import('node:worker_threads');
+let loadedThreads: Threads | undefined;
+const threads = (): Threads => (loadedThreads ??= createRequire(import.meta.url)('node:worker_threads') as Threads);
 
 /** A FileJob as posted to a worker: transforms by id. */
 interface WireJob extends Omit<FileJob, 'transforms'> {
@@ -55,6 +68,8 @@ interface WireJob extends Omit<FileJob, 'transforms'> {
 export interface Chunk {
   id: number;
   jobs: WireJob[];
+  /** See RunSettings.unifiedDiff. */
+  unifiedDiff?: boolean;
 }
 
 export interface ChunkDone {
@@ -81,7 +96,7 @@ export async function processFiles(jobs: readonly FileJob[], settings: RunSettin
   const workers = workerCount(jobs, settings);
   if (workers === 0) return processHere(jobs, settings, emit);
   const runners = [localRunner(settings), ...Array.from({ length: workers }, () => workerRunner())];
-  return processInChunks(jobs, runners, emit);
+  return processInChunks(jobs, runners, emit, settings.unifiedDiff);
 }
 
 async function processHere(jobs: readonly FileJob[], settings: RunSettings, emit: (result: FileResult) => void): Promise<void> {
@@ -130,7 +145,7 @@ function localRunner(settings: RunSettings): ChunkRunner {
 }
 
 function workerRunner(): ChunkRunner {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { mark: WORKER_MARK } });
+  const worker = new (threads().Worker)(new URL(import.meta.url), { workerData: { mark: WORKER_MARK }, env: { ...process.env, [WORKER_ENV]: WORKER_MARK } });
   return {
     send: (chunk) => worker.postMessage(chunk),
     onDone: (listener) => worker.on('message', listener),
@@ -146,19 +161,21 @@ export async function processInChunks(
   jobs: readonly FileJob[],
   runners: readonly ChunkRunner[],
   emit: (result: FileResult) => void,
+  unifiedDiff = false,
 ): Promise<void> {
-  const chunks: Chunk[] = [];
-  for (let start = 0; start < jobs.length; start += CHUNK_FILES) {
-    const wire = jobs.slice(start, start + CHUNK_FILES).map(({ transforms, ...rest }): WireJob => ({ ...rest, transformIds: transforms.map((transform) => transform.id) }));
-    chunks.push({ id: chunks.length, jobs: wire });
-  }
+  // Each chunk is made when it is sent, so the jobs exist once (not again as chunks) in a large run.
+  const chunkCount = Math.ceil(jobs.length / CHUNK_FILES);
+  const chunkAt = (id: number): Chunk => {
+    const wire = jobs.slice(id * CHUNK_FILES, (id + 1) * CHUNK_FILES).map(({ transforms, ...rest }): WireJob => ({ ...rest, transformIds: transforms.map((transform) => transform.id) }));
+    return unifiedDiff ? { id, jobs: wire, unifiedDiff } : { id, jobs: wire };
+  };
   const finished = new Map<number, FileResult[]>();
   let nextToSend = 0;
   let nextToEmit = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       const sendNext = (runner: ChunkRunner): void => {
-        if (nextToSend < chunks.length) runner.send(chunks[nextToSend++]!);
+        if (nextToSend < chunkCount) runner.send(chunkAt(nextToSend++));
       };
       for (const runner of runners) {
         runner.onFailure(reject);
@@ -174,7 +191,7 @@ export async function processInChunks(
             reject(error);
             return;
           }
-          if (nextToEmit === chunks.length) resolve();
+          if (nextToEmit === chunkCount) resolve();
           else sendNext(runner);
         });
         for (let k = 0; k < CHUNKS_IN_FLIGHT; k++) sendNext(runner);
@@ -191,13 +208,15 @@ const transformsById = new Map(TRANSFORMS.map((transform) => [transform.id, tran
 function processChunk(chunk: Chunk, { moduleFacts, projectFiles }: Omit<RunSettings, 'write'>): FileResult[] {
   return chunk.jobs.map(({ file, display, transformIds, ...own }) => {
     const transforms = transformIds.map((id) => transformsById.get(id)!);
-    return processFile(file, display, { ...own, transforms, write: false, moduleFacts, ...(projectFiles ? { projectFiles } : {}) });
+    const result = processFile(file, display, { ...own, transforms, write: false, moduleFacts, ...(projectFiles ? { projectFiles } : {}) });
+    if (chunk.unifiedDiff && result.status === 'changed') result.unifiedDiff = unifiedDiff(result.path, result.before!, result.after!);
+    return result;
   });
 }
 
 /** The worker side: process the chunks it is sent. */
 function serveChunks(): void {
-  const port = parentPort!;
+  const port = threads().parentPort!;
   const settings = { moduleFacts: createModuleLookup(), projectFiles: createProjectFiles() };
   port.on('message', (chunk: Chunk) => {
     const results = processChunk(chunk, settings).map(transferable);
@@ -216,4 +235,4 @@ function transferable(result: FileResult): FileResult {
   return { ...rest, cause: copy };
 }
 
-if (!isMainThread && (workerData as { mark?: string } | null)?.mark === WORKER_MARK) serveChunks();
+if (process.env[WORKER_ENV] === WORKER_MARK && !threads().isMainThread && (threads().workerData as { mark?: string } | null)?.mark === WORKER_MARK) serveChunks();

@@ -16,12 +16,15 @@ export interface Totals {
 
 export function totalsOf(results: readonly FileResult[]): Totals {
   const totals: Totals = { changed: 0, unchanged: 0, notes: 0, errors: 0 };
-  for (const result of results) {
-    totals[result.status === 'error' ? 'errors' : result.status]++;
-    totals.notes += result.notes.length;
-    if (result.ignored?.length) totals.ignored = (totals.ignored ?? 0) + result.ignored.length;
-  }
+  for (const result of results) addToTotals(totals, result);
   return totals;
+}
+
+/** Count one more result in `totals` (a run that needs only the summary keeps no result). */
+export function addToTotals(totals: Totals, result: FileResult): void {
+  totals[result.status === 'error' ? 'errors' : result.status]++;
+  totals.notes += result.notes.length;
+  if (result.ignored?.length) totals.ignored = (totals.ignored ?? 0) + result.ignored.length;
 }
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -8,6 +8,7 @@ import { accessSync, closeSync, constants, fchmodSync, fsyncSync, mkdirSync, ope
 import path from 'node:path';
 import { DockmodError } from './errors.js';
 import { gitDirectory, repositoryRoot } from './repository.js';
+import { forgetEntry } from './listings.js';
 
 /** Temporary files of this process that exist right now (removed on signals). */
 const pending = new Set<string>();
@@ -101,7 +102,10 @@ function removeQuietly(file: string): void {
 export function removeLeftovers(files: readonly string[]): void {
   for (const file of files) {
     const pid = Number(TEMP_FILE_PATTERN.exec(path.basename(file))?.[1]);
-    if (pid && !isAlive(pid)) removeQuietly(file);
+    if (pid && !isAlive(pid)) {
+      removeQuietly(file);
+      forgetEntry(file);
+    }
   }
 }
 

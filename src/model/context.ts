@@ -5,6 +5,7 @@ import nodePath from 'node:path';
 import type { Document } from '../document.js';
 import { globToRegExp, readCopy, type ContextCopy } from './copies.js';
 import type { ProjectFiles } from './files.js';
+import { objectCache } from '../stages.js';
 
 import type { DeclaredContext } from '../build-files.js';
 
@@ -21,6 +22,27 @@ export interface BuildContext {
 export const UNKNOWN_CONTEXT: BuildContext = { how: 'unknown', detail: 'no file system: the Dockerfile was given as text' };
 
 export function buildContextOf(
+  doc: Document,
+  dockerfile: string,
+  files: ProjectFiles,
+  declared: DeclaredContext | undefined,
+  copiesOf: (doc: Document) => ContextCopy[],
+): BuildContext {
+  // Plumbing (speed): a file is parsed again after each transform that changed it, mostly with the same COPY sources;
+  // the context depends on nothing else of the text, so the last one computed in this view of the files is reused.
+  if (declared || dockerfile === '') return contextFor(doc, dockerfile, files, declared, copiesOf);
+  const copies = copiesOf(doc);
+  const key = `${dockerfile}\u0000${copies.length > 0}\u0000${copies.map((copy) => copy.sources.join('\u0001')).join('\u0000')}`;
+  const last = lastContexts.get(files);
+  if (last?.key === key) return last.context;
+  const context = contextFor(doc, dockerfile, files, declared, () => copies);
+  lastContexts.set(files, { key, context });
+  return context;
+}
+
+const lastContexts = objectCache<ProjectFiles, { key: string; context: BuildContext }>();
+
+function contextFor(
   doc: Document,
   dockerfile: string,
   files: ProjectFiles,

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { objectCache } from '../stages.js';
+import { keptKind, keptListing } from '../listings.js';
 
 export interface ProjectFiles {
   isFile(file: string): boolean;
@@ -29,6 +30,9 @@ export function createProjectFiles(bound?: string): ProjectFiles {
   const kind = (target: string): 'file' | 'dir' | 'none' => {
     let known = stats.get(target);
     if (known === undefined) {
+      // The walk for Dockerfiles may have listed the folder already (see listings.ts).
+      const kept = keptKind(target);
+      if (kept !== undefined && kept !== 'other') return kept;
       try {
         const stat = statSync(target, { throwIfNoEntry: false });
         known = stat?.isFile() ? 'file' : stat?.isDirectory() ? 'dir' : 'none';
@@ -57,6 +61,8 @@ export function createProjectFiles(bound?: string): ProjectFiles {
     list(dir) {
       let names = listings.get(dir);
       if (!names) {
+        const kept = keptListing(dir);
+        if (kept) return kept.names;
         try {
           const entries = readdirSync(dir, { withFileTypes: true });
           // The listing tells files and folders apart: no stat for them later (a symlink is still stat'ed, to follow it).

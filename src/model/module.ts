@@ -62,6 +62,24 @@ function fetchedElsewhere(fetch: string): ModuleRead {
 }
 
 export function moduleReadBy(query: ModuleQuery): ModuleRead {
+  // Plumbing (speed): the same file asks again with the same values after each transform that changed its text (a new
+  // parse, a new model); the answer depends on those values alone, so it is kept per file (its `nearest`) and values.
+  const { copies } = query;
+  let key = `${query.context.dir ?? '\u0003'}\u0000${query.workdir ?? '\u0003'}\u0000${query.createsGoMod}\u0000${query.fetchesSources ?? '\u0003'}\u0000${query.ignoresVendor}`;
+  for (let i = 0; i < copies.count; i++) {
+    const copy = copies.list[i]!;
+    key += `\u0000${copy.sources.join('\u0001')}\u0002${copy.destination}\u0002${copy.intoFolder}`;
+  }
+  let known = readsOfFile.get(query.nearest);
+  if (!known) readsOfFile.set(query.nearest, (known = new Map()));
+  let read = known.get(key);
+  if (!read) known.set(key, (read = readModule(query)));
+  return read;
+}
+
+const readsOfFile = objectCache<() => ModuleFacts, Map<string, ModuleRead>>();
+
+function readModule(query: ModuleQuery): ModuleRead {
   const { files, context, copies, workdir } = query;
   // Nothing from the build context reaches the image: the go.mod is made here, or comes with sources fetched another way, whatever the context.
   if (copies.count === 0 && query.createsGoMod) return CREATED;
