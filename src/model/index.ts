@@ -10,7 +10,7 @@ import { NO_MODULE, type ModuleFacts } from '../module.js';
 import type { TransformOptions } from '../transform.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, modFlagValue, namesVersionedPackage, type GoInvocation } from '../run.js';
 import type { SimpleCommand } from '../shell.js';
-import { firstInChain, stageChain } from '../stage-facts.js';
+import { chainInstructionsBefore, firstInChain, stageChain } from '../stage-facts.js';
 import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { goCachesFor } from '../cache-paths.js';
 import { baseImageOfStage, type BaseImage } from './base-image.js';
@@ -238,7 +238,9 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       const image = stage && baseImage(stageChain(stage)[0]!);
       const env = image && goEnvironmentOf(doc, instruction, runAnalysisOf(doc, instruction), undefined, image.env);
       const gopathMode = image && env ? gopathModeOf(env, module, image.goVersionAfter ?? image.goVersion, workdir) : undefined;
-      const copiesContext = contextCopiesBefore(doc, instruction, imageWorkdir).count > 0 || bindMountsOf(instruction, start).length > 0;
+      // Any COPY/ADD from the context, wherever it lands (its destination may be unknown), or a bind mount.
+      const copiesContext = chainInstructionsBefore(doc, instruction).some((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from')) ||
+        instruction.flags.some((flag) => flag.name === 'mount' && flag.value !== null && mountType(parseMountOptions(flag.value)) === 'bind');
       workdirReadings.set(key, (reading = gopathMode ? { module, gopathMode, copiesContext } : { module, copiesContext }));
     }
     return reading;
