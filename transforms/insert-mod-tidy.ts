@@ -41,7 +41,6 @@ function planStage(ctx: Context, stage: Stage): void {
   const builds = ownRuns.filter((run) => run.invocations.some(isModuleBuild));
   // `go install github.com/x/tool` before the sources are copied builds a dependency from go.mod alone: no tidy there, nor a note.
   const build = builds.find((run) => !buildsDependenciesBeforeSources(run, chain));
-  if (!build && builds.length > 0) return;
   const unreadable = firstUnreadableBuild(ctx, stage);
   if (unreadable && (!build || unreadable.start <= build.instruction.start)) {
     ctx.note(unreadable.start, `a RUN that seems to build cannot be read safely (${runAnalysisOf(ctx.doc, unreadable).unclear}); go mod tidy not inserted`);
