@@ -12,7 +12,7 @@ import { environmentBefore, runAnalysisOf, stageOf, type EnvEntry, type Stage } 
 import { expandVariables, stageChain, variablesBefore } from './stage-facts.js';
 import type { ImageAccount } from './image-facts.js';
 import type { BaseImage } from './model/base-image.js';
-import { userBefore, type RunUser } from './users.js';
+import { sameUserKey, userBefore, type RunUser } from './users.js';
 
 export interface GoCaches {
   moduleCache: string;
@@ -138,14 +138,13 @@ function withImageAccount(user: RunUser, account: ImageAccount | undefined): Run
  */
 function cachesTheAuthorMounts(doc: Document, instruction: Instruction, stage: Stage, environment: ReadonlyMap<string, EnvEntry>, user: RunUser, needsBuildCache: boolean): GoCaches | undefined {
   const pathsOf = (env: ReadonlyMap<string, EnvEntry>): string => GO_PATH_VARIABLES.map((name) => env.get(name)?.value ?? '\u0000').join('\u0001');
-  const userKey = (who: RunUser): string => `${who.imageDefault}:${who.written ?? ''}`;
   const paths = pathsOf(environment);
   const declared = { module: new Set<string>(), build: new Set<string>() };
   for (const run of stageChain(stage).flatMap((item) => item.instructions)) {
     if (run.keyword !== 'RUN' || cacheMountTargets(run.flags).length === 0) continue;
     const runEnvironment = environmentBefore(doc, run);
     if (pathsOf(runEnvironment) !== paths) continue;
-    if (userKey(userBefore(doc, run, new Map([...runEnvironment].map(([name, entry]) => [name, entry.value])))) !== userKey(user)) continue;
+    if (sameUserKey(userBefore(doc, run, new Map([...runEnvironment].map(([name, entry]) => [name, entry.value])))) !== sameUserKey(user)) continue;
     const prefixed = goInvocations(runAnalysisOf(doc, run)).some((go) => go.assignments.some((word) => isGoPathVariable(word.value.slice(0, word.value.indexOf('=')))));
     if (prefixed) continue;
     for (const flag of run.flags) {

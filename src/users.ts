@@ -40,6 +40,11 @@ interface CreatedGroup {
 const NUMERIC = /^\d+$/;
 
 /** The user `instruction` runs as, from the USER instructions and user creations before it. */
+/** Two RUNs run as the same user when their USER is written the same (or both take the image's default). */
+export function sameUserKey(user: RunUser): string {
+  return `${user.imageDefault}:${user.written ?? ''}`;
+}
+
 export function userBefore(doc: Document, instruction: Instruction, env: ReadonlyMap<string, string | null>): RunUser {
   const stage = stageOf(doc, instruction);
   const chain = stage ? accountsOf(doc, stage) : NO_ACCOUNTS;

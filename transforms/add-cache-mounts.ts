@@ -8,7 +8,7 @@ import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation, typ
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../src/go-version.js';
 import { credentialMountOf } from '../src/model/cache-flow.js';
 import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
-import { userBefore } from '../src/users.js';
+import { sameUserKey, userBefore } from '../src/users.js';
 import { expandVariables, firstInChain, stageChain, variablesBefore } from '../src/stage-facts.js';
 import { objectCache, runAnalysisOf, stageOf, type Stage } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
@@ -289,8 +289,7 @@ function authorCacheMounts(doc: Document, stage: Stage): AuthorCacheMount[] {
 }
 
 function userKeyBefore(doc: Document, instruction: Instruction): string {
-  const user = userBefore(doc, instruction, variablesBefore(doc, instruction));
-  return `${user.imageDefault}:${user.written ?? ''}`;
+  return sameUserKey(userBefore(doc, instruction, variablesBefore(doc, instruction)));
 }
 
 function mountFlag(mount: WantedMount): string {

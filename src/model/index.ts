@@ -369,7 +369,7 @@ function writesGoModFile(doc: Document, item: Instruction): boolean {
   return /(?:^|\/)go\.mod$/.test(lineText(doc, item.line).trim().split(/\s+/).at(-1) ?? '');
 }
 
-/** The first RUN of the stage chain (or earlier in the same RUN) before `go` that runs `go <verb>`; undefined when none does. */
+/** The first RUN of the stage chain before `instruction` (or, for a given `go`, earlier in the same RUN) that runs `go <verb>`; undefined when none does. */
 function goVerbBefore(doc: Document, instruction: Instruction, go: GoInvocation | undefined, verb: string): Instruction | undefined {
   const stage = stageOf(doc, instruction);
   if (!stage) return undefined;
@@ -377,7 +377,7 @@ function goVerbBefore(doc: Document, instruction: Instruction, go: GoInvocation 
   const word = verb.split(' ').at(-1)!;
   const first = firstInChain(stage, `go ${verb}`, (item) => item.keyword === 'RUN' && doc.text.slice(item.start, item.end).includes(word) && goInvocations(runAnalysisOf(doc, item)).some(runs));
   if (first < instruction.start) return doc.instructions.find((item) => item.start === first);
-  const inSameRun = first === instruction.start && goInvocations(runAnalysisOf(doc, instruction)).some((candidate) => runs(candidate) && (!go || candidate.command.start < go.command.start));
+  const inSameRun = first === instruction.start && !!go && goInvocations(runAnalysisOf(doc, instruction)).some((candidate) => runs(candidate) && candidate.command.start < go.command.start);
   return inSameRun ? instruction : undefined;
 }
 
@@ -397,10 +397,7 @@ function initsModuleBefore(doc: Document, instruction: Instruction, go: GoInvoca
   const stage = stageOf(doc, instruction);
   if (!stage) return false;
   if (firstInChain(stage, 'go.mod heredoc', (item) => writesGoModFile(doc, item)) < instruction.start) return true;
-  const isInit = (candidate: GoInvocation): boolean => goVerb(candidate) === 'mod init';
-  const first = firstInChain(stage, 'go mod init', (item) => item.keyword === 'RUN' && goInvocations(runAnalysisOf(doc, item)).some(isInit));
-  if (first < instruction.start) return true;
-  return first === instruction.start && goInvocations(runAnalysisOf(doc, instruction)).some((candidate) => isInit(candidate) && !!go && candidate.command.start < go.command.start);
+  return goVerbBefore(doc, instruction, go, 'mod init') !== undefined;
 }
 
 /** A read-only bind mount of the RUN (no `rw`) whose target holds `folder`: the mount's flag value, or undefined. */
