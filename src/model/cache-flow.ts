@@ -21,7 +21,8 @@ export interface CacheConsumer {
 }
 
 /** Commands that build without showing dockmod their go commands. */
-const OPAQUE_BUILDERS = /^(?:make|gmake|mage|task|just|bazel|bazelisk|goreleaser|ko|earthly|scons|ninja)$/;
+const BUILDER_NAMES = 'make|gmake|mage|task|just|bazel|bazelisk|goreleaser|ko|earthly|scons|ninja';
+const OPAQUE_BUILDERS = new RegExp(`^(?:${BUILDER_NAMES})$`);
 /** Go commands that load the module's packages (and compile them). */
 export const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'vet', 'generate', 'list']);
 const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh)$/;
@@ -193,7 +194,11 @@ export function isOpaqueBuild(command: SimpleCommand, isContextFile: (path: stri
 }
 
 /** Commands in a script's text that build Go: go (or $GO) with a subcommand that compiles or fetches, a build tool, another script. */
-const BUILDING_TEXT = /(?:\bgo|\$[({]?GO[A-Z_]*[)}]?|xx-go)["',\s]{1,4}(?:build|install|run|test|generate|get|mod|vet|list)\b|(?:^|[\s;&|(`"'])(?:make|gmake|mage|task|just|bazel|bazelisk|goreleaser|ko|earthly|scons|ninja)(?:["'\s]|$)|\.(?:sh|bash)\b|\b(?:source|exec|sh|bash)\s/m;
+const BUILDING_TEXT = new RegExp(
+  `(?:\\bgo|\\$[({]?GO[A-Z_]*[)}]?|xx-go)["',\\s]{1,4}(?:build|install|run|test|generate|get|mod|vet|list)\\b` +
+    `|(?:^|[\\s;&|(\`"'])(?:${BUILDER_NAMES})(?:["'\\s]|$)|\\.(?:sh|bash)\\b|\\b(?:source|exec|sh|bash)\\s`,
+  'm',
+);
 
 /** A script's text runs a Go build (or something that could). */
 export function scriptTextBuilds(text: string): boolean {
