@@ -6,7 +6,8 @@ import { lineRef, lineText, type Document, type Instruction } from '../src/docum
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../src/go-version.js';
-import { credentialMountOf } from '../src/model/cache-flow.js';
+import { credentialMountOf, opaqueName } from '../src/model/cache-flow.js';
+import { OPAQUE_BUILD_LEFT_FACT } from '../src/model/index.js';
 import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
 import { sameUserKey, userBefore } from '../src/users.js';
 import { expandVariables, firstInChain, stageChain, variablesBefore } from '../src/stage-facts.js';
@@ -25,13 +26,15 @@ const MODULE_ONLY = new Set(['mod download', 'mod tidy', 'mod verify', 'mod vend
 export const addCacheMounts: Transform = {
   id: 'add-cache-mounts',
   summary: 'Add BuildKit cache mounts for the Go module and build caches to RUN instructions that run Go.',
-  mayApply: (text) => /\bgo(?:1\.\d+(?:\.\d+)?)?\b/.test(text),
+  // make and scripts too: a build hidden in them gets a note.
+  mayApply: (text) => /\bgo(?:1\.\d+(?:\.\d+)?)?\b|make|mage|\.sh\b/.test(text),
   apply(ctx) {
     let added = false;
     const unknownPaths: UnknownPaths = new Map();
     for (const instruction of ctx.doc.instructions) {
       if (instruction.keyword !== 'RUN') continue;
       if (addToRun(ctx, instruction, unknownPaths)) added = true;
+      noteOpaqueBuild(ctx, instruction);
     }
     for (const { offset, reason, later } of unknownPaths.values()) {
       const also = later.length === 0 ? '' : ` (nor on the RUN${later.length === 1 ? '' : 's'} at line${later.length === 1 ? '' : 's'} ${later.map(lineRef).join(', ')}, for the same reason)`;
@@ -131,6 +134,18 @@ function moduleCacheKeptInLayer(ctx: Context, instruction: Instruction, gos: rea
 }
 
 /** Go has a build cache since 1.10 and a module cache since 1.11: an older image gets no mount for what it lacks. */
+/** A build hidden in make or a script gets no mounts (its go commands are out of sight): said, unless add-mod-flag said it. */
+function noteOpaqueBuild(ctx: Context, instruction: Instruction): void {
+  const left = ctx.model().opaqueBuildLeft(instruction);
+  // A cache mount the author wrote on it is their choice of what to cache.
+  if (!left || cacheMountTargets(instruction.flags).length > 0) return;
+  const stage = stageOf(ctx.doc, instruction)!;
+  const image = ctx.model().baseImage(stageChain(stage)[0]!);
+  const version = image.goVersionAfter ?? image.goVersion;
+  if (version?.minor !== undefined && compareGoVersions(version, BUILD_CACHE_SINCE) < 0) return;
+  ctx.noteFact(left.command.start, OPAQUE_BUILD_LEFT_FACT, `\`${opaqueName(left.command)}\` runs go commands dockmod cannot see; no cache mount added (add them to this RUN by hand if its builds need them)`);
+}
+
 const BUILD_CACHE_SINCE = parseGoVersion('1.10')!;
 const MODULE_CACHE_SINCE = parseGoVersion('1.11')!;
 

@@ -2,12 +2,11 @@
 // packages), right after the subcommand, where build flags belong.
 import type { Instruction } from '../src/document.js';
 import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
-import { modeFactOf, type ModeFact } from '../src/model/index.js';
+import { modeFactOf, OPAQUE_BUILD_LEFT_FACT, type ModeFact } from '../src/model/index.js';
 import { opaqueName } from '../src/model/cache-flow.js';
 import { goInvocations, goVerb, isModuleBuild, modFlagValue, type GoInvocation, type RunAnalysis } from '../src/run.js';
-import { firstInChain, stageChain } from '../src/stage-facts.js';
 import { withoutQuoting } from '../src/shell.js';
-import { runAnalysisOf, stageOf, type Stage } from '../src/stages.js';
+import { runAnalysisOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
 const FLAG = '-mod=mod';
@@ -38,24 +37,14 @@ export const addModFlag: Transform = {
   },
 };
 
-/** A build the Dockerfile hides in make or a script, in a stage that has Go in module mode (not vendored): what is left for a human. */
+/** A build the Dockerfile hides in make or a script, in module mode (not vendored): what is left for a human. */
 function noteOpaqueBuild(ctx: Context, instruction: Instruction): void {
-  const opaque = ctx.model().opaqueBuild(instruction);
-  if (!opaque) return;
-  // Where it runs (after the RUN's `cd`s): in GOPATH mode, a vendored module, sources from elsewhere (a clone), or before anything of
-  // the repository is copied (a downloaded library's make), there is no advice to give.
-  const { module, gopathMode, copiesContext } = ctx.model().readingAtCommand(instruction, opaque);
-  if (gopathMode !== undefined || module.vendored || module.how === 'elsewhere' || !copiesContext) return;
-  const stage = stageOf(ctx.doc, instruction);
-  if (!stage || !stageHasGo(ctx, stage, instruction)) return;
-  ctx.note(opaque.start, `\`${opaqueName(opaque)}\` runs go commands dockmod cannot see; add -mod=mod (and cache mounts) inside it by hand if its builds need them`);
-}
-
-/** The stage builds FROM a Go image, or runs go before or in `instruction`. */
-function stageHasGo(ctx: Context, stage: Stage, instruction: Instruction): boolean {
-  const image = ctx.model().baseImage(stageChain(stage)[0]!);
-  if (image.golang || /(?:^|[/-])go(?:lang)?(?:[-:/]|-toolset|$)/.test(image.reference ?? '')) return true;
-  return firstInChain(stage, 'runs go', (item) => item.keyword === 'RUN' && goInvocations(runAnalysisOf(ctx.doc, item)).length > 0) <= instruction.start;
+  const left = ctx.model().opaqueBuildLeft(instruction);
+  if (!left) return;
+  // In GOPATH mode, a vendored module or a workspace, -mod=mod has no place: add-cache-mounts says what is left.
+  const { module, gopathMode } = left.reading;
+  if (gopathMode !== undefined || module.vendored || module.vendoredBy || module.workspaceFile || module.workspaceBy) return;
+  ctx.noteFact(left.command.start, OPAQUE_BUILD_LEFT_FACT, `\`${opaqueName(left.command)}\` runs go commands dockmod cannot see; add -mod=mod (and cache mounts) inside it by hand if its builds need them`);
 }
 
 const MOD_MOD_SINCE = parseGoVersion('1.14')!;

@@ -67,6 +67,14 @@ export interface WorkdirReading {
   copiesContext: boolean;
 }
 
+/** The fact key of the notes about an opaque build left for a human: add-mod-flag's note covers add-cache-mounts' too. */
+export const OPAQUE_BUILD_LEFT_FACT = 'opaque-build-left';
+
+export interface OpaqueBuildLeft {
+  command: SimpleCommand;
+  reading: WorkdirReading;
+}
+
 export interface ImageModel {
   context: BuildContext;
   baseImage(stage: Stage): BaseImage;
@@ -79,6 +87,11 @@ export interface ImageModel {
   opaqueBuild(instruction: Instruction): SimpleCommand | undefined;
   /** The module and GOPATH mode where a command of the RUN runs (after the RUN's own `cd`s), as for moduleAtWorkdir and gopathModeAt. */
   readingAtCommand(instruction: Instruction, command: SimpleCommand): WorkdirReading;
+  /**
+   * The RUN's opaque build when it is this repository's build, left for a human: it runs where the repository's files are
+   * (some COPY from the context came before, its sources are not cloned), in a stage with Go. Undefined otherwise.
+   */
+  opaqueBuildLeft(instruction: Instruction): OpaqueBuildLeft | undefined;
   /** Who reads the module cache that `instruction` fills, in source order. */
   moduleCacheConsumers(instruction: Instruction): CacheConsumer[];
   /**
@@ -268,6 +281,12 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     opaqueBuilds.set(instruction, found);
     return found;
   };
+  /** The stage builds FROM a Go image, or runs go before or in `instruction`. */
+  const stageHasGo = (stage: Stage, instruction: Instruction): boolean => {
+    const image = baseImage(stageChain(stage)[0]!);
+    if (image.golang || /(?:^|[/-])go(?:lang)?(?:[-:/]|-toolset|$)/.test(image.reference ?? '')) return true;
+    return firstInChain(stage, 'runs go', (item) => item.keyword === 'RUN' && goInvocations(runAnalysisOf(doc, item)).length > 0) <= instruction.start;
+  };
   const flows = new Map<Instruction, CacheFlow>();
   const flowOf = (instruction: Instruction): CacheFlow => {
     let flow = flows.get(instruction);
@@ -291,6 +310,16 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     gopathModeAt: (instruction) => atWorkdir(instruction).gopathMode,
     opaqueBuild,
     readingAtCommand: (instruction, command) => atWorkdir(instruction, command),
+    opaqueBuildLeft(instruction) {
+      const command = opaqueBuild(instruction);
+      if (!command) return undefined;
+      const reading = atWorkdir(instruction, command);
+      // Before anything of the repository is copied (a downloaded library's make), or in cloned sources, it is not this repository's build.
+      if (reading.module.how === 'elsewhere' || !reading.copiesContext) return undefined;
+      const stage = stageOf(doc, instruction);
+      if (!stage || !stageHasGo(stage, instruction)) return undefined;
+      return { command, reading };
+    },
     moduleCacheConsumers: (instruction) => flowOf(instruction).all(),
     modulesKeptInLayer(instruction) {
       if (mountsModuleCache(instruction)) return undefined;
