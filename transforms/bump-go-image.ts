@@ -29,7 +29,8 @@ import type { Context, Suggestion, Transform } from '../src/transform.js';
 export const bumpGoImage: Transform = {
   id: 'bump-go-image',
   summary: 'Move the golang (and UBI go-toolset) base image to the target Go version (go.mod by default), keeping tag precision and variant.',
-  mayApply: (text) => /golang|go-toolset|chainguard\/go/.test(text),
+  // An image named by an ARG may be a Go builder too.
+  mayApply: (text) => /golang|go-toolset|chainguard\/go|^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*\S*\$/im.test(text),
   apply(ctx) {
     const target = targetOf(ctx);
     const notes = new NoteBook(ctx);
@@ -111,6 +112,18 @@ function missingTargetNote(ctx: Context, plans: readonly Plan[], target: { missi
   return undefined;
 }
 
+/** A stage built FROM `from` (or on it) runs a module-mode go command that reads a go.mod of this repository. */
+function buildsTheModule(ctx: Context, from: Instruction): boolean {
+  const stages = stagesOf(ctx.doc);
+  const root = stages.find((stage) => stage.from === from);
+  const family = stages.filter((stage) => stageChain(stage)[0] === root);
+  return family.flatMap((stage) => stage.instructions).some((instruction) => instruction.keyword === 'RUN' &&
+    goInvocations(runAnalysisOf(ctx.doc, instruction)).filter(readsMainModule).some((go) => {
+      const facts = ctx.model().goCommand(instruction, go);
+      return !facts.gopathMode && facts.module.goModFile !== undefined && (facts.module.how === 'context' || facts.module.how === 'nearest');
+    }));
+}
+
 interface SourcedEdit {
   source: Source;
   start: number;
@@ -170,8 +183,10 @@ function planFor(
   }
   const reference = splitImageReference(expansion.text);
   if (reference.name.includes(UNKNOWN)) {
-    if (!mentionsGolang(reference.name)) return plan;
-    return leave(`cannot tell whether ${plan.image} is the official golang image (${noDefault(expansion)}); left as is`);
+    if (mentionsGolang(reference.name)) return leave(`cannot tell whether ${plan.image} is the official golang image (${noDefault(expansion)}); left as is`);
+    // An image the build passes in (`FROM ${BUILDER}`) that compiles this module: its Go is the build's to check.
+    if (target && buildsTheModule(ctx, from)) return leave(`the Go version of ${plan.image} is not known here (${noDefault(expansion)}), and its stage builds the module: make sure the build passes an image with Go ${target.text} or later`);
+    return plan;
   }
   if (earlierStages.includes(reference.name.toLowerCase())) return plan;
   const kind = goImageKind(reference.name, ctx.options);

@@ -9,7 +9,7 @@ import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version
 import { NO_MODULE, type ModuleFacts } from '../module.js';
 import type { TransformOptions } from '../transform.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, modFlagValue, namesVersionedPackage, type GoInvocation } from '../run.js';
-import type { SimpleCommand } from '../shell.js';
+import type { SimpleCommand, Token } from '../shell.js';
 import { chainInstructionsBefore, firstInChain, stageChain } from '../stage-facts.js';
 import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { goCachesFor } from '../cache-paths.js';
@@ -194,7 +194,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   const ignoresVendor = context.dir !== undefined && /^\/?(?:\*\*\/)?vendor\/?(?:\*\*?)?[ \t]*$/m.test(files.read(nodePath.join(context.dir, '.dockerignore')) ?? '');
   const commands = new Map<number, GoCommandFacts>();
 
-  const moduleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => withFilesMadeInImage(doc, instruction, go, moduleReadBy({
+  const moduleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => withFilesMadeInImage(doc, instruction, go, initedOver(instruction, go, moduleReadBy({
     files,
     context,
     copies: withBindMounts(contextCopiesBefore(doc, instruction, imageWorkdir), bindMountsOf(instruction, workdirBefore(doc, instruction, imageWorkdir))),
@@ -203,7 +203,23 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     fetchesSources: sourcesFetchedBefore(doc, instruction, go),
     nearest: settings.nearest,
     ignoresVendor,
-  }));
+  })));
+  /**
+   * `go mod init` fails where a go.mod is: one that runs, unguarded, at the root of a module the context would have copied there
+   * shows the context brings none (the inferred context holds another tree): the module is the one it creates.
+   */
+  const initedOver = (instruction: Instruction, go: GoInvocation | undefined, read: ModuleRead): ModuleRead => {
+    if (read.how !== 'context' || read.moduleRoot === undefined || context.dir === undefined) return read;
+    const initRun = goVerbBefore(doc, instruction, go, 'mod init');
+    const init = initRun && goInvocations(runAnalysisOf(doc, initRun)).find((candidate) => goVerb(candidate) === 'mod init' && (initRun !== instruction || !go || candidate.command.start < go.command.start));
+    if (!initRun || !init || init.command.nested || isOrOperator(init.command.before) || isOrOperator(init.command.after)) return read;
+    const initDir = directoryOf(doc, initRun, init.command.start, workdirBefore(doc, initRun, imageWorkdir));
+    if (initDir !== read.moduleRoot) return read;
+    const exists = (relative: string): boolean => files.isFile(nodePath.join(context.dir!, relative));
+    const copied = contextFileAt(contextCopiesBefore(doc, initRun, imageWorkdir), nodePath.posix.join(read.moduleRoot, 'go.mod'), exists);
+    if (copied === undefined) return read;
+    return { how: 'created', detail: `go mod init at line ${lineRef(initRun)} creates go.mod (it would fail on a go.mod the build context brought: the context holds none there)`, vendored: false };
+  };
 
   const goCommand = (instruction: Instruction, go: GoInvocation): GoCommandFacts => {
     const cached = commands.get(go.command.start);
@@ -390,6 +406,11 @@ function commandWorkdir(doc: Document, instruction: Instruction, go: GoInvocatio
     workdir = dir === undefined || dir.includes('$') ? undefined : resolveIn(workdir, dir);
   }
   return workdir;
+}
+
+/** `||`: what follows runs only if the command before failed; a failing `go mod init` there proves nothing. */
+function isOrOperator(token: Token | undefined): boolean {
+  return token?.kind === 'op' && token.op === '||';
 }
 
 /** A COPY/ADD heredoc that writes a go.mod (`COPY <<EOF go.mod`): the destination ends the first line, before the bodies. */
