@@ -6,8 +6,8 @@ import { lineRef, lineText, type Document, type Instruction } from '../src/docum
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../src/go-version.js';
-import { credentialMountOf, opaqueName } from '../src/model/cache-flow.js';
-import { OPAQUE_BUILD_LEFT_FACT } from '../src/model/index.js';
+import { credentialMountOf } from '../src/model/cache-flow.js';
+import { cacheMountsLeftOn, noteOpaqueBuildLeft } from '../src/opaque-build-note.js';
 import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
 import { sameUserKey, userBefore } from '../src/users.js';
 import { expandVariables, firstInChain, stageChain, variablesBefore } from '../src/stage-facts.js';
@@ -137,13 +137,7 @@ function moduleCacheKeptInLayer(ctx: Context, instruction: Instruction, gos: rea
 /** A build hidden in make or a script gets no mounts (its go commands are out of sight): said, unless add-mod-flag said it. */
 function noteOpaqueBuild(ctx: Context, instruction: Instruction): void {
   const left = ctx.model().opaqueBuildLeft(instruction);
-  // A cache mount the author wrote on it is their choice of what to cache.
-  if (!left || cacheMountTargets(instruction.flags).length > 0) return;
-  const stage = stageOf(ctx.doc, instruction)!;
-  const image = ctx.model().baseImage(stageChain(stage)[0]!);
-  const version = image.goVersionAfter ?? image.goVersion;
-  if (version?.minor !== undefined && compareGoVersions(version, BUILD_CACHE_SINCE) < 0) return;
-  ctx.noteFact(left.command.start, OPAQUE_BUILD_LEFT_FACT, `\`${opaqueName(left.command)}\` runs go commands dockmod cannot see; no cache mount added (add them to this RUN by hand if its builds need them)`);
+  if (left && cacheMountsLeftOn(ctx, instruction)) noteOpaqueBuildLeft(ctx, instruction, left);
 }
 
 const BUILD_CACHE_SINCE = parseGoVersion('1.10')!;

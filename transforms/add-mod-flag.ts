@@ -2,8 +2,8 @@
 // packages), right after the subcommand, where build flags belong.
 import type { Instruction } from '../src/document.js';
 import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
-import { modeFactOf, OPAQUE_BUILD_LEFT_FACT, type ModeFact } from '../src/model/index.js';
-import { opaqueName } from '../src/model/cache-flow.js';
+import { modeFactOf, type ModeFact } from '../src/model/index.js';
+import { modFlagLeftIn, noteOpaqueBuildLeft } from '../src/opaque-build-note.js';
 import { goInvocations, goVerb, isModuleBuild, modFlagValue, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { withoutQuoting } from '../src/shell.js';
 import { runAnalysisOf } from '../src/stages.js';
@@ -40,11 +40,7 @@ export const addModFlag: Transform = {
 /** A build the Dockerfile hides in make or a script, in module mode (not vendored): what is left for a human. */
 function noteOpaqueBuild(ctx: Context, instruction: Instruction): void {
   const left = ctx.model().opaqueBuildLeft(instruction);
-  if (!left) return;
-  // In GOPATH mode, a vendored module or a workspace, -mod=mod has no place: add-cache-mounts says what is left.
-  const { module, gopathMode } = left.reading;
-  if (gopathMode !== undefined || module.vendored || module.vendoredBy || module.workspaceFile || module.workspaceBy) return;
-  ctx.noteFact(left.command.start, OPAQUE_BUILD_LEFT_FACT, `\`${opaqueName(left.command)}\` runs go commands dockmod cannot see; add -mod=mod (and cache mounts) inside it by hand if its builds need them`);
+  if (left && modFlagLeftIn(left)) noteOpaqueBuildLeft(ctx, instruction, left);
 }
 
 const MOD_MOD_SINCE = parseGoVersion('1.14')!;

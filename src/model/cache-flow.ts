@@ -186,9 +186,15 @@ const ASKS_ABOUT_ITSELF = /^(?:--?(?:version|help|h|v|V)|version|help)$/;
  * the build context (`isContextFile` of the path as written): a build whose go
  * commands are not in the Dockerfile. `x --version` builds nothing.
  */
-export function isOpaqueBuild(command: SimpleCommand, isContextFile: (path: string) => boolean = () => false, scriptBuilds: (path: string) => boolean = () => true): boolean {
+export function isOpaqueBuild(
+  command: SimpleCommand,
+  isContextFile: (path: string) => boolean = () => false,
+  scriptBuilds: (path: string) => boolean = () => true,
+  makeBuilds: (command: SimpleCommand) => boolean = () => true,
+): boolean {
   if (!isOpaqueByName(command, isContextFile)) return false;
   const [name, next] = command.words;
+  if (/^g?make$/.test(name!.value.replace(/^.*\//, ''))) return makeBuilds(command);
   const script = SHELLS.test(name!.value) ? next?.value : name!.value;
   return script === undefined || OPAQUE_BUILDERS.test(script.replace(/^.*\//, '')) || scriptBuilds(script);
 }

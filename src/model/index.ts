@@ -20,6 +20,7 @@ import { contextCopiesBefore, contextFileAt, resolveIn, workdirBefore, type Cont
 import { cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
 import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
+import { makeGoalsBuild, makeInvocationOf } from './makefile.js';
 import { asModuleFacts, moduleReadBy, type ModuleRead } from './module.js';
 
 export type { BuildContext, DeclaredContext } from './context.js';
@@ -293,7 +294,22 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       const text = relative === undefined ? undefined : files.read(nodePath.join(context.dir!, relative));
       return text === undefined || scriptTextBuilds(text);
     };
-    const found = commandsOf(runAnalysisOf(doc, instruction)).find((command) => isOpaqueBuild(command, isContextFile, scriptBuilds));
+    // make builds only if the goals' recipes in the context's Makefile do (`make patch-asn1` runs a sed).
+    const makeBuilds = (command: SimpleCommand): boolean => {
+      const invocation = makeInvocationOf(command);
+      const ranIn = directoryOf(doc, instruction, command.start, workdirBefore(doc, instruction, imageWorkdir));
+      const dir = invocation?.directory === undefined ? ranIn : resolveIn(ranIn, invocation.directory);
+      if (!invocation || dir === undefined || context.dir === undefined) return true;
+      copies ??= contextCopiesBefore(doc, instruction, imageWorkdir);
+      for (const name of invocation.makefile ? [invocation.makefile] : ['GNUmakefile', 'makefile', 'Makefile']) {
+        const imagePath = resolveIn(dir, name);
+        const relative = imagePath === undefined ? undefined : contextFileAt(copies, imagePath, inContext);
+        const text = relative === undefined ? undefined : files.read(nodePath.join(context.dir, relative));
+        if (text !== undefined) return makeGoalsBuild(text, invocation.goals, scriptTextBuilds);
+      }
+      return true;
+    };
+    const found = commandsOf(runAnalysisOf(doc, instruction)).find((command) => isOpaqueBuild(command, isContextFile, scriptBuilds, makeBuilds));
     opaqueBuilds.set(instruction, found);
     return found;
   };

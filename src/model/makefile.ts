@@ -1,0 +1,128 @@
+// What a `make` command runs, read from the Makefile the build context holds:
+// the recipes of the goals asked for and of their prerequisites. Enough to
+// tell `make patch-asn1` (a sed) from `make build` (go build); anything this
+// reader cannot follow (an include, a target made by a pattern or a variable,
+// a make variable in a recipe) counts as a build, which is the safe answer.
+import type { SimpleCommand } from '../shell.js';
+
+export interface MakeInvocation {
+  /** The Makefile given with -f/--file, relative to the directory make runs in; undefined: the default names. */
+  makefile?: string;
+  /** -C dir. */
+  directory?: string;
+  /** The goals named on the command line ([] = the default goal). */
+  goals: string[];
+}
+
+/** Options of GNU make that take the next word as their value. */
+const WITH_VALUE = /^-(?:[fCIoWj]|-(?:file|makefile|directory|include-dir|old-file|new-file|what-if|jobs|eval))$/;
+
+/** The goals and Makefile of `make [options] [VAR=value] [goals]`; undefined when a word cannot be read (a variable, a glob). */
+export function makeInvocationOf(command: SimpleCommand): MakeInvocation | undefined {
+  const invocation: MakeInvocation = { goals: [] };
+  const words = command.words.slice(1).map((word) => word.value);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word.includes('$') || word.includes('`')) return undefined;
+    if (WITH_VALUE.test(word)) {
+      const value = words[++i];
+      if (value === undefined || value.includes('$')) return undefined;
+      if (word === '-f' || word === '--file' || word === '--makefile') invocation.makefile = value;
+      if (word === '-C' || word === '--directory') invocation.directory = value;
+      continue;
+    }
+    const attached = /^(?:-f|--file=|--makefile=)(.+)$/.exec(word);
+    if (attached) {
+      invocation.makefile = attached[1];
+      continue;
+    }
+    const directory = /^(?:-C|--directory=)(.+)$/.exec(word);
+    if (directory) {
+      invocation.directory = directory[1];
+      continue;
+    }
+    if (word.startsWith('-') || word.includes('=')) continue;
+    invocation.goals.push(word);
+  }
+  return invocation;
+}
+
+interface Rule {
+  prerequisites: string[];
+  recipe: string[];
+}
+
+interface Makefile {
+  rules: Map<string, Rule>;
+  defaultGoal: string | undefined;
+  /** Something this reader does not follow: an include, a pattern rule, a target named by a variable. */
+  unfollowed: boolean;
+}
+
+/** `target [target...]: prerequisites [; recipe]`, not an assignment (`:=`, `::=`, `?=`, `+=`, `!=`, `=`). */
+const RULE = /^([^\t#=:][^=:]*?)[ \t]*::?(?![=:])[ \t]*([^=;]*?)[ \t]*(?:;(.*))?$/;
+
+export function parseMakefile(text: string): Makefile {
+  const makefile: Makefile = { rules: new Map(), defaultGoal: undefined, unfollowed: false };
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\\\n/g, ' ').split('\n');
+  let current: Rule[] = [];
+  for (const line of lines) {
+    if (line.startsWith('\t')) {
+      for (const rule of current) rule.recipe.push(line.slice(1));
+      continue;
+    }
+    const content = line.replace(/(^|[^\\])#.*$/, '$1');
+    if (content.trim() === '') continue;
+    if (/^[ \t]*-?(?:include|sinclude)\b/.test(content)) makefile.unfollowed = true;
+    const rule = RULE.exec(content);
+    if (!rule) {
+      // An assignment or a directive (ifeq, define...) ends the recipe lines of the rule before.
+      if (!/^[ \t]*(?:ifn?eq|ifn?def|else|endif)\b/.test(content)) current = [];
+      continue;
+    }
+    const targets = rule[1]!.trim().split(/\s+/);
+    const prerequisites = rule[2]!.split('|').join(' ').trim().split(/\s+/).filter((name) => name !== '');
+    current = [];
+    for (const target of targets) {
+      if (target.includes('%') || target.includes('$')) makefile.unfollowed = true;
+      if (target.startsWith('.')) continue; // .PHONY, .DEFAULT_GOAL...
+      const known = makefile.rules.get(target) ?? { prerequisites: [], recipe: [] };
+      known.prerequisites.push(...prerequisites);
+      if (rule[3] !== undefined) known.recipe.push(rule[3]);
+      makefile.rules.set(target, known);
+      makefile.defaultGoal ??= target;
+      current.push(known);
+    }
+  }
+  const goal = /^[ \t]*\.DEFAULT_GOAL[ \t]*:?=[ \t]*(\S+)/m.exec(text);
+  if (goal) makefile.defaultGoal = goal[1];
+  return makefile;
+}
+
+/**
+ * The goals (the default goal for none), their prerequisites and recipes run
+ * nothing that `runsBuild` (the script-text test) calls a build: false. Anything
+ * this reader cannot follow counts as a build.
+ */
+export function makeGoalsBuild(text: string, goals: readonly string[], runsBuild: (recipe: string) => boolean): boolean {
+  const makefile = parseMakefile(text);
+  const pending = goals.length > 0 ? [...goals] : makefile.defaultGoal ? [makefile.defaultGoal] : [];
+  if (pending.length === 0) return true;
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const goal = pending.pop()!;
+    if (seen.has(goal)) continue;
+    seen.add(goal);
+    const rule = makefile.rules.get(goal);
+    if (!rule) {
+      // A file target with no rule (a source file) builds nothing; a goal asked for by name must have a rule this reader sees.
+      if (makefile.unfollowed || goals.includes(goal) || goal.includes('$')) return true;
+      continue;
+    }
+    const recipe = rule.recipe.join('\n');
+    // A make variable may hold anything (`$(GOBUILD)`, `$(MAKE)`): a recipe that uses one counts as a build.
+    if (/(?<!\$)\$[({]/.test(recipe) || runsBuild(recipe)) return true;
+    pending.push(...rule.prerequisites);
+  }
+  return false;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { scriptTextBuilds } from '../src/model/cache-flow.js';
+import { makeGoalsBuild, makeInvocationOf, parseMakefile } from '../src/model/makefile.js';
+import { identityText, parseScript } from '../src/shell.js';
+
+const MAKEFILE = [
+  'GO ?= go',
+  'BIN := bin/svc',
+  '.PHONY: build patch-asn1 all deps',
+  '',
+  'all: build',
+  '',
+  'build: deps',
+  '\tgo build -o bin/svc ./cmd/svc',
+  '',
+  'deps:',
+  '\t@echo fetching',
+  '',
+  'patch-asn1:',
+  '\tsed -i "s/a/b/" vendor/x.go',
+  '',
+  'release: ; $(GO) build ./...',
+  '',
+  'lint: tools/check.go',
+  '\tgofmt -l .',
+  '',
+].join('\n');
+
+const builds = (text: string, goals: string[]): boolean => makeGoalsBuild(text, goals, scriptTextBuilds);
+
+describe('makeGoalsBuild', () => {
+  it('reads the recipe of the goal asked for', () => {
+    expect(builds(MAKEFILE, ['patch-asn1'])).toBe(false);
+    expect(builds(MAKEFILE, ['build'])).toBe(true);
+  });
+  it('follows prerequisites and the default goal (the first target)', () => {
+    expect(builds(MAKEFILE, [])).toBe(true);
+    expect(builds(MAKEFILE, ['deps'])).toBe(false);
+    expect(builds(MAKEFILE, ['lint'])).toBe(false);
+  });
+  it('counts a recipe that uses a make variable as a build', () => {
+    expect(builds(MAKEFILE, ['release'])).toBe(true);
+    expect(builds('x:\n\t$(GOBUILD) -o bin/x\n', ['x'])).toBe(true);
+    expect(builds('x:\n\techo $$HOME\n', ['x'])).toBe(false);
+  });
+  it('counts what it cannot follow as a build', () => {
+    expect(builds(MAKEFILE, ['unknown-goal'])).toBe(true);
+    expect(builds('include common.mk\nfix:\n\tsed -i s/a/b/ x\nfix: gen\n', ['fix'])).toBe(true);
+    expect(builds('%.o: %.c\n\tcc $<\nclean:\n\trm -rf bin\nclean: out.o\n', ['clean'])).toBe(true);
+    expect(builds('', [])).toBe(true);
+  });
+  it('joins continued recipe lines and honours .DEFAULT_GOAL', () => {
+    expect(builds('patch:\n\tsed -i s/a/b/ x \\\n\t  && go \\\n  build .\n', ['patch'])).toBe(true);
+    expect(builds('.DEFAULT_GOAL := tidy\nbuild:\n\tgo build .\ntidy:\n\techo ok\n', [])).toBe(false);
+  });
+  it('does not take an assignment for a rule', () => {
+    const makefile = parseMakefile('A := b\nB ::= c\nC ?= d\nall:\n\techo\n');
+    expect([...makefile.rules.keys()]).toEqual(['all']);
+  });
+});
+
+describe('makeInvocationOf', () => {
+  const invocation = (text: string) => makeInvocationOf(parseScript(identityText(text, 0, text.length), { script: false }).commands[0]!);
+  it('reads goals, -f and -C and skips variables and options', () => {
+    expect(invocation('make -j 4 GOFLAGS=-mod=vendor -C src -f build.mk patch all')).toEqual({ goals: ['patch', 'all'], directory: 'src', makefile: 'build.mk' });
+    expect(invocation('make --file=x.mk -Csub')).toEqual({ goals: [], makefile: 'x.mk', directory: 'sub' });
+  });
+  it('gives up on a goal it cannot read', () => {
+    expect(invocation('make $TARGET')).toBeUndefined();
+  });
+});
