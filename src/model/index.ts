@@ -20,6 +20,7 @@ import { contextCopiesBefore, contextFileAt, resolveIn, workdirBefore, type Cont
 import { cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
 import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
+import { contextExcludesOf } from './dockerignore.js';
 import { makeGoalsBuild, makeInvocationOf } from './makefile.js';
 import { asModuleFacts, moduleReadBy, type ModuleRead } from './module.js';
 
@@ -193,6 +194,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   const imageWorkdir = (root: Stage): string | undefined => imageBeforeBump(root).workdir;
   const context = buildContextOf(doc, settings.path, files, settings.declared, allContextCopies);
   const ignoresVendor = context.dir !== undefined && /^\/?(?:\*\*\/)?vendor\/?(?:\*\*?)?[ \t]*$/m.test(files.read(nodePath.join(context.dir, '.dockerignore')) ?? '');
+  const contextExcludes = contextExcludesOf(files, context.dir);
   const commands = new Map<number, GoCommandFacts>();
 
   const moduleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => withFilesMadeInImage(doc, instruction, go, initedOver(instruction, go, moduleReadBy({
@@ -204,6 +206,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     fetchesSources: sourcesFetchedBefore(doc, instruction, go),
     nearest: settings.nearest,
     ignoresVendor,
+    excludes: contextExcludes,
   })));
   /**
    * `go mod init` fails where a go.mod is: one that runs, unguarded, at the root of a module the context would have copied there

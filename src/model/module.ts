@@ -6,6 +6,7 @@ import nodePath from 'node:path';
 import { parseGoMod, type ModuleFacts } from '../module.js';
 import { contextFileAt, normalizeImagePath, resolveIn, type CopiesBefore } from './copies.js';
 import { goPackageFolders, type ProjectFiles } from './files.js';
+import type { ContextExcludes } from './dockerignore.js';
 import type { BuildContext } from './context.js';
 import { objectCache } from '../stages.js';
 
@@ -53,6 +54,8 @@ export interface ModuleQuery {
   nearest: () => ModuleFacts;
   /** The .dockerignore of the context leaves vendor/ out. */
   ignoresVendor: boolean;
+  /** .dockerignore leaves the context's path out (or may: see dockerignore.ts). */
+  excludes: ContextExcludes;
 }
 
 const CREATED: ModuleRead = { how: 'created', detail: 'the Dockerfile creates go.mod (go mod init, or a COPY heredoc)', vendored: false };
@@ -114,7 +117,7 @@ function fromContext(query: ModuleQuery, contextDir: string, moduleRoot: string,
     vendored: !query.ignoresVendor && contextFileAt(copies, joinImage(moduleRoot, 'vendor/modules.txt'), exists) !== undefined,
   };
   if (workspace !== undefined) read.workspaceFile = nodePath.join(contextDir, workspace);
-  const missing = missingGoFolders(files, contextDir, nodePath.dirname(goModFile), moduleRoot, copies, exists);
+  const missing = missingGoFolders(files, contextDir, nodePath.dirname(goModFile), moduleRoot, copies, exists, query.excludes);
   if (missing.length > 0) read.missingGoFolders = missing;
   return read;
 }
@@ -124,17 +127,19 @@ function fromContext(query: ModuleQuery, contextDir: string, moduleRoot: string,
  * and copies come back for every go command, every parse of the file and many
  * Dockerfiles of a service: answered once per file-system view and their values.
  */
-function missingGoFolders(files: ProjectFiles, contextDir: string, moduleDir: string, moduleRoot: string, copies: CopiesBefore, exists: (relative: string) => boolean): string[] {
+function missingGoFolders(files: ProjectFiles, contextDir: string, moduleDir: string, moduleRoot: string, copies: CopiesBefore, exists: (relative: string) => boolean, excludes: ContextExcludes): string[] {
   let known = missingByQuery.get(files);
   if (!known) missingByQuery.set(files, (known = new Map()));
   const key = [contextDir, moduleDir, moduleRoot, ...copies.list.slice(0, copies.count).map((copy) => `${copy.sources.join('\u0001')}\u0002${copy.destination}\u0002${copy.intoFolder}`)].join('\u0000');
   let missing = known.get(key);
   if (!missing) {
     missing = goPackageFolders(files, moduleDir).filter((folder) => {
-      const name = files.list(nodePath.join(moduleDir, folder)).find((entry) => entry.endsWith('.go'))!;
+      // A package file rather than a test (.dockerignore often leaves `**/*_test.go` out: the package is still there).
+      const names = files.list(nodePath.join(moduleDir, folder)).filter((entry) => entry.endsWith('.go'));
+      const name = names.find((entry) => !entry.endsWith('_test.go')) ?? names[0]!;
       const imagePath = joinImage(folder === '' ? moduleRoot : joinImage(moduleRoot, folder), name);
       const relative = nodePath.relative(contextDir, nodePath.join(moduleDir, folder, name)).split(nodePath.sep).join('/');
-      return contextFileAt(copies, imagePath, exists) !== relative;
+      return excludes(relative) || contextFileAt(copies, imagePath, exists) !== relative;
     });
     known.set(key, missing);
   }
