@@ -65,6 +65,10 @@ describe('makeInvocationOf', () => {
     expect(invocation('make -j 4 GOFLAGS=-mod=vendor -C src -f build.mk patch all')).toEqual({ goals: ['patch', 'all'], directory: 'src', makefile: 'build.mk' });
     expect(invocation('make --file=x.mk -Csub')).toEqual({ goals: [], makefile: 'x.mk', directory: 'sub' });
   });
+  it('takes the word after -j as a goal unless it is a number', () => {
+    expect(invocation('make -j build')).toEqual({ goals: ['build'] });
+    expect(invocation('make -j 8 -l 2.5 build')).toEqual({ goals: ['build'] });
+  });
   it('gives up on a goal it cannot read', () => {
     expect(invocation('make $TARGET')).toBeUndefined();
   });

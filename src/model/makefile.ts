@@ -15,7 +15,9 @@ export interface MakeInvocation {
 }
 
 /** Options of GNU make that take the next word as their value. */
-const WITH_VALUE = /^-(?:[fCIoWj]|-(?:file|makefile|directory|include-dir|old-file|new-file|what-if|jobs|eval))$/;
+const WITH_VALUE = /^-(?:[fCIoW]|-(?:file|makefile|directory|include-dir|old-file|new-file|what-if|eval))$/;
+/** -j and -l take a number only when one follows (`make -j build` builds the goal `build`). */
+const WITH_NUMBER = /^-(?:[jl]|-(?:jobs|load-average))$/;
 
 /** The goals and Makefile of `make [options] [VAR=value] [goals]`; undefined when a word cannot be read (a variable, a glob). */
 export function makeInvocationOf(command: SimpleCommand): MakeInvocation | undefined {
@@ -24,6 +26,10 @@ export function makeInvocationOf(command: SimpleCommand): MakeInvocation | undef
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (word.includes('$') || word.includes('`')) return undefined;
+    if (WITH_NUMBER.test(word)) {
+      if (/^\d+(?:\.\d+)?$/.test(words[i + 1] ?? '')) i++;
+      continue;
+    }
     if (WITH_VALUE.test(word)) {
       const value = words[++i];
       if (value === undefined || value.includes('$')) return undefined;
