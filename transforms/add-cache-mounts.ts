@@ -184,6 +184,8 @@ function cleansCache(analysis: RunAnalysis, target: string): boolean {
 function needsCaches(go: GoInvocation): 'module-and-build' | 'module' | 'none' {
   const verb = goVerb(go);
   if (COMPILING.has(go.subcommand.value)) return 'module-and-build';
+  // go get fetches (-d, or Go 1.18+ where it no longer builds: the build cache mount is then merely unused) and builds otherwise.
+  if (go.subcommand.value === 'get') return go.args.some((word) => word.value === '-d') ? 'module' : 'module-and-build';
   return MODULE_ONLY.has(verb) ? 'module' : 'none';
 }
 

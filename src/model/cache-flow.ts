@@ -91,7 +91,9 @@ function runtimeFallback(doc: Document, family: FamilyEvents, instruction: Instr
 
 /** The RUN's go commands only fetch modules into the cache: none builds, none writes vendor/ from them. */
 export function onlyFetchesModules(doc: Document, instruction: Instruction): boolean {
-  return goInvocations(runAnalysisOf(doc, instruction)).every((go) => !LOADS_PACKAGES.has(go.subcommand.value) && goVerb(go) !== 'mod vendor');
+  // `go get` without -d builds and installs (before Go 1.18) or edits go.mod: not a plain download.
+  const getsAndBuilds = (go: GoInvocation): boolean => go.subcommand.value === 'get' && !go.args.some((word) => word.value === '-d');
+  return goInvocations(runAnalysisOf(doc, instruction)).every((go) => !LOADS_PACKAGES.has(go.subcommand.value) && goVerb(go) !== 'mod vendor' && !getsAndBuilds(go));
 }
 
 function firstAfter(events: readonly CacheConsumer[], offset: number): number {
