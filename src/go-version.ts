@@ -60,3 +60,7 @@ function prereleaseRank(version: GoVersion): number {
 export function isPrerelease(version: GoVersion): boolean {
   return version.prerelease !== undefined;
 }
+
+/** The build cache (GOCACHE) exists since Go 1.10; the module cache since 1.11. */
+export const BUILD_CACHE_SINCE = parseGoVersion('1.10')!;
+export const MODULE_CACHE_SINCE = parseGoVersion('1.11')!;

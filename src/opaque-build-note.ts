@@ -3,15 +3,13 @@
 // pipeline that stayed out of it. add-mod-flag and add-cache-mounts each say
 // it when their part applies; the note is shown once (its fact).
 import type { Instruction } from './document.js';
-import { compareGoVersions, parseGoVersion } from './go-version.js';
+import { BUILD_CACHE_SINCE, compareGoVersions } from './go-version.js';
 import { opaqueName } from './model/cache-flow.js';
 import { OPAQUE_BUILD_LEFT_FACT, type OpaqueBuildLeft } from './model/index.js';
 import { cacheMountTargets } from './mounts.js';
 import { stageChain } from './stage-facts.js';
 import { stageOf } from './stages.js';
 import type { Context } from './transform.js';
-
-const BUILD_CACHE_SINCE = parseGoVersion('1.10')!;
 
 /** -mod=mod has a place in the opaque build: module mode, not vendored, no workspace. */
 export function modFlagLeftIn({ reading: { module, gopathMode } }: OpaqueBuildLeft): boolean {

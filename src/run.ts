@@ -268,7 +268,12 @@ export function getsOwnDependencies(go: GoInvocation): 'fetches' | 'builds-befor
   const packages = go.args.filter((word) => !word.value.startsWith('-')).map((word) => word.value);
   const own = flags.every((flag) => ['d', 'v', 't', 'x'].includes(flag)) && packages.length > 0 && packages.every((name) => /^\.(?:\/\.\.\.)?$|^\.\/[\w./-]*$/.test(name));
   if (!own) return undefined;
-  return flags.includes('d') ? 'fetches' : 'builds-before-1.18';
+  return getOnlyFetches(go) ? 'fetches' : 'builds-before-1.18';
+}
+
+/** `go get -d`: it fetches and builds nothing (without -d it builds before Go 1.18, or edits go.mod after). */
+export function getOnlyFetches(go: GoInvocation): boolean {
+  return go.subcommand.value === 'get' && go.args.some((word) => /^--?d$/.test(word.value));
 }
 
 /** The value of a `-mod` flag among `words` (`-mod=x` or `-mod x`), or undefined when there is none. */

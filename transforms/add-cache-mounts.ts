@@ -4,8 +4,8 @@
 import { continuationPattern, skipBlanksAndContinuations } from '../src/continuations.js';
 import { lineRef, lineText, type Document, type Instruction } from '../src/document.js';
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
-import { commandsOf, goInvocation, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
-import { compareGoVersions, parseGoVersion, type GoVersion } from '../src/go-version.js';
+import { commandsOf, getOnlyFetches, goInvocation, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
+import { BUILD_CACHE_SINCE, compareGoVersions, MODULE_CACHE_SINCE, type GoVersion } from '../src/go-version.js';
 import { credentialMountOf } from '../src/model/cache-flow.js';
 import { cacheMountsLeftOn, noteOpaqueBuildLeft } from '../src/opaque-build-note.js';
 import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
@@ -140,8 +140,6 @@ function noteOpaqueBuild(ctx: Context, instruction: Instruction): void {
   if (left && cacheMountsLeftOn(ctx, instruction)) noteOpaqueBuildLeft(ctx, instruction, left);
 }
 
-const BUILD_CACHE_SINCE = parseGoVersion('1.10')!;
-const MODULE_CACHE_SINCE = parseGoVersion('1.11')!;
 
 /** The go command's Go (after bump-go-image) is `since` or newer, or unknown. */
 function goHas(ctx: Context, instruction: Instruction, go: GoInvocation, since: GoVersion): boolean {
@@ -185,7 +183,7 @@ function needsCaches(go: GoInvocation): 'module-and-build' | 'module' | 'none' {
   const verb = goVerb(go);
   if (COMPILING.has(go.subcommand.value)) return 'module-and-build';
   // go get fetches (-d, or Go 1.18+ where it no longer builds: the build cache mount is then merely unused) and builds otherwise.
-  if (go.subcommand.value === 'get') return go.args.some((word) => word.value === '-d') ? 'module' : 'module-and-build';
+  if (go.subcommand.value === 'get') return getOnlyFetches(go) ? 'module' : 'module-and-build';
   return MODULE_ONLY.has(verb) ? 'module' : 'none';
 }
 

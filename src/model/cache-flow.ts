@@ -6,7 +6,7 @@
 // fetch for themselves do without the modules in the layer.
 import { lineRef, type Document, type Instruction } from '../document.js';
 import { mountType, parseMountOptions } from '../mounts.js';
-import { analyzeRun, commandsOf, goInvocation, goInvocations, goVerb, packageArguments, type GoInvocation } from '../run.js';
+import { analyzeRun, commandsOf, getOnlyFetches, goInvocation, goInvocations, goVerb, packageArguments, type GoInvocation } from '../run.js';
 import type { SimpleCommand } from '../shell.js';
 import { stageChain } from '../stage-facts.js';
 import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
@@ -92,8 +92,7 @@ function runtimeFallback(doc: Document, family: FamilyEvents, instruction: Instr
 /** The RUN's go commands only fetch modules into the cache: none builds, none writes vendor/ from them. */
 export function onlyFetchesModules(doc: Document, instruction: Instruction): boolean {
   // `go get` without -d builds and installs (before Go 1.18) or edits go.mod: not a plain download.
-  const getsAndBuilds = (go: GoInvocation): boolean => go.subcommand.value === 'get' && !go.args.some((word) => word.value === '-d');
-  return goInvocations(runAnalysisOf(doc, instruction)).every((go) => !LOADS_PACKAGES.has(go.subcommand.value) && goVerb(go) !== 'mod vendor' && !getsAndBuilds(go));
+  return goInvocations(runAnalysisOf(doc, instruction)).every((go) => !LOADS_PACKAGES.has(go.subcommand.value) && goVerb(go) !== 'mod vendor' && (go.subcommand.value !== 'get' || getOnlyFetches(go)));
 }
 
 function firstAfter(events: readonly CacheConsumer[], offset: number): number {
