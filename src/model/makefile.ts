@@ -68,6 +68,14 @@ interface Makefile {
 /** `target [target...]: prerequisites [; recipe]`, not an assignment (`:=`, `::=`, `?=`, `+=`, `!=`, `=`). */
 const RULE = /^([^\t#=:][^=:]*?)[ \t]*::?(?![=:])[ \t]*([^=;]*?)[ \t]*(?:;(.*))?$/;
 
+/** The model is rebuilt after each transform that changed the text: a Makefile's text is parsed once per run. */
+const parsed = new Map<string, Makefile>();
+function parsedMakefile(text: string): Makefile {
+  let makefile = parsed.get(text);
+  if (!makefile) parsed.set(text, (makefile = parseMakefile(text)));
+  return makefile;
+}
+
 export function parseMakefile(text: string): Makefile {
   const makefile: Makefile = { rules: new Map(), defaultGoal: undefined, unfollowed: false };
   const lines = text.replace(/\r\n?/g, '\n').replace(/\\\n/g, ' ').split('\n');
@@ -111,7 +119,7 @@ export function parseMakefile(text: string): Makefile {
  * this reader cannot follow counts as a build.
  */
 export function makeGoalsBuild(text: string, goals: readonly string[], runsBuild: (recipe: string) => boolean): boolean {
-  const makefile = parseMakefile(text);
+  const makefile = parsedMakefile(text);
   const pending = goals.length > 0 ? [...goals] : makefile.defaultGoal ? [makefile.defaultGoal] : [];
   if (pending.length === 0) return true;
   const seen = new Set<string>();
