@@ -5,6 +5,7 @@ import { DockerfileParser, Instruction as AstInstructionClass } from 'dockerfile
 import type { Argument as AstArgument, Instruction as AstInstruction } from 'dockerfile-ast';
 import { skipBlanksAndContinuations } from './continuations.js';
 import { DockmodError } from './errors.js';
+import type { Edit } from './edits.js';
 
 // dockerfile-ast splits an instruction's arguments anew on every call, and
 // its own parser, getFlags(), getArguments() and getArgumentsRange() call it
@@ -44,6 +45,11 @@ export interface Instruction {
   /** Arguments as dockerfile-ast splits them (not shell words). */
   args: string[];
   ast: AstInstruction;
+  /**
+   * Lines to add to the line of a position the ast node gives (see astOffset): the node may come from
+   * an earlier text or from a parsed fragment (reparseDocument); its characters are right.
+   */
+  astLineShift: number;
 }
 
 export interface Document {
@@ -106,6 +112,7 @@ function toInstruction(
     flags,
     args: node.getArguments().map((argument) => argument.getValue()),
     ast: node,
+    astLineShift: 0,
   };
 }
 
@@ -160,6 +167,93 @@ function endOfFlagWord(text: string, from: number, end: number): number {
     i++;
   }
   return i;
+}
+
+/**
+ * The document of `text`, which is `previous.text` with `sorted` applied (sorted, as sortEdits returns them):
+ * what parseDocument(text) gives, but only the lines the edits touch are parsed again. The instructions
+ * around them keep what the previous parse read, moved by the lines and offsets the edits added or removed.
+ * Falls back to parsing the whole text where a fragment could read differently than in place (a heredoc,
+ * a line continued past the edited lines, the parser directives).
+ */
+export function reparseDocument(previous: Document, sorted: readonly Edit[], text: string): Document {
+  if (sorted.length === 0) return previous.text === text ? previous : parseDocument(text);
+  const window = editedWindow(previous, sorted);
+  const delta = text.length - previous.text.length;
+  const lineStarts = computeLineStarts(text);
+  const firstLine = lineOf(previous, window.start);
+  const oldLastLine = lineOf(previous, window.end - 1);
+  const lineDelta = lineStarts.length - previous.lineStarts.length;
+  const newEnd = window.end + delta;
+  const fragment = text.slice(window.start, newEnd);
+  const lineBefore = previous.text.slice(startOfLine(previous.text, Math.max(window.start - 1, 0)), Math.max(window.start - 1, 0));
+  if (fragment.includes('<<') || continuesPastEnd(fragment, previous.escapeChar) || (window.start > 0 && lineBefore.trimEnd().endsWith(previous.escapeChar))) return parseDocument(text);
+  // At the top, the fragment has the file's parser directives. Elsewhere a blank line ends the directives, so a comment
+  // at the fragment's top stays a comment (after the escape directive, when the file has one).
+  const prefix = window.start === 0 ? '' : previous.escapeChar === '\\' ? '\n' : `# escape=${previous.escapeChar}\n\n`;
+  const parsed = parseDocument(prefix + fragment);
+  if (parsed.escapeChar !== previous.escapeChar) return parseDocument(text);
+  const fragmentOffset = window.start - prefix.length;
+  const fragmentLine = firstLine - (prefix.match(/\n/g)?.length ?? 0);
+  const before = previous.instructions.filter((instruction) => instruction.end < window.start);
+  const after = previous.instructions.filter((instruction) => instruction.start >= window.end);
+  const instructions = [
+    ...before.map((instruction) => ({ ...instruction })),
+    ...parsed.instructions.map((instruction) => shiftInstruction(instruction, fragmentOffset, fragmentLine)),
+    ...after.map((instruction) => shiftInstruction(instruction, delta, lineDelta)),
+  ];
+  instructions.forEach((instruction, index) => (instruction.index = index));
+  const commentLines = new Set<number>();
+  for (const line of previous.commentLines) {
+    if (line < firstLine) commentLines.add(line);
+    else if (line > oldLastLine) commentLines.add(line + lineDelta);
+  }
+  for (const line of parsed.commentLines) commentLines.add(line + fragmentLine);
+  return { text, escapeChar: previous.escapeChar, eol: detectEol(text), lineStarts, instructions, commentLines };
+}
+
+/**
+ * The whole lines of `doc.text` the edits touch, widened to whole instructions: [start, end), end just past
+ * a line break (or the end of the text).
+ */
+function editedWindow(doc: Document, sorted: readonly Edit[]): { start: number; end: number } {
+  let start = startOfLine(doc.text, sorted[0]!.start);
+  let end = endOfLineWithBreak(doc.text, Math.max(...sorted.map((edit) => edit.end)));
+  for (let widened = true; widened; ) {
+    widened = false;
+    for (const instruction of doc.instructions) {
+      if (instruction.start >= end || instruction.end < start) continue;
+      const lineStart = startOfLine(doc.text, instruction.start);
+      const lineEnd = endOfLineWithBreak(doc.text, instruction.end);
+      if (lineStart < start) [start, widened] = [lineStart, true];
+      if (lineEnd > end) [end, widened] = [lineEnd, true];
+    }
+  }
+  return { start, end };
+}
+
+/** The fragment's last line continues onto the next (its escape character ends it): the text after it would read differently. */
+function continuesPastEnd(fragment: string, escapeChar: string): boolean {
+  const lastLine = fragment.replace(/\r?\n$/, '').split('\n').at(-1) ?? '';
+  return lastLine.trimEnd().endsWith(escapeChar);
+}
+
+function shiftInstruction(instruction: Instruction, offset: number, lines: number): Instruction {
+  return {
+    ...instruction,
+    start: instruction.start + offset,
+    end: instruction.end + offset,
+    argsStart: instruction.argsStart + offset,
+    flags: instruction.flags.map((flag) => ({ ...flag, start: flag.start + offset, end: flag.end + offset })),
+    line: instruction.line + lines,
+    endLine: instruction.endLine + lines,
+    astLineShift: instruction.astLineShift + lines,
+  };
+}
+
+/** The offset in `doc.text` of a position an instruction's ast node gives (its line moved by astLineShift). */
+export function astOffset(doc: Pick<Document, 'text' | 'lineStarts'>, instruction: Pick<Instruction, 'astLineShift'>, position: Position): number {
+  return offsetAt(doc, { line: position.line + instruction.astLineShift, character: position.character });
 }
 
 /** Line starts as vscode-languageserver-textdocument counts them (\r\n, \r, \n). */

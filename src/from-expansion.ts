@@ -3,7 +3,7 @@
 // earlier ARGs). Every character of the result remembers where it was
 // written, so an edit can go where the text lives: in the FROM line or in an
 // ARG default.
-import { offsetAt, type Document, type Instruction, type Position } from './document.js';
+import { astOffset, type Document, type Instruction, type Position } from './document.js';
 
 /** A piece of source text a character can come from: the FROM's image argument or an ARG default. */
 export interface Source {
@@ -61,8 +61,8 @@ export function globalArgDeclarations(doc: Document, args: readonly Instruction[
       const declaration: GlobalArg = { name: property.getName(), instruction, literal: false };
       const range = property.getValueRange();
       if (property.getValue() !== null && range) {
-        let start = offsetAt(doc, range.start);
-        let end = offsetAt(doc, range.end);
+        let start = astOffset(doc, instruction, range.start);
+        let end = astOffset(doc, instruction, range.end);
         const raw = doc.text.slice(start, end);
         const quote = /^(["'])[^]*\1$/.exec(raw)?.[1];
         if (quote && raw.length >= 2) {

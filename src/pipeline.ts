@@ -1,6 +1,6 @@
 // Runs the ordered transforms over one file's text. Each transform sees the
 // text as the previous ones left it, re-parsed only when it changed.
-import { computeLineStarts, lineOf, messageOf, parseDocument, resolveLineRefs, type Document, type Instruction } from './document.js';
+import { computeLineStarts, lineOf, messageOf, parseDocument, reparseDocument, resolveLineRefs, type Document, type Instruction } from './document.js';
 import { applyEdits, inInsertedLines, mapOffsetBack, sortEdits, type Edit } from './edits.js';
 import { DockmodError } from './errors.js';
 import { findIgnores, IGNORE_MARK, IGNORE_NOTE_SOURCE, withoutIgnored, type Ignores, type PendingNote } from './ignores.js';
@@ -103,6 +103,8 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
   }
   let text = original;
   let doc: Document | undefined;
+  /** The document before the last change and that change's edits: the next document is parsed from them (reparseDocument). */
+  let changedFrom: { doc: Document; edits: Edit[] } | undefined;
   const history: Edit[][] = [];
   const changedBy: string[] = [];
   const changes: Change[] = [];
@@ -159,7 +161,7 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
 
   for (const transform of settings.transforms) {
     if (!transform.mayApply(text)) continue;
-    const current = (doc ??= parseAfter(text, changedBy.at(-1)));
+    const current = (doc ??= parseAfter(text, changedBy.at(-1), changedFrom));
     originalDoc ??= current;
     const proposed: Edit[] = [];
     const pendingNotes: PendingNote[] = [];
@@ -223,6 +225,7 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
     changedBy.push(transform.id);
     text = next;
     doc = undefined;
+    changedFrom = { doc: current, edits: sorted };
   }
   for (const problem of ignoresFor(undefined)?.problems ?? []) {
     originalLineStarts ??= computeLineStarts(original);
@@ -350,9 +353,9 @@ function changedText(text: string, edits: readonly Edit[]): { removed: string; a
 }
 
 /** Parse the current text; when that fails after a transform changed it, the transform broke the file: say which. */
-function parseAfter(text: string, lastChangedBy: string | undefined): Document {
+function parseAfter(text: string, lastChangedBy: string | undefined, changedFrom: { doc: Document; edits: Edit[] } | undefined): Document {
   try {
-    return parseDocument(text);
+    return changedFrom ? reparseDocument(changedFrom.doc, changedFrom.edits, text) : parseDocument(text);
   } catch (error) {
     if (lastChangedBy === undefined) throw error;
     throw new DockmodError(`after ${lastChangedBy} changed it, the text ${messageOf(error).replace(/^cannot parse/, 'could not be parsed')}`, { cause: error });

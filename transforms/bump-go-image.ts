@@ -5,7 +5,7 @@
 // go.mod asks for fails the build. Tags keep their precision and variant and
 // move only to tags that exist (src/go-image-bump.ts decides); versions held
 // in ARG defaults are bumped in the ARG; nothing is downgraded.
-import { offsetAt, type Instruction } from '../src/document.js';
+import { astOffset, type Instruction } from '../src/document.js';
 import { UsageError } from '../src/errors.js';
 import {
   expandImage,
@@ -169,7 +169,7 @@ function planFor(
   if (!argument) return plan;
   const doc = ctx.doc;
   const range = argument.getRange();
-  const source: Source = { kind: 'from', instruction: from, start: offsetAt(doc, range.start), end: offsetAt(doc, range.end) };
+  const source: Source = { kind: 'from', instruction: from, start: astOffset(doc, from, range.start), end: astOffset(doc, from, range.end) };
   const expansion = expandImage(doc, source, args);
   plan.sources = expansion.sources;
   plan.image = expansion.unknown.length > 0 ? doc.text.slice(source.start, source.end) : expansion.text;
