@@ -124,6 +124,7 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
     nearest: nearestModule,
     options: settings.options,
     ...(pipeline.includes('bump-go-image') ? { bumpTarget: settings.options.goVersion || 'auto' } : {}),
+    ...(originalDoc && current !== originalDoc ? { input: () => modelOf(originalDoc!) } : {}),
   });
 
   /** The first parse is of the input itself (no transform has changed it yet). */

@@ -40,6 +40,11 @@ export interface ModelSettings {
   options: TransformOptions;
   /** bump-go-image runs in this pipeline, with this target (`auto` or a version). */
   bumpTarget?: string;
+  /**
+   * The model of the input, before any transform changed it (undefined: this is it). The build context and the
+   * module the file builds are facts of the input: read from its model, not again after each change.
+   */
+  input?: () => ImageModel;
 }
 
 export interface GoCommandFacts {
@@ -192,7 +197,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     return image;
   };
   const imageWorkdir = (root: Stage): string | undefined => imageBeforeBump(root).workdir;
-  const context = buildContextOf(doc, settings.path, files, settings.declared, allContextCopies);
+  const context = settings.input ? settings.input().context : buildContextOf(doc, settings.path, files, settings.declared, allContextCopies);
   const ignoresVendor = context.dir !== undefined && /^\/?(?:\*\*\/)?vendor\/?(?:\*\*?)?[ \t]*$/m.test(files.read(nodePath.join(context.dir, '.dockerignore')) ?? '');
   const contextExcludes = contextExcludesOf(files, context.dir);
   const commands = new Map<number, GoCommandFacts>();
@@ -365,29 +370,31 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       }
       return undefined;
     },
-    mainModule() {
-      // The first go command that reads the main module from the build context decides; commands that read no go.mod
-      // (GO111MODULE=off, none reaches them, go mod init makes it) do not; the nearest go.mod stands in only where the
-      // context or folder is unknown, or no go command shows which module the build reads.
-      let readsNone = false;
-      let readsNearest = false;
-      for (const instruction of doc.instructions) {
-        if (instruction.keyword !== 'RUN') continue;
-        const stage = stageOf(doc, instruction);
-        if (!stage) continue;
-        const analysis = runAnalysisOf(doc, instruction);
-        for (const go of goInvocations(analysis).filter(readsMainModule)) {
-          const gopath = goEnvironmentOf(doc, instruction, analysis, go, imageBeforeBump(stageChain(stage)[0]!).env).get('GO111MODULE') === 'off';
-          const read = gopath ? undefined : moduleAt(instruction, commandWorkdir(doc, instruction, go, workdirBefore(doc, instruction, imageWorkdir)), go);
-          if (read?.how === 'context') return asModuleFacts(read);
-          if (read?.how === 'nearest') readsNearest = true;
-          else readsNone = true;
-        }
-      }
-      return readsNone && !readsNearest ? NO_MODULE : settings.nearest();
-    },
+    mainModule: () => (mainModule ??= settings.input ? settings.input().mainModule() : mainModuleOfDoc()),
     report: () => reportOf(doc, model),
   };
+  let mainModule: ModuleFacts | undefined;
+  function mainModuleOfDoc(): ModuleFacts {
+    // The first go command that reads the main module from the build context decides; commands that read no go.mod
+    // (GO111MODULE=off, none reaches them, go mod init makes it) do not; the nearest go.mod stands in only where the
+    // context or folder is unknown, or no go command shows which module the build reads.
+    let readsNone = false;
+    let readsNearest = false;
+    for (const instruction of doc.instructions) {
+      if (instruction.keyword !== 'RUN') continue;
+      const stage = stageOf(doc, instruction);
+      if (!stage) continue;
+      const analysis = runAnalysisOf(doc, instruction);
+      for (const go of goInvocations(analysis).filter(readsMainModule)) {
+        const gopath = goEnvironmentOf(doc, instruction, analysis, go, imageBeforeBump(stageChain(stage)[0]!).env).get('GO111MODULE') === 'off';
+        const read = gopath ? undefined : moduleAt(instruction, commandWorkdir(doc, instruction, go, workdirBefore(doc, instruction, imageWorkdir)), go);
+        if (read?.how === 'context') return asModuleFacts(read);
+        if (read?.how === 'nearest') readsNearest = true;
+        else readsNone = true;
+      }
+    }
+    return readsNone && !readsNearest ? NO_MODULE : settings.nearest();
+  }
   return model;
 }
 
