@@ -117,8 +117,18 @@ function fromContext(query: ModuleQuery, contextDir: string, moduleRoot: string,
     vendored: !query.ignoresVendor && contextFileAt(copies, joinImage(moduleRoot, 'vendor/modules.txt'), exists) !== undefined,
   };
   if (workspace !== undefined) read.workspaceFile = nodePath.join(contextDir, workspace);
-  const missing = missingGoFolders(files, contextDir, nodePath.dirname(goModFile), moduleRoot, copies, exists, query.excludes);
-  if (missing.length > 0) read.missingGoFolders = missing;
+  // Walked only when asked (insert-mod-tidy, the report): most reads (the bump's target, every go command's module) never need it.
+  let missing: string[] | undefined | null = null;
+  Object.defineProperty(read, 'missingGoFolders', {
+    enumerable: true,
+    get(): string[] | undefined {
+      if (missing === null) {
+        const found = missingGoFolders(files, contextDir, nodePath.dirname(goModFile), moduleRoot, copies, exists, query.excludes);
+        missing = found.length > 0 ? found : undefined;
+      }
+      return missing;
+    },
+  });
   return read;
 }
 
