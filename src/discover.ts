@@ -146,21 +146,28 @@ function walk(dir: string, layers: IgnoreLayer[], state: Walk): void {
   const prefixes = active.map((layer) => relativePrefix(layer.base, dir));
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   keepListing(dir, entries.map((entry) => entry.name), entries.map((entry) => (entry.isFile() ? 'f' : entry.isDirectory() ? 'd' : 'o')).join(''));
+  const inDir = childPath(dir);
   for (const entry of entries) {
-    const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (SKIPPED_FOLDERS.has(entry.name) || ignoringLayer(active, prefixes, entry.name, true)) continue;
-      walk(full, active, state);
+      walk(inDir(entry.name), active, state);
     } else if (!entry.isFile()) {
       continue;
     } else if (state.wanted(entry.name)) {
-      if (!ignoringLayer(active, prefixes, entry.name, false)) state.files.add(full);
+      if (!ignoringLayer(active, prefixes, entry.name, false)) state.files.add(inDir(entry.name));
     } else if (isBuildFileName(entry.name)) {
-      if (!ignoringLayer(active, prefixes, entry.name, false)) state.found.buildFiles.push(full);
+      if (!ignoringLayer(active, prefixes, entry.name, false)) state.found.buildFiles.push(inDir(entry.name));
     } else if (TEMP_FILE_PATTERN.test(entry.name)) {
-      state.found.leftovers.push(full);
+      state.found.leftovers.push(inDir(entry.name));
     }
   }
+}
+
+/** The path of a name listed in `dir` (absolute, normalised): what path.join gives, by concatenation where the separator is '/' (path.join was a tenth of the walk). */
+function childPath(dir: string): (name: string) => string {
+  if (path.sep !== '/') return (name) => path.join(dir, name);
+  const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+  return (name) => prefix + name;
 }
 
 /** `dir` relative to `base` (an ancestor or itself), with forward slashes and a trailing one; '' for base itself. */
