@@ -33,11 +33,11 @@ export type ImageBump =
  * undefined for no tag). `image` is the reference as shown in messages.
  */
 export function decideImageBump(image: string, name: string, tag: string | undefined, kind: ImageKind, target: GoVersion, options: TransformOptions): ImageBump {
-  if (tag === undefined) return { kind: 'none' }; // latest: the newest release
   if (kind.kind === 'family') {
     const early = familyTagCheck(image, name, tag, kind.family, target, options);
     if (early) return early;
   }
+  if (tag === undefined) return { kind: 'none' }; // latest: the newest release
   const split = splitGolangTag(tag);
   if (!split) return { kind: 'none' }; // latest, alpine, tip: no version to move
   const version = parseGoVersion(tag.slice(split.version.start, split.version.end));
@@ -60,10 +60,10 @@ function fromTagDecision(decision: TagDecision, versionEnd: number): ImageBump {
   return suggestedTag ? { kind: 'leave', reason: decision.reason, suggestedTag } : { kind: 'leave', reason: decision.reason };
 }
 
-/** Tags of a family that are moving, stamped or not a Go version at all. */
-function familyTagCheck(image: string, name: string, tag: string, family: ImageFamily, target: GoVersion, options: TransformOptions): ImageBump | undefined {
+/** Tags of a family that are moving (or absent), stamped or not a Go version at all. */
+function familyTagCheck(image: string, name: string, tag: string | undefined, family: ImageFamily, target: GoVersion, options: TransformOptions): ImageBump | undefined {
   const { tags } = family;
-  if (tags.moving.includes(tag)) return { kind: 'none' };
+  if (tag === undefined || tags.moving.includes(tag)) return movingTagCheck(tag === undefined ? `${image} (no tag: latest)` : image, name, family, target, options);
   const minor = `${target.major}.${target.minor ?? 0}`;
   const knowledge = familyTagKnowledge(name, family, options);
   const minorExists = !!knowledge?.table.has(minor, '');
@@ -77,6 +77,20 @@ function familyTagCheck(image: string, name: string, tag: string, family: ImageF
   const version = parseGoVersion(stamped[1]!);
   if (!version || satisfies(version, target)) return { kind: 'none' };
   return withSuggestion(`${image} pins Go ${version.text} with a build stamp that cannot be derived offline, older than Go ${target.text}; left as is`);
+}
+
+/**
+ * A moving tag follows the newest Go the image's maker has shipped: nothing to
+ * do, unless it lags Go's releases (go-toolset) and the target is newer than
+ * every tag known for the image, so its Go cannot be told.
+ */
+function movingTagCheck(shown: string, name: string, family: ImageFamily, target: GoVersion, options: TransformOptions): ImageBump {
+  const lag = family.tags.movingLagsGo;
+  if (!lag) return { kind: 'none' };
+  const newestKnown = familyTagKnowledge(name, family, options)?.table.newest();
+  if (newestKnown && satisfies(newestKnown, target)) return { kind: 'none' };
+  const atLeast = newestKnown ? ` (at least Go ${newestKnown.text}, its newest tag dockmod knows)` : '';
+  return { kind: 'leave', reason: `${shown} gives ${lag}${atLeast}: its Go version cannot be read; make sure it is Go ${target.text} or later` };
 }
 
 /** A family image's tags: the user's list for it (any of its names), else the minor tags the facts table establishes. */
