@@ -6,7 +6,7 @@
 // before and after the bump (stageGoVersions).
 import { compareGoVersions, isPrerelease, parseGoVersion, type GoVersion } from './go-version.js';
 import { decideGolangTag, golangTagKnowledge, listTable, tagText, type TagDecision, type TagKnowledge } from './golang-tag-bump.js';
-import { builderFamilyOf, knownMinorTags, sameImageNames, type ImageFamily } from './image-facts.js';
+import { builderFamilyOf, goVersionNamedInTag, knownMinorTags, sameImageNames, type ImageFamily } from './image-facts.js';
 import { isGolangImage, splitGolangTag, splitImageReference } from './image-ref.js';
 import { tagTableOf } from './tag-lists.js';
 import type { TransformOptions } from './transform.js';
@@ -137,7 +137,8 @@ export interface StageGoVersions {
  * A stage's Go version from its FROM image (after ARG expansion), and the one
  * bump-go-image would set in the same run with the same options (`target`:
  * its target, undefined when it has none). Undefined when the image is not a
- * Go image dockmod knows or its tag names no version (`latest`, `alpine`).
+ * Go image dockmod knows or its tag names no version (`latest`, `alpine`); for
+ * another image, the Go its tag names (`builder:go1.20-linux`), never bumped.
  * Refusals that depend on how the file is written (an ARG shared with an image
  * that cannot take the same change, a version assembled from several ARGs)
  * are not visible in the reference and not modelled here.
@@ -145,8 +146,14 @@ export interface StageGoVersions {
 export function stageGoVersions(reference: string, target: GoVersion | undefined, options: TransformOptions): StageGoVersions | undefined {
   const parsed = splitImageReference(reference);
   const kind = goImageKind(parsed.name, options);
-  if (!kind || !parsed.tag) return undefined;
+  if (!parsed.tag) return undefined;
   const tag = reference.slice(parsed.tag.start, parsed.tag.end);
+  if (!kind) {
+    // A builder whose tag names its Go (`builder:go1.20-linux`): bump-go-image never moves it.
+    const named = goVersionNamedInTag(tag);
+    const current = named === undefined ? undefined : parseGoVersion(named);
+    return current && { current, afterBump: current };
+  }
   const stamped = kind.kind === 'family' ? kind.family.tags.stamped?.exec(tag)?.[1] : undefined;
   const split = splitGolangTag(tag);
   const versionText = stamped ?? (split && !(kind.kind === 'family' && kind.family.tags.notGoVersion?.test(tag)) ? tag.slice(0, split.version.end) : undefined);

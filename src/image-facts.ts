@@ -143,6 +143,18 @@ export function goVersionNamedInTag(tag: string): string | undefined {
   return /(?:^|[-_.])go(?:lang)?[-_]?(\d+\.\d+(?:\.\d+)?)(?=$|[-_])/i.exec(tag)?.[1];
 }
 
+/**
+ * An image outside the families that holds Go, as far as its name and tag
+ * tell: the last part of its name is, or has the dash-separated word, `go` or
+ * `golang` (`quay.io/acme/golang`, `oss-fuzz-base/base-builder-go`,
+ * `go-app-base`; not `golangci-lint`, `mygolang`, `golang-migrate/migrate`),
+ * or its tag names a Go version (`builder:go1.20-linux`).
+ */
+export function namesGo(name: string, tag: string | undefined): boolean {
+  const last = name.toLowerCase().split('/').at(-1)!;
+  return /(?:^|-)go(?:lang)?(?:-|$)/.test(last) || (tag !== undefined && goVersionNamedInTag(tag) !== undefined);
+}
+
 /** Minor tags are established for ubi9 only; ubi8 and ubi10 need a user's list. */
 export function knownMinorTags(family: ImageFamily, name: string): readonly string[] | undefined {
   if (family.id === 'go-toolset' && !/\/ubi9\//.test(name.toLowerCase())) return undefined;

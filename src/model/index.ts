@@ -319,7 +319,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   /** The stage builds FROM a Go image, or runs go before or in `instruction`. */
   const stageHasGo = (stage: Stage, instruction: Instruction): boolean => {
     const image = baseImage(stageChain(stage)[0]!);
-    if (image.golang || /(?:^|[/-])go(?:lang)?(?:[-:/]|-toolset|$)/.test(image.reference ?? '')) return true;
+    if (image.holdsGo) return true;
     return firstInChain(stage, 'runs go', (item) => item.keyword === 'RUN' && goInvocations(runAnalysisOf(doc, item)).length > 0) <= instruction.start;
   };
   const flows = new Map<Instruction, CacheFlow>();
