@@ -16,7 +16,7 @@ import { goCachesFor } from '../cache-paths.js';
 import { baseImageOfStage, type BaseImage } from './base-image.js';
 import { isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
-import { contextCopiesBefore, contextFileAt, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore } from './copies.js';
+import { contextCopiesBefore, contextFileAt, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore, type ImageStart } from './copies.js';
 import { cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
 import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
@@ -191,7 +191,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (!image) imagesBeforeBump.set(root, (image = baseImageOfStage(doc, root, settings.options, undefined)));
     return image;
   };
-  const imageWorkdir = (root: Stage): string | undefined => imageBeforeBump(root).workdir;
+  // Where the chain's instructions start (copies.ts): the image's working directory and ENV (`WORKDIR $GOPATH/src/...`).
+  const imageWorkdir = (root: Stage): ImageStart => imageBeforeBump(root);
   const context = buildContextOf(doc, settings.path, files, settings.declared, allContextCopies);
   const ignoresVendor = context.dir !== undefined && /^\/?(?:\*\*\/)?vendor\/?(?:\*\*?)?[ \t]*$/m.test(files.read(nodePath.join(context.dir, '.dockerignore')) ?? '');
   const contextExcludes = contextExcludesOf(files, context.dir);
