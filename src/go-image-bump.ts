@@ -6,7 +6,7 @@
 // before and after the bump (stageGoVersions).
 import { compareGoVersions, isPrerelease, parseGoVersion, type GoVersion } from './go-version.js';
 import { decideGolangTag, golangTagKnowledge, listTable, tagText, type TagDecision, type TagKnowledge } from './golang-tag-bump.js';
-import { builderFamilyOf, knownMinorTags, sameImageNames, type ImageFamily } from './image-facts.js';
+import { builderFamilyOf, goVersionNamedInTag, knownMinorTags, sameImageNames, type ImageFamily } from './image-facts.js';
 import { isGolangImage, splitGolangTag, splitImageReference } from './image-ref.js';
 import { tagTableOf } from './tag-lists.js';
 import type { TransformOptions } from './transform.js';
@@ -33,11 +33,11 @@ export type ImageBump =
  * undefined for no tag). `image` is the reference as shown in messages.
  */
 export function decideImageBump(image: string, name: string, tag: string | undefined, kind: ImageKind, target: GoVersion, options: TransformOptions): ImageBump {
-  if (tag === undefined) return { kind: 'none' }; // latest: the newest release
   if (kind.kind === 'family') {
     const early = familyTagCheck(image, name, tag, kind.family, target, options);
     if (early) return early;
   }
+  if (tag === undefined) return { kind: 'none' }; // latest: the newest release
   const split = splitGolangTag(tag);
   if (!split) return { kind: 'none' }; // latest, alpine, tip: no version to move
   const version = parseGoVersion(tag.slice(split.version.start, split.version.end));
@@ -60,10 +60,10 @@ function fromTagDecision(decision: TagDecision, versionEnd: number): ImageBump {
   return suggestedTag ? { kind: 'leave', reason: decision.reason, suggestedTag } : { kind: 'leave', reason: decision.reason };
 }
 
-/** Tags of a family that are moving, stamped or not a Go version at all. */
-function familyTagCheck(image: string, name: string, tag: string, family: ImageFamily, target: GoVersion, options: TransformOptions): ImageBump | undefined {
+/** Tags of a family that are moving (or absent), stamped or not a Go version at all. */
+function familyTagCheck(image: string, name: string, tag: string | undefined, family: ImageFamily, target: GoVersion, options: TransformOptions): ImageBump | undefined {
   const { tags } = family;
-  if (tags.moving.includes(tag)) return { kind: 'none' };
+  if (tag === undefined || tags.moving.includes(tag)) return movingTagCheck(tag === undefined ? `${image} (no tag: latest)` : image, name, family, target, options);
   const minor = `${target.major}.${target.minor ?? 0}`;
   const knowledge = familyTagKnowledge(name, family, options);
   const minorExists = !!knowledge?.table.has(minor, '');
@@ -77,6 +77,20 @@ function familyTagCheck(image: string, name: string, tag: string, family: ImageF
   const version = parseGoVersion(stamped[1]!);
   if (!version || satisfies(version, target)) return { kind: 'none' };
   return withSuggestion(`${image} pins Go ${version.text} with a build stamp that cannot be derived offline, older than Go ${target.text}; left as is`);
+}
+
+/**
+ * A moving tag follows the newest Go the image's maker has shipped: nothing to
+ * do, unless it lags Go's releases (go-toolset) and the target is newer than
+ * every tag known for the image, so its Go cannot be told.
+ */
+function movingTagCheck(shown: string, name: string, family: ImageFamily, target: GoVersion, options: TransformOptions): ImageBump {
+  const lag = family.tags.movingLagsGo;
+  if (!lag) return { kind: 'none' };
+  const newestKnown = familyTagKnowledge(name, family, options)?.table.newest();
+  if (newestKnown && satisfies(newestKnown, target)) return { kind: 'none' };
+  const atLeast = newestKnown ? ` (at least Go ${newestKnown.text}, its newest tag dockmod knows)` : '';
+  return { kind: 'leave', reason: `${shown} gives ${lag}${atLeast}: its Go version cannot be read; make sure it is Go ${target.text} or later` };
 }
 
 /** A family image's tags: the user's list for it (any of its names), else the minor tags the facts table establishes. */
@@ -123,7 +137,8 @@ export interface StageGoVersions {
  * A stage's Go version from its FROM image (after ARG expansion), and the one
  * bump-go-image would set in the same run with the same options (`target`:
  * its target, undefined when it has none). Undefined when the image is not a
- * Go image dockmod knows or its tag names no version (`latest`, `alpine`).
+ * Go image dockmod knows or its tag names no version (`latest`, `alpine`); for
+ * another image, the Go its tag names (`builder:go1.20-linux`), never bumped.
  * Refusals that depend on how the file is written (an ARG shared with an image
  * that cannot take the same change, a version assembled from several ARGs)
  * are not visible in the reference and not modelled here.
@@ -131,8 +146,14 @@ export interface StageGoVersions {
 export function stageGoVersions(reference: string, target: GoVersion | undefined, options: TransformOptions): StageGoVersions | undefined {
   const parsed = splitImageReference(reference);
   const kind = goImageKind(parsed.name, options);
-  if (!kind || !parsed.tag) return undefined;
+  if (!parsed.tag) return undefined;
   const tag = reference.slice(parsed.tag.start, parsed.tag.end);
+  if (!kind) {
+    // A builder whose tag names its Go (`builder:go1.20-linux`): bump-go-image never moves it.
+    const named = goVersionNamedInTag(tag);
+    const current = named === undefined ? undefined : parseGoVersion(named);
+    return current && { current, afterBump: current };
+  }
   const stamped = kind.kind === 'family' ? kind.family.tags.stamped?.exec(tag)?.[1] : undefined;
   const split = splitGolangTag(tag);
   const versionText = stamped ?? (split && !(kind.kind === 'family' && kind.family.tags.notGoVersion?.test(tag)) ? tag.slice(0, split.version.end) : undefined);

@@ -41,6 +41,12 @@ export interface TagScheme {
   notGoVersionMeaning?: string;
   /** Minor tags known to exist (`1.24`), where established; undefined: only a user's list tells. */
   minorTags?: readonly string[];
+  /**
+   * What the moving tags (and no tag) give when they lag Go's releases: then
+   * they give at least the newest tag known, and a newer target may not be met.
+   * Undefined: they follow Go's releases (or the image fetches the toolchain go.mod needs).
+   */
+  movingLagsGo?: string;
 }
 
 const GOLANG_DOCKERFILE = 'github.com/docker-library/golang, the Dockerfile template (Dockerfile-linux.template): ENV GOPATH /go, ENV GOTOOLCHAIN=local, no USER';
@@ -73,11 +79,12 @@ export const IMAGE_FAMILIES: readonly ImageFamily[] = [
       notGoVersion: /^(?:[2-9]|\d{2,})\.\d+(?:-[0-9.]+)?$/,
       notGoVersionMeaning: 'a RHEL release and build',
       minorTags: ['1.18', '1.19', '1.20', '1.21', '1.22', '1.23', '1.24', '1.25', '1.26'],
+      movingLagsGo: "the newest Go Red Hat has shipped in go-toolset, which comes with a RHEL minor release, months after Go's",
     },
     sources: {
       defaultUser: `${S2I_CORE}; the go-toolset Dockerfiles (sclorg/golang-container) end with USER 1001`,
       env: `${S2I_CORE}; ${GO_TOOLSET_USERS}`,
-      tags: 'public Dockerfiles use ubi9/go-toolset:1.18.4-11, 1.20, 1.21.11-7.1724661022, 1.23, 1.25, 9.6-1753221510, 9.8-1785443561 and latest; minor tags 1.21 to 1.26 per DD-BUILD-001 (issue 15)',
+      tags: 'Red Hat updates Go Toolset with RHEL minor releases (about twice a year), so latest lags Go releases; public Dockerfiles use ubi9/go-toolset:1.18.4-11, 1.20, 1.21.11-7.1724661022, 1.23, 1.25, 9.6-1753221510, 9.8-1785443561 and latest; minor tags 1.21 to 1.26 per DD-BUILD-001 (issue 15)',
     },
   },
   {
@@ -124,6 +131,28 @@ export function sameImageNames(name: string): string[] {
   const match = GO_TOOLSET.exec(name.toLowerCase());
   if (!match) return [name];
   return [name, ...['registry.access.redhat.com', 'registry.redhat.io'].map((host) => `${host}/${match[1]}/go-toolset`).filter((other) => other !== name)];
+}
+
+/**
+ * The Go version a builder image outside the families names in its tag, as a
+ * word `go<version>` or `golang-<version>`: `go1.20-linux` (1.20),
+ * `rhel-9-golang-1.22-openshift-4.18` (1.22, not the RHEL 9 nor OpenShift 4.18).
+ * Such a tag follows no scheme dockmod could move, but it tells the image's Go.
+ */
+export function goVersionNamedInTag(tag: string): string | undefined {
+  return /(?:^|[-_.])go(?:lang)?[-_]?(\d+\.\d+(?:\.\d+)?)(?=$|[-_])/i.exec(tag)?.[1];
+}
+
+/**
+ * An image outside the families that holds Go, as far as its name and tag
+ * tell: the last part of its name is, or has the dash-separated word, `go` or
+ * `golang` (`quay.io/acme/golang`, `oss-fuzz-base/base-builder-go`,
+ * `go-app-base`; not `golangci-lint`, `mygolang`, `golang-migrate/migrate`),
+ * or its tag names a Go version (`builder:go1.20-linux`).
+ */
+export function namesGo(name: string, tag: string | undefined): boolean {
+  const last = name.toLowerCase().split('/').at(-1)!;
+  return /(?:^|-)go(?:lang)?(?:-|$)/.test(last) || (tag !== undefined && goVersionNamedInTag(tag) !== undefined);
 }
 
 /** Minor tags are established for ubi9 only; ubi8 and ubi10 need a user's list. */

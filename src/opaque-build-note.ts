@@ -1,14 +1,16 @@
 // The one note about a build hidden in make or a script (the model's
 // opaqueBuildLeft): what is left for a human, from every transform of the
-// pipeline that stayed out of it. add-mod-flag and add-cache-mounts each say
-// it when their part applies; the note is shown once (its fact).
+// pipeline that stayed out of it (insert-mod-tidy's tidy, add-mod-flag's
+// -mod=mod, add-cache-mounts' mounts). add-mod-flag and add-cache-mounts each
+// say it when their part applies; the note is shown once (its fact).
 import type { Instruction } from './document.js';
 import { BUILD_CACHE_SINCE, compareGoVersions } from './go-version.js';
 import { opaqueName } from './model/cache-flow.js';
 import { OPAQUE_BUILD_LEFT_FACT, type OpaqueBuildLeft } from './model/index.js';
 import { cacheMountTargets } from './mounts.js';
-import { stageChain } from './stage-facts.js';
-import { stageOf } from './stages.js';
+import { goInvocations, goVerb, isModuleBuild } from './run.js';
+import { chainInstructionsBefore, stageChain } from './stage-facts.js';
+import { runAnalysisOf, stageOf } from './stages.js';
 import type { Context } from './transform.js';
 
 /** -mod=mod has a place in the opaque build: module mode, not vendored, no workspace. */
@@ -24,10 +26,32 @@ export function cacheMountsLeftOn(ctx: Context, instruction: Instruction): boole
   return version?.minor === undefined || compareGoVersions(version, BUILD_CACHE_SINCE) >= 0;
 }
 
+/**
+ * `go mod tidy` has a place before the opaque build: the module allows it (the facts that rule out -mod=mod rule out
+ * tidy) and the COPYs brought all its Go folders, insert-mod-tidy met no build of its own before it in the stage chain (there it decided, inserting or saying why
+ * not), and no tidy runs after the last COPY/ADD from the build context.
+ */
+export function tidyLeftBefore(ctx: Context, instruction: Instruction, left: OpaqueBuildLeft): boolean {
+  // With Go folders of the module left out (only go.mod and go.sum copied, say), tidy would prune what they import.
+  if (!modFlagLeftIn(left) || left.reading.module.missingGoFolders !== undefined) return false;
+  const earlierInRun = goInvocations(runAnalysisOf(ctx.doc, instruction)).filter((go) => go.command.start < left.command.start);
+  if (earlierInRun.some((go) => isModuleBuild(go) || goVerb(go) === 'mod tidy')) return false;
+  let sourcesCopiedSince = false;
+  for (const item of chainInstructionsBefore(ctx.doc, instruction).reverse()) {
+    if ((item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from')) sourcesCopiedSince = true;
+    if (item.keyword !== 'RUN') continue;
+    const gos = goInvocations(runAnalysisOf(ctx.doc, item));
+    if (gos.some(isModuleBuild) || (!sourcesCopiedSince && gos.some((go) => goVerb(go) === 'mod tidy'))) return false;
+  }
+  return true;
+}
+
 export function noteOpaqueBuildLeft(ctx: Context, instruction: Instruction, left: OpaqueBuildLeft): void {
   const parts: string[] = [];
+  if (ctx.pipeline.includes('insert-mod-tidy') && tidyLeftBefore(ctx, instruction, left)) parts.push('go mod tidy before it');
   if (ctx.pipeline.includes('add-mod-flag') && modFlagLeftIn(left)) parts.push('-mod=mod inside it');
   if (ctx.pipeline.includes('add-cache-mounts') && cacheMountsLeftOn(ctx, instruction)) parts.push('cache mounts to this RUN');
   if (parts.length === 0) return;
-  ctx.noteFact(left.command.start, OPAQUE_BUILD_LEFT_FACT, `\`${opaqueName(left.command)}\` runs go commands dockmod cannot see; add ${parts.join(' and ')} by hand if its builds need them`);
+  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
+  ctx.noteFact(left.command.start, OPAQUE_BUILD_LEFT_FACT, `\`${opaqueName(left.command)}\` runs go commands dockmod cannot see; add ${listed} by hand if its builds need them`);
 }

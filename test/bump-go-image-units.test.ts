@@ -5,6 +5,7 @@ import { parseDocument } from '../src/document.js';
 import { expandImage, globalArgDeclarations, outerRangeOf, sourceRangeOf, UNKNOWN, type Source } from '../src/from-expansion.js';
 import { compareGoVersions, goVersionProblem, isValidGoVersion, parseGoVersion } from '../src/go-version.js';
 import { isGolangImage, mirroredGolangPrefix, splitGolangTag, splitImageReference } from '../src/image-ref.js';
+import { goVersionNamedInTag, namesGo } from '../src/image-facts.js';
 import { globalArgs } from '../src/stages.js';
 
 const version = (text: string) => {
@@ -76,6 +77,22 @@ describe('image references', () => {
     expect(splitGolangTag('1.23.4-alpine3.21')).toEqual({ version: { start: 0, end: 6 }, variant: 'alpine3.21' });
     expect(splitGolangTag('1.23')).toEqual({ version: { start: 0, end: 4 }, variant: '' });
     for (const tag of ['latest', 'alpine', 'tip-20240101', 'bookworm']) expect(splitGolangTag(tag), tag).toBeUndefined();
+  });
+});
+
+describe('Go named in a builder tag', () => {
+  it('reads the word go<version> or golang-<version>, not the other numbers of the tag', () => {
+    expect(goVersionNamedInTag('go1.20-linux')).toBe('1.20');
+    expect(goVersionNamedInTag('rhel-9-golang-1.22-openshift-4.18')).toBe('1.22');
+    expect(goVersionNamedInTag('v2.1-go1.21.5')).toBe('1.21.5');
+    expect(goVersionNamedInTag('golang1.23')).toBe('1.23');
+    for (const other of ['1.22', 'rhel-9-base-openshift-4.18', 'v1.55.2', 'cargo1.70', 'go1', 'go1.20x']) expect(goVersionNamedInTag(other), other).toBeUndefined();
+  });
+
+  it('tells an image that holds Go by the last part of its name or by its tag', () => {
+    for (const name of ['quay.io/acme/golang', 'gcr.io/oss-fuzz-base/base-builder-go', 'harbor.example/library/go-app-base']) expect(namesGo(name, undefined), name).toBe(true);
+    expect(namesGo('registry.ci.openshift.org/stolostron/builder', 'go1.20-linux')).toBe(true);
+    for (const name of ['golangci/golangci-lint', 'golang-migrate/migrate', 'mygolang', 'registry.ci.openshift.org/stolostron/builder']) expect(namesGo(name, 'latest'), name).toBe(false);
   });
 });
 

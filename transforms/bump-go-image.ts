@@ -19,18 +19,19 @@ import {
 } from '../src/from-expansion.js';
 import { compareGoVersions, goVersionProblem, isPrerelease, parseGoVersion, type GoVersion } from '../src/go-version.js';
 import { decideImageBump, goImageKind, satisfies, stageGoVersions, type ImageKind } from '../src/go-image-bump.js';
+import { goVersionNamedInTag } from '../src/image-facts.js';
 import { mirroredGolangPrefix, splitImageReference, type ImageReference } from '../src/image-ref.js';
 import { readsMainModule } from '../src/model/index.js';
 import { goInvocations } from '../src/run.js';
 import { stageChain } from '../src/stage-facts.js';
-import { globalArgs, runAnalysisOf, stagesOf } from '../src/stages.js';
+import { globalArgs, runAnalysisOf, stagesOf, type Stage } from '../src/stages.js';
 import type { Context, Suggestion, Transform } from '../src/transform.js';
 
 export const bumpGoImage: Transform = {
   id: 'bump-go-image',
   summary: 'Move the golang (and UBI go-toolset) base image to the target Go version (go.mod by default), keeping tag precision and variant.',
   // An image named by an ARG may be a Go builder too.
-  mayApply: (text) => /golang|go-toolset|chainguard\/go|^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*\S*\$/im.test(text),
+  mayApply: (text) => /golang|go-toolset|chainguard\/go|:\S*go\d|^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*\S*\$/im.test(text),
   apply(ctx) {
     const target = targetOf(ctx);
     const notes = new NoteBook(ctx);
@@ -93,11 +94,8 @@ function missingTargetNote(ctx: Context, plans: readonly Plan[], target: { missi
   const pinned = plans.filter((plan) => plan.golang && plan.pinned);
   if (!target.noModule) return pinned[0] && { offset: pinned[0].from.start, message: target.missing };
   const model = ctx.model();
-  const stages = stagesOf(ctx.doc);
   for (const plan of pinned) {
-    const root = stages.find((stage) => stage.from === plan.from);
-    const family = stages.filter((stage) => stageChain(stage)[0] === root);
-    for (const instruction of family.flatMap((stage) => stage.instructions)) {
+    for (const instruction of stagesOn(ctx, plan.from).flatMap((stage) => stage.instructions)) {
       if (instruction.keyword !== 'RUN') continue;
       for (const go of goInvocations(runAnalysisOf(ctx.doc, instruction)).filter(readsMainModule)) {
         const facts = model.goCommand(instruction, go);
@@ -112,16 +110,36 @@ function missingTargetNote(ctx: Context, plans: readonly Plan[], target: { missi
   return undefined;
 }
 
-/** A stage built FROM `from` (or on it) runs a module-mode go command that reads a go.mod of this repository. */
-function buildsTheModule(ctx: Context, from: Instruction): boolean {
+/** The stage whose FROM is `from` and the stages built FROM it (the chain on one base image). */
+function stagesOn(ctx: Context, from: Instruction): Stage[] {
   const stages = stagesOf(ctx.doc);
   const root = stages.find((stage) => stage.from === from);
-  const family = stages.filter((stage) => stageChain(stage)[0] === root);
-  return family.flatMap((stage) => stage.instructions).some((instruction) => instruction.keyword === 'RUN' &&
+  return stages.filter((stage) => stageChain(stage)[0] === root);
+}
+
+/** A stage built FROM `from` (or on it) runs a module-mode go command that reads a go.mod of this repository. */
+function buildsTheModule(ctx: Context, from: Instruction): boolean {
+  return stagesOn(ctx, from).flatMap((stage) => stage.instructions).some((instruction) => instruction.keyword === 'RUN' &&
     goInvocations(runAnalysisOf(ctx.doc, instruction)).filter(readsMainModule).some((go) => {
       const facts = ctx.model().goCommand(instruction, go);
       return !facts.gopathMode && facts.module.goModFile !== undefined && (facts.module.how === 'context' || facts.module.how === 'nearest');
     }));
+}
+
+/**
+ * A builder outside the families whose tag names its Go (`builder:go1.20-linux`), older than the target, in a stage that
+ * builds this module (itself or in make): its tags follow no scheme dockmod can move, so a human must.
+ */
+function olderGoNamedInTag(ctx: Context, from: Instruction, name: string, tag: string, target: GoVersion): string | undefined {
+  const named = goVersionNamedInTag(tag);
+  const version = named === undefined ? undefined : parseGoVersion(named);
+  if (!version || satisfies(version, target) || !(buildsTheModule(ctx, from) || buildsOutOfSight(ctx, from))) return undefined;
+  return `the tag ${tag} of ${name} names Go ${version.text}, older than Go ${target.text}, and dockmod cannot tell which tag of this image has a newer Go: move it to one with Go ${target.text} or later by hand`;
+}
+
+/** A stage built FROM `from` (or on it) runs this repository's build in make or a script (the model's opaqueBuildLeft). */
+function buildsOutOfSight(ctx: Context, from: Instruction): boolean {
+  return stagesOn(ctx, from).flatMap((stage) => stage.instructions).some((instruction) => instruction.keyword === 'RUN' && ctx.model().opaqueBuildLeft(instruction) !== undefined);
 }
 
 interface SourcedEdit {
@@ -191,6 +209,8 @@ function planFor(
   if (earlierStages.includes(reference.name.toLowerCase())) return plan;
   const kind = goImageKind(reference.name, ctx.options);
   if (!kind) {
+    const namedGo = target && reference.tag ? olderGoNamedInTag(ctx, from, reference.name, expansion.text.slice(reference.tag.start, reference.tag.end), target) : undefined;
+    if (namedGo) return leave(namedGo);
     const prefix = mirroredGolangPrefix(reference.name);
     if (prefix === undefined) return plan;
     return leave(`${reference.name} is not an official golang image name; to bump it as the golang image, pass --golang-registry ${prefix} (or list it in golangRegistries)`);
@@ -217,8 +237,9 @@ interface GolangImage {
 /** Add the edits that move `image` to `target` to the plan; a string says why it is left alone (undefined also when nothing is needed). */
 function planBump(ctx: Context, plan: Plan, { source, expansion, reference, kind }: GolangImage, target: GoVersion): string | undefined {
   if (!reference.tag) {
-    if (!reference.digest) return undefined; // no tag: latest, always the newest release
-    return `${plan.image} is pinned by digest only: its Go version cannot be read; make sure it is Go ${target.text} or later`;
+    if (reference.digest) return `${plan.image} is pinned by digest only: its Go version cannot be read; make sure it is Go ${target.text} or later`;
+    const latest = decideImageBump(plan.image, reference.name, undefined, kind, target, ctx.options);
+    return latest.kind === 'leave' ? latest.reason : undefined;
   }
   const tag = expansion.text.slice(reference.tag.start, reference.tag.end);
   if (tag.split('-')[0]!.includes(UNKNOWN)) {

@@ -6,7 +6,7 @@
 import type { Document } from '../document.js';
 import type { GoVersion } from '../go-version.js';
 import { stageGoVersions } from '../go-image-bump.js';
-import { builderFamilyOf, familyById, type FamilyId, type ImageAccount, type ImageFamily } from '../image-facts.js';
+import { builderFamilyOf, familyById, namesGo, type FamilyId, type ImageAccount, type ImageFamily } from '../image-facts.js';
 import { isGolangImage, splitImageReference } from '../image-ref.js';
 import type { TransformOptions } from '../transform.js';
 import { expandVariables, stageChain } from '../stage-facts.js';
@@ -25,6 +25,8 @@ export interface BaseImage {
    * ARG without default in the tag leaves them known.
    */
   family?: ImageFamily;
+  /** The image holds Go: golang, a family, or a name or tag that says Go (image-facts.ts namesGo). */
+  holdsGo: boolean;
   /** A distribution image known to run as root and to set no Go variables (Go installed from its packages). */
   distribution?: boolean;
   /** Why the user the image runs as and its Go cache paths are unknown; undefined when they are known. */
@@ -65,7 +67,8 @@ export function baseImageOfStage(doc: Document, stage: Stage, options: Transform
   const tag = image.tag ? partial.slice(image.tag.start, image.tag.end) : '';
   const golang = nameKnown && isGolangImage(image.name, options.golangRegistries ?? []);
   const family = golang ? familyById('golang') : nameKnown ? builderFamilyOf(image.name) : undefined;
-  const facts: BaseImage = { written, golang, env: family ? familyEnv(family) : new Map() };
+  const holdsGo = golang || family !== undefined || (nameKnown && namesGo(image.name, tag || undefined));
+  const facts: BaseImage = { written, golang, holdsGo, env: family ? familyEnv(family) : new Map() };
   if (reference !== undefined) facts.reference = reference;
   if (family) {
     facts.family = family;
@@ -78,7 +81,7 @@ export function baseImageOfStage(doc: Document, stage: Stage, options: Transform
   }
   const cachePathsUnknown = cachePathsUnknownOf(facts, tag);
   if (cachePathsUnknown) facts.cachePathsUnknown = cachePathsUnknown;
-  const versions = family && reference !== undefined ? stageGoVersions(reference, target, options) : undefined;
+  const versions = holdsGo && reference !== undefined ? stageGoVersions(reference, target, options) : undefined;
   if (versions) {
     facts.goVersion = versions.current;
     facts.goVersionAfter = versions.afterBump;

@@ -6,7 +6,7 @@
 // fetch for themselves do without the modules in the layer.
 import { lineRef, type Document, type Instruction } from '../document.js';
 import { mountType, parseMountOptions } from '../mounts.js';
-import { analyzeRun, commandsOf, getOnlyFetches, goInvocation, goInvocations, goVerb, packageArguments, type GoInvocation } from '../run.js';
+import { analyzeRun, commandsOf, getOnlyFetches, goInvocation, goInvocations, goVerb, namesVersionedPackage, packageArguments, type GoInvocation } from '../run.js';
 import type { SimpleCommand } from '../shell.js';
 import { stageChain } from '../stage-facts.js';
 import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
@@ -65,7 +65,11 @@ export function moduleCacheFlow(query: CacheFlowQuery, instruction: Instruction)
   const credentials = credentialMountOf(instruction);
   const family = familyEvents(query, stage, credentials);
   const first = firstAfter(family.events, instruction.start);
-  const needing = family.events[family.nextNeedingLayer[first]!];
+  // A tool's module graph (`go install pkg@version`) is no build's to read: an opaque build resolves its own module's
+  // graph and fetches what the cache lacks (a build that cannot fetch, or a reader of the cache's files, still needs it).
+  const needing = fillsOnlyToolModules(doc, instruction)
+    ? family.events.slice(first).find((event) => event.needsLayer && event.kind !== 'opaque')
+    : family.events[family.nextNeedingLayer[first]!];
   const flow: CacheFlow = {
     all: () => {
       const found = family.events.slice(first);
@@ -87,6 +91,12 @@ function runtimeFallback(doc: Document, family: FamilyEvents, instruction: Instr
   const runtime = family.runtimes.find((item) => item.start > instruction.start);
   if (!onlyFetches || !runtime) return undefined;
   return { kind: 'runtime', instruction: runtime, description: `the container (${runtime.keyword} at line ${lineRef(runtime)}) starts with the modules in the image and no RUN after`, needsLayer: true };
+}
+
+/** The RUN's go commands all install or run `pkg@version`: they ignore the current module, and fill the cache with the tools' own module graphs. */
+export function fillsOnlyToolModules(doc: Document, instruction: Instruction): boolean {
+  const gos = goInvocations(runAnalysisOf(doc, instruction)).filter((go) => go.subcommand.value !== 'version' && go.subcommand.value !== 'env');
+  return gos.length > 0 && gos.every(namesVersionedPackage);
 }
 
 /** The RUN's go commands only fetch modules into the cache: none builds, none writes vendor/ from them. */

@@ -25,14 +25,23 @@ export interface CopiesBefore {
 
 export type CopyReading = { copy: ContextCopy } | { unknown: string } | { notFromContext: true };
 
-/** A COPY/ADD as the build context reaches it; `workdir` is the working directory it runs in. */
-export function readCopy(doc: Document, instruction: Instruction, workdir: string | undefined): CopyReading {
+/** What a stage chain's instructions start from: the base image's working directory and the variables its ENV sets (`GOPATH=/go`). */
+export interface ImageStart {
+  workdir?: string;
+  env: ReadonlyMap<string, string>;
+}
+
+/**
+ * A COPY/ADD as the build context reaches it; `workdir` is the working directory it runs in, `imageEnv` the variables
+ * the base image sets (Docker expands `$GOPATH` in COPY and WORKDIR with them; the Dockerfile's own ENV and ARG win).
+ */
+export function readCopy(doc: Document, instruction: Instruction, workdir: string | undefined, imageEnv: ReadonlyMap<string, string> = new Map()): CopyReading {
   if (instruction.flags.some((flag) => flag.name === 'from')) return { notFromContext: true };
   const words = copyWords(doc, instruction);
   if (!words) return { unknown: `${instruction.keyword} at line ${lineRef(instruction)} cannot be read` };
   if (words.some((word) => word.startsWith('<<'))) return { notFromContext: true };
   if (words.length < 2) return { unknown: `${instruction.keyword} at line ${lineRef(instruction)} names no destination` };
-  const variables = variablesBefore(doc, instruction);
+  const variables = variablesOver(imageEnv, doc, instruction);
   const expanded = words.map((word) => (word.includes('$') ? expandVariables(word, variables) : word));
   if (expanded.some((word) => word === undefined)) return { unknown: `${instruction.keyword} at line ${lineRef(instruction)} uses a variable with no known value` };
   const all = expanded as string[];
@@ -43,6 +52,11 @@ export function readCopy(doc: Document, instruction: Instruction, workdir: strin
   if (destination === undefined) return { unknown: `${instruction.keyword} at line ${lineRef(instruction)} copies to a relative path in an unknown working directory` };
   const intoFolder = sources.length > 1 || written.endsWith('/') || written === '.' || /[*?[]/.test(sources[0]!) || written.endsWith('/.');
   return { copy: { instruction, sources: sources.map(normalizeSource), destination, intoFolder } };
+}
+
+/** The variables an instruction's words expand with: the Dockerfile's ENV and ARG before it, over the image's. */
+function variablesOver(imageEnv: ReadonlyMap<string, string>, doc: Document, instruction: Instruction): Map<string, string | null> {
+  return new Map<string, string | null>([...imageEnv, ...variablesBefore(doc, instruction)]);
 }
 
 /** The source and destination words of a COPY/ADD, JSON form included; undefined when unreadable. */
@@ -90,21 +104,22 @@ interface ChainFiles {
 const chainFiles = objectCache<Stage, ChainFiles>();
 
 /** One pass over a stage chain: the working directory of every instruction and the copies from the context. */
-function filesOfChain(doc: Document, stage: Stage, imageWorkdir: (root: Stage) => string | undefined): ChainFiles {
+function filesOfChain(doc: Document, stage: Stage, imageStart: (root: Stage) => ImageStart): ChainFiles {
   let facts = chainFiles.get(stage);
   if (facts) return facts;
   const chain = stageChain(stage);
   const instructions = chain.flatMap((s) => s.instructions);
   facts = { instructions, workdirs: [], copies: [] };
-  let workdir = imageWorkdir(chain[0]!);
+  const image = imageStart(chain[0]!);
+  let workdir = image.workdir;
   for (const [index, item] of instructions.entries()) {
     facts.workdirs.push(workdir);
     if (item.keyword === 'WORKDIR') {
       const written = item.args.join(' ').trim();
-      const value = written.includes('$') ? expandVariables(written, variablesBefore(doc, item)) : written;
+      const value = written.includes('$') ? expandVariables(written, variablesOver(image.env, doc, item)) : written;
       workdir = value === undefined ? undefined : resolveIn(workdir ?? '/', value);
     } else if (item.keyword === 'COPY' || item.keyword === 'ADD') {
-      const reading = readCopy(doc, item, facts.workdirs[index]);
+      const reading = readCopy(doc, item, facts.workdirs[index], image.env);
       if ('copy' in reading) facts.copies.push({ at: index, copy: reading.copy });
       else if ('unknown' in reading) facts.unknown ??= reading.unknown;
     }
@@ -127,20 +142,20 @@ function countBefore(facts: ChainFiles, instruction: Instruction): number {
 }
 
 /** The working directory of `instruction`: WORKDIR lines of its stage chain over the base image's own. */
-export function workdirBefore(doc: Document, instruction: Instruction, imageWorkdir: (root: Stage) => string | undefined): string | undefined {
+export function workdirBefore(doc: Document, instruction: Instruction, imageStart: (root: Stage) => ImageStart): string | undefined {
   const stage = stageOf(doc, instruction);
   if (!stage) return undefined;
-  const facts = filesOfChain(doc, stage, imageWorkdir);
+  const facts = filesOfChain(doc, stage, imageStart);
   return facts.workdirs[countBefore(facts, instruction)];
 }
 
 const copyLists = objectCache<ChainFiles, ContextCopy[]>();
 
 /** The COPY/ADD instructions from the build context before `instruction` in its stage chain, oldest first. */
-export function contextCopiesBefore(doc: Document, instruction: Instruction, imageWorkdir: (root: Stage) => string | undefined): CopiesBefore {
+export function contextCopiesBefore(doc: Document, instruction: Instruction, imageStart: (root: Stage) => ImageStart): CopiesBefore {
   const stage = stageOf(doc, instruction);
   if (!stage) return { list: [], count: 0 };
-  const facts = filesOfChain(doc, stage, imageWorkdir);
+  const facts = filesOfChain(doc, stage, imageStart);
   let list = copyLists.get(facts);
   if (!list) copyLists.set(facts, (list = facts.copies.map((entry) => entry.copy)));
   const index = countBefore(facts, instruction);

@@ -16,7 +16,7 @@ import { goCachesFor } from '../cache-paths.js';
 import { baseImageOfStage, type BaseImage } from './base-image.js';
 import { isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
-import { contextCopiesBefore, contextFileAt, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore } from './copies.js';
+import { contextCopiesBefore, contextFileAt, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore, type ImageStart } from './copies.js';
 import { cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
 import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
@@ -196,7 +196,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (!image) imagesBeforeBump.set(root, (image = baseImageOfStage(doc, root, settings.options, undefined)));
     return image;
   };
-  const imageWorkdir = (root: Stage): string | undefined => imageBeforeBump(root).workdir;
+  // Where the chain's instructions start (copies.ts): the image's working directory and ENV (`WORKDIR $GOPATH/src/...`).
+  const imageStart = (root: Stage): ImageStart => imageBeforeBump(root);
   const context = settings.input ? settings.input().context : buildContextOf(doc, settings.path, files, settings.declared, allContextCopies);
   const ignoresVendor = context.dir !== undefined && /^\/?(?:\*\*\/)?vendor\/?(?:\*\*?)?[ \t]*$/m.test(files.read(nodePath.join(context.dir, '.dockerignore')) ?? '');
   const contextExcludes = contextExcludesOf(files, context.dir);
@@ -205,7 +206,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   const moduleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => withFilesMadeInImage(doc, instruction, go, initedOver(instruction, go, moduleReadBy({
     files,
     context,
-    copies: withBindMounts(contextCopiesBefore(doc, instruction, imageWorkdir), bindMountsOf(instruction, workdirBefore(doc, instruction, imageWorkdir))),
+    copies: withBindMounts(contextCopiesBefore(doc, instruction, imageStart), bindMountsOf(instruction, workdirBefore(doc, instruction, imageStart))),
     workdir,
     createsGoMod: initsModuleBefore(doc, instruction, go),
     fetchesSources: sourcesFetchedBefore(doc, instruction, go),
@@ -222,10 +223,10 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     const initRun = goVerbBefore(doc, instruction, go, 'mod init');
     const init = initRun && goInvocations(runAnalysisOf(doc, initRun)).find((candidate) => goVerb(candidate) === 'mod init' && (initRun !== instruction || !go || candidate.command.start < go.command.start));
     if (!initRun || !init || init.command.nested || isOrOperator(init.command.before) || isOrOperator(init.command.after)) return read;
-    const initDir = directoryOf(doc, initRun, init.command.start, workdirBefore(doc, initRun, imageWorkdir));
+    const initDir = directoryOf(doc, initRun, init.command.start, workdirBefore(doc, initRun, imageStart));
     if (initDir !== read.moduleRoot) return read;
     const exists = (relative: string): boolean => files.isFile(nodePath.join(context.dir!, relative));
-    const copied = contextFileAt(contextCopiesBefore(doc, initRun, imageWorkdir), nodePath.posix.join(read.moduleRoot, 'go.mod'), exists);
+    const copied = contextFileAt(contextCopiesBefore(doc, initRun, imageStart), nodePath.posix.join(read.moduleRoot, 'go.mod'), exists);
     if (copied === undefined) return read;
     return { how: 'created', detail: `go mod init at line ${lineRef(initRun)} creates go.mod (it would fail on a go.mod the build context brought: the context holds none there)`, vendored: false };
   };
@@ -237,7 +238,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     const image = baseImage(stageChain(stage)[0]!);
     const analysis = runAnalysisOf(doc, instruction);
     const env = goEnvironmentOf(doc, instruction, analysis, go, image.env);
-    const workdir = commandWorkdir(doc, instruction, go, workdirBefore(doc, instruction, imageWorkdir));
+    const workdir = commandWorkdir(doc, instruction, go, workdirBefore(doc, instruction, imageStart));
     const module = moduleAt(instruction, workdir, go);
     const facts: GoCommandFacts = { module, env, image };
     if (workdir !== undefined) facts.workdir = workdir;
@@ -251,7 +252,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (cannotFetch) facts.cannotFetch = cannotFetch;
     const mod = modFlagValue(go.args) ?? goflagsMod(env.get('GOFLAGS'));
     if (mod !== undefined) facts.mod = mod;
-    const readOnly = readOnlyMountOver(instruction, module.moduleRoot ?? workdir, workdirBefore(doc, instruction, imageWorkdir));
+    const readOnly = readOnlyMountOver(instruction, module.moduleRoot ?? workdir, workdirBefore(doc, instruction, imageStart));
     if (readOnly) facts.readOnlyModule = readOnly;
     commands.set(go.command.start, facts);
     return facts;
@@ -269,7 +270,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     const key = command?.start ?? instruction.start;
     let reading = workdirReadings.get(key);
     if (!reading) {
-      const start = workdirBefore(doc, instruction, imageWorkdir);
+      const start = workdirBefore(doc, instruction, imageStart);
       const workdir = command ? directoryOf(doc, instruction, command.start, start) : start;
       const module = moduleAt(instruction, workdir, undefined);
       const stage = stageOf(doc, instruction);
@@ -290,9 +291,9 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     // With the context unknown, a path some COPY from the context could have put there counts: a script is the safe guess.
     const inContext = (relative: string): boolean => context.dir === undefined || files.isFile(nodePath.join(context.dir, relative));
     const contextFile = (path: string): string | undefined => {
-      const imagePath = resolveIn(workdirBefore(doc, instruction, imageWorkdir), path);
+      const imagePath = resolveIn(workdirBefore(doc, instruction, imageStart), path);
       if (imagePath === undefined) return undefined;
-      copies ??= contextCopiesBefore(doc, instruction, imageWorkdir);
+      copies ??= contextCopiesBefore(doc, instruction, imageStart);
       return contextFileAt(copies, imagePath, inContext);
     };
     const isContextFile = (path: string): boolean => contextFile(path) !== undefined;
@@ -305,10 +306,10 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     // make builds only if the goals' recipes in the context's Makefile do (`make patch-asn1` runs a sed).
     const makeBuilds = (command: SimpleCommand): boolean => {
       const invocation = makeInvocationOf(command);
-      const ranIn = directoryOf(doc, instruction, command.start, workdirBefore(doc, instruction, imageWorkdir));
+      const ranIn = directoryOf(doc, instruction, command.start, workdirBefore(doc, instruction, imageStart));
       const dir = invocation?.directory === undefined ? ranIn : resolveIn(ranIn, invocation.directory);
       if (!invocation || dir === undefined || context.dir === undefined) return true;
-      copies ??= contextCopiesBefore(doc, instruction, imageWorkdir);
+      copies ??= contextCopiesBefore(doc, instruction, imageStart);
       for (const name of invocation.makefile ? [invocation.makefile] : ['GNUmakefile', 'makefile', 'Makefile']) {
         const imagePath = resolveIn(dir, name);
         const relative = imagePath === undefined ? undefined : contextFileAt(copies, imagePath, inContext);
@@ -324,7 +325,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   /** The stage builds FROM a Go image, or runs go before or in `instruction`. */
   const stageHasGo = (stage: Stage, instruction: Instruction): boolean => {
     const image = baseImage(stageChain(stage)[0]!);
-    if (image.golang || /(?:^|[/-])go(?:lang)?(?:[-:/]|-toolset|$)/.test(image.reference ?? '')) return true;
+    if (image.holdsGo) return true;
     return firstInChain(stage, 'runs go', (item) => item.keyword === 'RUN' && goInvocations(runAnalysisOf(doc, item)).length > 0) <= instruction.start;
   };
   const flows = new Map<Instruction, CacheFlow>();
@@ -387,7 +388,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       const analysis = runAnalysisOf(doc, instruction);
       for (const go of goInvocations(analysis).filter(readsMainModule)) {
         const gopath = goEnvironmentOf(doc, instruction, analysis, go, imageBeforeBump(stageChain(stage)[0]!).env).get('GO111MODULE') === 'off';
-        const read = gopath ? undefined : moduleAt(instruction, commandWorkdir(doc, instruction, go, workdirBefore(doc, instruction, imageWorkdir)), go);
+        const read = gopath ? undefined : moduleAt(instruction, commandWorkdir(doc, instruction, go, workdirBefore(doc, instruction, imageStart)), go);
         if (read?.how === 'context') return asModuleFacts(read);
         if (read?.how === 'nearest') readsNearest = true;
         else readsNone = true;

@@ -1,0 +1,3 @@
+module github.com/example/accounts
+
+go 1.13
