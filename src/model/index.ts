@@ -231,6 +231,13 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     return { how: 'created', detail: `go mod init at line ${lineRef(initRun)} creates go.mod (it would fail on a go.mod the build context brought: the context holds none there)`, vendored: false };
   };
 
+  /** GoCommandFacts.cannotFetch alone: the cache flow asks it of every go command after a download, and needs no module read for it. */
+  const cannotFetchOf = (instruction: Instruction, go: GoInvocation): string | undefined => {
+    const known = commands.get(go.command.start);
+    if (known) return known.cannotFetch;
+    const stage = stageOf(doc, instruction)!;
+    return cannotFetchReason(instruction, goEnvironmentOf(doc, instruction, runAnalysisOf(doc, instruction), go, imageBeforeBump(stageChain(stage)[0]!).env));
+  };
   const goCommand = (instruction: Instruction, go: GoInvocation): GoCommandFacts => {
     const cached = commands.get(go.command.start);
     if (cached) return cached;
@@ -336,7 +343,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       flow = moduleCacheFlow({
         doc,
         moduleCache: 'caches' in caches ? caches.caches.moduleCache : undefined,
-        canFetch: (item, go) => goCommand(item, go).cannotFetch,
+        canFetch: cannotFetchOf,
         opaqueBuild,
       }, instruction);
       flows.set(instruction, flow);
