@@ -1,0 +1,5 @@
+FROM golang:1.23
+WORKDIR /src
+COPY . .
+RUN go mod tidy
+RUN go build -o /app ./cmd/app

@@ -1,0 +1,9 @@
+package main
+
+import (
+	"fmt"
+
+	"example.com/exceptions/pkg/greeter"
+)
+
+func main() { fmt.Println("exceptions:", greeter.Line()) }
