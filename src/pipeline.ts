@@ -1,5 +1,6 @@
 // Runs the ordered transforms over one file's text. Each transform sees the
-// text as the previous ones left it, re-parsed only when it changed.
+// text as the previous ones left it: parsed once, then after a change only
+// the lines the edits touched (reparseDocument).
 import { computeLineStarts, lineOf, messageOf, parseDocument, reparseDocument, resolveLineRefs, type Document, type Instruction } from './document.js';
 import { applyEdits, inInsertedLines, mapOffsetBack, sortEdits, type Edit } from './edits.js';
 import { DockmodError } from './errors.js';
@@ -80,8 +81,9 @@ const UTF8_BOM_BYTES = '\u00EF\u00BB\u00BF';
 /**
  * Far above any hand-written Dockerfile (the largest public ones are tens of
  * kilobytes). dockerfile-ast needs about two seconds per megabyte, more with
- * thousands of stages, and the text is parsed again after each transform that
- * changed it: a larger input is refused at once rather than worked on for minutes.
+ * thousands of stages, and what a transform changed is parsed again (all of it
+ * where a fragment cannot be): a larger input is refused at once rather than
+ * worked on for minutes.
  */
 export const MAX_INPUT_LENGTH = 512 * 1024;
 
