@@ -19,6 +19,11 @@ const builtAt = (file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 
 (async () => {
   const bundle = built('../dist/src/cli.bundle.cjs');
   const bundleAt = builtAt(bundle);
+  if (bundleAt < 0 && builtAt(built('../dist/src/cli.js')) < 0) {
+    // A checkout before `npm install` (or `npm ci`), which builds dist/ through `prepare`.
+    process.stderr.write(`dockmod: not built: ${built('../dist')} is missing; run \`npm install\` (or \`npm run build\`) in ${built('..')}\n`);
+    process.exit(2);
+  }
   const { main, written } = bundleAt >= builtAt(built('../dist/src/cli.js')) ? loadBundle(bundle, bundleAt) : await import('../dist/src/cli.js');
   await main();
   written?.();
