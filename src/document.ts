@@ -178,29 +178,42 @@ function endOfFlagWord(text: string, from: number, end: number): number {
  */
 export function reparseDocument(previous: Document, sorted: readonly Edit[], text: string): Document {
   if (sorted.length === 0) return previous.text === text ? previous : parseDocument(text);
-  const window = editedWindow(previous, sorted);
+  const edited = editedWindow(previous, sorted);
+  // Above the first instruction lie the parser directives, which decide how the whole file reads: lines edited there,
+  // or inserted right below them, are read with the whole file.
+  const firstStart = previous.instructions[0]?.start ?? previous.text.length + 1;
+  if (edited.start < firstStart || (firstStart > 0 && edited.start <= startOfLine(previous.text, firstStart))) return parseDocument(text);
+  // The instructions just before and after the edited lines are parsed with them, as guards: when they read as before,
+  // the parser left the edited lines where it entered them (no continuation or heredoc reaches across), and every
+  // instruction beyond them reads as before too.
+  const guardBefore = previous.instructions.filter((instruction) => instruction.end < edited.start).at(-1);
+  const guardAfter = previous.instructions.find((instruction) => instruction.start >= edited.end);
+  const window = {
+    start: guardBefore ? startOfLine(previous.text, guardBefore.start) : edited.start,
+    end: guardAfter ? endOfLineWithBreak(previous.text, guardAfter.end) : edited.end,
+  };
   const delta = text.length - previous.text.length;
   const lineStarts = computeLineStarts(text);
+  const lineDelta = lineStarts.length - previous.lineStarts.length;
   const firstLine = lineOf(previous, window.start);
   const oldLastLine = lineOf(previous, window.end - 1);
-  const lineDelta = lineStarts.length - previous.lineStarts.length;
-  const newEnd = window.end + delta;
-  const fragment = text.slice(window.start, newEnd);
-  const lineBefore = previous.text.slice(startOfLine(previous.text, Math.max(window.start - 1, 0)), Math.max(window.start - 1, 0));
-  if (fragment.includes('<<') || continuesPastEnd(fragment, previous.escapeChar) || (window.start > 0 && lineBefore.trimEnd().endsWith(previous.escapeChar))) return parseDocument(text);
-  // At the top, the fragment has the file's parser directives. Elsewhere a blank line ends the directives, so a comment
-  // at the fragment's top stays a comment (after the escape directive, when the file has one).
+  const fragment = text.slice(window.start, window.end + delta);
+  if (fragment.includes('<<')) return parseDocument(text);
+  // At the top (the first instruction's line, no directives above it) the fragment is read as the file is. Elsewhere a
+  // blank line ends the directives, so a comment at the fragment's top stays a comment (after the file's escape directive).
   const prefix = window.start === 0 ? '' : previous.escapeChar === '\\' ? '\n' : `# escape=${previous.escapeChar}\n\n`;
   const parsed = parseDocument(prefix + fragment);
   if (parsed.escapeChar !== previous.escapeChar) return parseDocument(text);
   const fragmentOffset = window.start - prefix.length;
   const fragmentLine = firstLine - (prefix.match(/\n/g)?.length ?? 0);
-  const before = previous.instructions.filter((instruction) => instruction.end < window.start);
-  const after = previous.instructions.filter((instruction) => instruction.start >= window.end);
+  const reparsed = parsed.instructions.map((instruction) => shiftInstruction(instruction, fragmentOffset, fragmentLine));
+  const guardsHold =
+    (!guardBefore || sameReading(reparsed[0], guardBefore)) && (!guardAfter || sameReading(reparsed.at(-1), shiftInstruction(guardAfter, delta, lineDelta)));
+  if (!guardsHold) return parseDocument(text);
   const instructions = [
-    ...before.map((instruction) => ({ ...instruction })),
-    ...parsed.instructions.map((instruction) => shiftInstruction(instruction, fragmentOffset, fragmentLine)),
-    ...after.map((instruction) => shiftInstruction(instruction, delta, lineDelta)),
+    ...previous.instructions.filter((instruction) => instruction.end < window.start).map((instruction) => ({ ...instruction })),
+    ...reparsed,
+    ...previous.instructions.filter((instruction) => instruction.start >= window.end).map((instruction) => shiftInstruction(instruction, delta, lineDelta)),
   ];
   instructions.forEach((instruction, index) => (instruction.index = index));
   const commentLines = new Set<number>();
@@ -210,6 +223,18 @@ export function reparseDocument(previous: Document, sorted: readonly Edit[], tex
   }
   for (const line of parsed.commentLines) commentLines.add(line + fragmentLine);
   return { text, escapeChar: previous.escapeChar, eol: detectEol(text), lineStarts, instructions, commentLines };
+}
+
+/** Two readings of one instruction agree on where it is and what it says. */
+function sameReading(reparsed: Instruction | undefined, known: Instruction): boolean {
+  if (!reparsed) return false;
+  const fields = ['keywordText', 'start', 'end', 'line', 'endLine', 'argsStart'] as const;
+  if (fields.some((field) => reparsed[field] !== known[field])) return false;
+  if (reparsed.args.length !== known.args.length || reparsed.args.some((arg, index) => arg !== known.args[index])) return false;
+  return reparsed.flags.length === known.flags.length && reparsed.flags.every((flag, index) => {
+    const other = known.flags[index]!;
+    return flag.name === other.name && flag.value === other.value && flag.start === other.start && flag.end === other.end;
+  });
 }
 
 /**
@@ -230,12 +255,6 @@ function editedWindow(doc: Document, sorted: readonly Edit[]): { start: number; 
     }
   }
   return { start, end };
-}
-
-/** The fragment's last line continues onto the next (its escape character ends it): the text after it would read differently. */
-function continuesPastEnd(fragment: string, escapeChar: string): boolean {
-  const lastLine = fragment.replace(/\r?\n$/, '').split('\n').at(-1) ?? '';
-  return lastLine.trimEnd().endsWith(escapeChar);
 }
 
 function shiftInstruction(instruction: Instruction, offset: number, lines: number): Instruction {

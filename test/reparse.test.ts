@@ -6,9 +6,11 @@
 // the ast node's positions through astOffset.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { astOffset, endOfLineWithBreak, parseDocument, reparseDocument, startOfLine, type Document, type Instruction } from '../src/document.js';
 import { applyEdits, sortEdits, type Edit } from '../src/edits.js';
+import { generatedDockerfile } from './generate-dockerfile.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', '__fixtures__');
 
@@ -86,4 +88,48 @@ describe('reparseDocument equals a full parse of the edited text', () => {
       }
     });
   }
+});
+
+/** What random edits insert: pieces that make or break Dockerfile syntax (continuations, comments, heredocs, directives). */
+const EDIT_PIECES = ['', '\n', '\r\n', '\\', '\\\n', '`', '`\n', ' ', '#', '# escape=`\n', '<<EOF\n', 'EOF\n', 'RUN go mod tidy\n', ' --mount=type=cache,target=/go/pkg/mod', 'FROM golang:1.24 AS b\n', '"'];
+
+const runs = Number(process.env.DOCKMOD_FUZZ_RUNS ?? 300);
+const seed = Number(process.env.DOCKMOD_FUZZ_SEED ?? 20261202);
+
+describe('reparseDocument on generated Dockerfiles and random edits', () => {
+  it('equals a full parse of the edited text, or both fail alike', () => {
+    const rawEdit = fc.record({ at: fc.nat(), length: fc.integer({ min: 0, max: 12 }), text: fc.constantFrom(...EDIT_PIECES) });
+    fc.assert(
+      fc.property(generatedDockerfile, fc.array(rawEdit, { minLength: 1, maxLength: 3 }), ({ text }, raw) => {
+        let doc: Document;
+        try {
+          doc = parseDocument(text);
+        } catch {
+          return;
+        }
+        const edits: Edit[] = [];
+        let last = 0;
+        for (const edit of [...raw].sort((a, b) => (a.at % (text.length + 1)) - (b.at % (text.length + 1)))) {
+          const start = Math.max(edit.at % (text.length + 1), last);
+          const end = Math.min(start + edit.length, text.length);
+          edits.push({ start, end, text: edit.text });
+          last = end;
+        }
+        const sorted = sortEdits(edits, 'test');
+        const edited = applyEdits(text, sorted);
+        let full: Document | undefined;
+        try {
+          full = parseDocument(edited);
+        } catch {
+          full = undefined;
+        }
+        if (!full) {
+          expect(() => reparseDocument(doc, sorted, edited)).toThrow();
+          return;
+        }
+        expect(comparable(reparseDocument(doc, sorted, edited)), JSON.stringify({ text, edits })).toEqual(comparable(full));
+      }),
+      { numRuns: runs, seed },
+    );
+  });
 });
