@@ -6,7 +6,7 @@
 // before and after the bump (stageGoVersions).
 import { compareGoVersions, isPrerelease, parseGoVersion, type GoVersion } from './go-version.js';
 import { decideGolangTag, golangTagKnowledge, listTable, tagText, type TagDecision, type TagKnowledge } from './golang-tag-bump.js';
-import { builderFamilyOf, goVersionNamedInTag, knownMinorTags, sameImageNames, type ImageFamily } from './image-facts.js';
+import { builderFamilyOf, goVersionNamedBy, knownMinorTags, sameImageNames, type ImageFamily } from './image-facts.js';
 import { isGolangImage, splitGolangTag, splitImageReference } from './image-ref.js';
 import { tagTableOf } from './tag-lists.js';
 import type { TransformOptions } from './transform.js';
@@ -150,7 +150,7 @@ export function stageGoVersions(reference: string, target: GoVersion | undefined
   const tag = reference.slice(parsed.tag.start, parsed.tag.end);
   if (!kind) {
     // A builder whose tag names its Go (`builder:go1.20-linux`): bump-go-image never moves it.
-    const named = goVersionNamedInTag(tag);
+    const named = goVersionNamedBy(parsed.name, tag);
     const current = named === undefined ? undefined : parseGoVersion(named);
     return current && { current, afterBump: current };
   }

@@ -144,6 +144,19 @@ export function goVersionNamedInTag(tag: string): string | undefined {
 }
 
 /**
+ * The Go version an image outside the families names: in its tag as a word (goVersionNamedInTag), or, for a name that
+ * says golang as a word of its last part (`acme/golang-dev`, `mirror/golang`), a golang-style tag (`1.10.3-alpine`, as
+ * the official image's tags are). Only a Go 1 version counts (`go-app-base:2.3` says nothing of Go).
+ */
+export function goVersionNamedBy(name: string, tag: string): string | undefined {
+  const inTag = goVersionNamedInTag(tag);
+  if (inTag !== undefined) return inTag;
+  const last = name.toLowerCase().split('/').at(-1)!;
+  if (!/(?:^|-)golang(?:-|$)/.test(last)) return undefined;
+  return /^(1\.\d+(?:\.\d+)?)(?=$|-)/.exec(tag)?.[1];
+}
+
+/**
  * An image outside the families that holds Go, as far as its name and tag
  * tell: the last part of its name is, or has the dash-separated word, `go` or
  * `golang` (`quay.io/acme/golang`, `oss-fuzz-base/base-builder-go`,

@@ -230,9 +230,12 @@ describe('stageGoVersions', () => {
   });
 
   it('knows no version for moving tags, RHEL-release tags and other images', () => {
-    for (const reference of ['golang', 'golang:alpine', 'cgr.dev/chainguard/go:latest', 'registry.access.redhat.com/ubi9/go-toolset:9.6-1753221510', 'node:20', 'registry.corp.example/golang:1.22']) {
+    for (const reference of ['golang', 'golang:alpine', 'cgr.dev/chainguard/go:latest', 'registry.access.redhat.com/ubi9/go-toolset:9.6-1753221510', 'node:20', 'acme/go-app-base:2.3', 'acme/go-builder:1.2.0']) {
       expect(versions(reference), reference).toBeUndefined();
     }
+    // A golang mirror dockmod was not told of: its golang-style tag names its Go, which is never bumped.
+    expect(versions('registry.corp.example/golang:1.22')).toEqual({ current: parseGoVersion('1.22'), afterBump: parseGoVersion('1.22') });
+    expect(versions('someorg/golang-dev:1.10.3-alpine')?.current).toEqual(parseGoVersion('1.10.3'));
     expect(versions('registry.corp.example/golang:1.22', { golangRegistries: ['registry.corp.example'] })?.afterBump).toEqual(parseGoVersion('1.24'));
   });
 });

@@ -19,7 +19,7 @@ import {
 } from '../src/from-expansion.js';
 import { compareGoVersions, goVersionProblem, isPrerelease, parseGoVersion, type GoVersion } from '../src/go-version.js';
 import { decideImageBump, goImageKind, satisfies, stageGoVersions, type ImageKind } from '../src/go-image-bump.js';
-import { goVersionNamedInTag } from '../src/image-facts.js';
+import { goVersionNamedBy } from '../src/image-facts.js';
 import { mirroredGolangPrefix, splitImageReference, type ImageReference } from '../src/image-ref.js';
 import { readsMainModule } from '../src/model/index.js';
 import { goInvocations } from '../src/run.js';
@@ -57,8 +57,11 @@ export const bumpGoImage: Transform = {
   },
 };
 
-/** No target: `missing` says why; `noModule` when no go.mod was found (rather than one that cannot be read). */
-type Target = { version: GoVersion } | { missing: string; noModule?: true };
+/**
+ * No target: `missing` says why; `noModule` when no go.mod was found (rather than one that cannot be read); `nothingAsked`
+ * when the go.mod states no Go version (no go line: any Go builds it, so no image is too old and there is nothing to say).
+ */
+type Target = { version: GoVersion } | { missing: string; noModule?: true; nothingAsked?: true };
 
 function targetOf(ctx: Context): Target {
   const option = ctx.options.goVersion || 'auto';
@@ -77,7 +80,7 @@ function targetOf(ctx: Context): Target {
   const unreadable = candidates.find((_, i) => versions[i] === undefined || versions[i]!.minor === undefined);
   if (unreadable !== undefined) return { missing: `cannot read the Go version "${unreadable}" in go.mod; pass --go-version to bump the golang image` };
   const newest = (versions as GoVersion[]).sort(compareGoVersions).at(-1);
-  if (!newest) return { missing: 'go.mod has no go line; pass --go-version to bump the golang image' };
+  if (!newest) return { missing: 'go.mod has no go line', nothingAsked: true };
   return { version: newest };
 }
 
@@ -90,7 +93,8 @@ function targetOf(ctx: Context): Target {
  * sources fetched from elsewhere have nothing to bump to: no note. A go.mod
  * found but unreadable is said at the first pinned image.
  */
-function missingTargetNote(ctx: Context, plans: readonly Plan[], target: { missing: string; noModule?: true }): { offset: number; message: string } | undefined {
+function missingTargetNote(ctx: Context, plans: readonly Plan[], target: { missing: string; noModule?: true; nothingAsked?: true }): { offset: number; message: string } | undefined {
+  if (target.nothingAsked) return undefined;
   const pinned = plans.filter((plan) => plan.golang && plan.pinned);
   if (!target.noModule) return pinned[0] && { offset: pinned[0].from.start, message: target.missing };
   const model = ctx.model();
@@ -131,7 +135,7 @@ function buildsTheModule(ctx: Context, from: Instruction): boolean {
  * builds this module (itself or in make): its tags follow no scheme dockmod can move, so a human must.
  */
 function olderGoNamedInTag(ctx: Context, from: Instruction, name: string, tag: string, target: GoVersion): string | undefined {
-  const named = goVersionNamedInTag(tag);
+  const named = goVersionNamedBy(name, tag);
   const version = named === undefined ? undefined : parseGoVersion(named);
   if (!version || satisfies(version, target) || !(buildsTheModule(ctx, from) || buildsOutOfSight(ctx, from))) return undefined;
   return `the tag ${tag} of ${name} names Go ${version.text}, older than Go ${target.text}, and dockmod cannot tell which tag of this image has a newer Go: move it to one with Go ${target.text} or later by hand`;
@@ -209,11 +213,11 @@ function planFor(
   if (earlierStages.includes(reference.name.toLowerCase())) return plan;
   const kind = goImageKind(reference.name, ctx.options);
   if (!kind) {
-    const namedGo = target && reference.tag ? olderGoNamedInTag(ctx, from, reference.name, expansion.text.slice(reference.tag.start, reference.tag.end), target) : undefined;
-    if (namedGo) return leave(namedGo);
+    // A mirror of golang (`<registry>/golang`): passing its registry lets dockmod bump it like the official image.
     const prefix = mirroredGolangPrefix(reference.name);
-    if (prefix === undefined) return plan;
-    return leave(`${reference.name} is not an official golang image name; to bump it as the golang image, pass --golang-registry ${prefix} (or list it in golangRegistries)`);
+    if (prefix !== undefined) return leave(`${reference.name} is not an official golang image name; to bump it as the golang image, pass --golang-registry ${prefix} (or list it in golangRegistries)`);
+    const namedGo = target && reference.tag ? olderGoNamedInTag(ctx, from, reference.name, expansion.text.slice(reference.tag.start, reference.tag.end), target) : undefined;
+    return namedGo ? leave(namedGo) : plan;
   }
   plan.golang = true;
   const tag = reference.tag && expansion.text.slice(reference.tag.start, reference.tag.end);

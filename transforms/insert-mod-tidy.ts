@@ -149,6 +149,9 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   const modelFact = modeFactOf(facts);
   if (modelFact) return { reason: TIDY_REASONS[modelFact.kind](modelFact.detail), fact: `${modelFact.kind}:${modelFact.detail}` };
   if (module.how === 'none') return { reason: module.detail };
+  if (facts.goModInGopath) {
+    return { reason: `go.mod lands at ${facts.goModInGopath}/go.mod, in $GOPATH itself, where go ignores it for go mod tidy ("go: warning: ignoring go.mod in $GOPATH"; tidy fails); copy the module to a folder outside ${facts.goModInGopath} to tidy it` };
+  }
   const changesDirectory = commandsOf(run.analysis).some((command) => command.start < go.command.start && ['cd', 'pushd', 'popd'].includes(command.words[0]?.value ?? ''));
   const changesModule = go.args.some((word) => /^--?C(?:=|$)/.test(word.value)) || changesDirectory;
   if (changesModule && !sameModuleAsStage(ctx, run.instruction, facts.module)) {

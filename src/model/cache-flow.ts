@@ -90,7 +90,7 @@ function runtimeFallback(doc: Document, family: FamilyEvents, instruction: Instr
   const onlyFetches = onlyFetchesModules(doc, instruction);
   const runtime = family.runtimes.find((item) => item.start > instruction.start);
   if (!onlyFetches || !runtime) return undefined;
-  return { kind: 'runtime', instruction: runtime, description: `the container (${runtime.keyword} at line ${lineRef(runtime)}) starts with the modules in the image and no RUN after`, needsLayer: true };
+  return { kind: 'runtime', instruction: runtime, description: `the container that ${runtime.keyword} at line ${lineRef(runtime)} starts (no RUN after this one uses the modules)`, needsLayer: true };
 }
 
 /** The RUN's go commands all install or run `pkg@version`: they ignore the current module, and fill the cache with the tools' own module graphs. */

@@ -16,7 +16,7 @@ import { goCachesFor } from '../cache-paths.js';
 import { baseImageOfStage, type BaseImage } from './base-image.js';
 import { isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
-import { contextCopiesBefore, contextFileAt, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore, type ImageStart } from './copies.js';
+import { contextCopiesBefore, contextFileAt, normalizeImagePath, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore, type ImageStart } from './copies.js';
 import { cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
 import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
@@ -65,6 +65,11 @@ export interface GoCommandFacts {
   mod?: string;
   /** The `--mount=type=bind,...` (read-only) the module's folder is mounted from: go.mod and go.sum cannot be updated there. */
   readOnlyModule?: string;
+  /**
+   * The module's go.mod is $GOPATH/go.mod (this folder: `COPY . .` into the golang image's /go): go warns "ignoring
+   * go.mod in $GOPATH" and refuses the commands that need a module root (go mod tidy, vendor, verify); builds go on.
+   */
+  goModInGopath?: string;
 }
 
 export interface WorkdirReading {
@@ -261,6 +266,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (mod !== undefined) facts.mod = mod;
     const readOnly = readOnlyMountOver(instruction, module.moduleRoot ?? workdir, workdirBefore(doc, instruction, imageStart));
     if (readOnly) facts.readOnlyModule = readOnly;
+    const gopathFirst = env.get('GOPATH')?.split(':')[0];
+    if (gopathFirst && module.moduleRoot !== undefined && normalizeImagePath(gopathFirst) === module.moduleRoot) facts.goModInGopath = module.moduleRoot;
     commands.set(go.command.start, facts);
     return facts;
   };

@@ -1,0 +1,3 @@
+module github.com/acme/y
+
+go 1.11
