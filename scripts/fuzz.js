@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run fuzz [-- --runs N --seed S]: the property tests of
-// test/properties.test.ts with many more runs (20,000 per property by default)
+// test/properties.test.ts and test/reparse.test.ts with many more runs (20,000 per property by default)
 // and a random seed, printed so that a failure can be replayed.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -17,7 +17,7 @@ const replay = `npm run fuzz -- --seed ${seed} --runs ${runs}`;
 
 console.log(`dockmod fuzz: ${runs} runs per property, seed ${seed}`);
 const vitest = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
-const result = spawnSync(process.execPath, [vitest, 'run', 'test/properties.test.ts'], {
+const result = spawnSync(process.execPath, [vitest, 'run', 'test/properties.test.ts', 'test/reparse.test.ts'], {
   stdio: 'inherit',
   env: { ...process.env, DOCKMOD_FUZZ_RUNS: runs, DOCKMOD_FUZZ_SEED: seed },
 });
