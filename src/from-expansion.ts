@@ -129,6 +129,8 @@ function expandInto(
     }
     const reference = variableAt(text, i, end);
     if (!reference) {
+      // Docker expands `$1` (digits name a variable there too) and reads other `$`s its own way: not a reference dockmod can read.
+      unclear('a $ that starts no variable name dockmod can read');
       push(char, { source, at: i, outerStart: outer?.start ?? i, outerEnd: outer?.end ?? i + 1 });
       i++;
       continue;

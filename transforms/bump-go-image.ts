@@ -246,6 +246,10 @@ function planBump(ctx: Context, plan: Plan, { source, expansion, reference, kind
     return latest.kind === 'leave' ? latest.reason : undefined;
   }
   const tag = expansion.text.slice(reference.tag.start, reference.tag.end);
+  // A digest that names a variable with no value: what the stage builds FROM is not known, so neither is what a bump replaces.
+  if (reference.digest && expansion.text.slice(reference.digest.start, reference.digest.end).includes(UNKNOWN)) {
+    return `the digest of ${plan.image} is not known here (${noDefault(expansion)}); left as is`;
+  }
   if (tag.split('-')[0]!.includes(UNKNOWN)) {
     return `the Go version of ${plan.image} is not known here (${noDefault(expansion)}): make sure the build passes Go ${target.text} or later`;
   }

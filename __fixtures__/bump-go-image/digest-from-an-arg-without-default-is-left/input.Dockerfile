@@ -1,0 +1,3 @@
+ARG DIGEST
+FROM golang:1.21@${DIGEST}
+RUN go build ./...
