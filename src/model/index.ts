@@ -10,7 +10,7 @@ import { NO_MODULE, type ModuleFacts } from '../module.js';
 import type { TransformOptions } from '../transform.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, modFlagValue, namesVersionedPackage, type GoInvocation } from '../run.js';
 import type { SimpleCommand, Token } from '../shell.js';
-import { chainInstructionsBefore, firstInChain, stageChain } from '../stage-facts.js';
+import { chainInstructionsBefore, expandVariables, firstInChain, stageChain, variablesBefore } from '../stage-facts.js';
 import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { goCachesFor } from '../cache-paths.js';
 import { baseImageOfStage, type BaseImage } from './base-image.js';
@@ -254,7 +254,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     const module = moduleAt(instruction, workdir, go);
     const facts: GoCommandFacts = { module, env, image };
     if (workdir !== undefined) facts.workdir = workdir;
-    const goVersion = image.goVersionAfter ?? image.goVersion;
+    const goVersion = image.goVersionAfter ?? image.goVersion ?? goInstalledBefore(doc, instruction);
     if (goVersion) facts.goVersion = goVersion;
     const gopath = gopathModeOf(env, module, goVersion, workdir);
     if (gopath) facts.gopathMode = gopath;
@@ -290,7 +290,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       const stage = stageOf(doc, instruction);
       const image = stage && baseImage(stageChain(stage)[0]!);
       const env = image && goEnvironmentOf(doc, instruction, runAnalysisOf(doc, instruction), undefined, image.env);
-      const gopathMode = image && env ? gopathModeOf(env, module, image.goVersionAfter ?? image.goVersion, workdir) : undefined;
+      const gopathMode = image && env ? gopathModeOf(env, module, image.goVersionAfter ?? image.goVersion ?? goInstalledBefore(doc, instruction), workdir) : undefined;
       // Any COPY/ADD from the context, wherever it lands (its destination may be unknown), or a bind mount.
       const copiesContext = chainInstructionsBefore(doc, instruction).some((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from')) ||
         instruction.flags.some((flag) => flag.name === 'mount' && flag.value !== null && mountType(parseMountOptions(flag.value)) === 'bind');
@@ -553,6 +553,28 @@ function fetchIn(doc: Document, item: Instruction, go: GoInvocation | undefined)
   return undefined;
 }
 
+/** An official Go release archive (`go1.12.linux-amd64.tar.gz`), its version written out or as a variable (`go${GO_VERSION}.linux-...`). */
+const GO_RELEASE_ARCHIVE = /\bgo(\d+\.\d+(?:\.\d+)?|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)\.(?:linux|freebsd|darwin|windows)-[a-z0-9]+\.(?:tar\.gz|zip)\b/g;
+
+/**
+ * The Go an image with no Go of its own gets from a RUN or ADD before `instruction` in its stage chain that fetches an
+ * official release archive (`wget https://go.dev/dl/go1.12.linux-amd64.tar.gz`, with its version from ENV or ARG), or
+ * the go command's own RUN before it: the last such install, when its version can be read; undefined otherwise.
+ */
+function goInstalledBefore(doc: Document, instruction: Instruction): GoVersion | undefined {
+  let found: GoVersion | undefined;
+  for (const item of [...chainInstructionsBefore(doc, instruction), instruction]) {
+    if (item.keyword !== 'RUN' && item.keyword !== 'ADD') continue;
+    for (const match of doc.text.slice(item.start, item.end).matchAll(GO_RELEASE_ARCHIVE)) {
+      const written = match[1]!;
+      const text = written.startsWith('$') ? expandVariables(written, variablesBefore(doc, item)) : written;
+      const version = text === undefined ? undefined : parseGoVersion(text);
+      if (version && version.major === 1) found = version;
+    }
+  }
+  return found;
+}
+
 const OUTSIDE_ANY_MODULE = 'outside any module';
 
 function gopathModeOf(env: GoEnvironment, module: ModuleRead, imageGo: GoVersion | undefined, workdir: string | undefined): string | undefined {
@@ -608,7 +630,9 @@ function reportOf(doc: Document, model: ImageModel): ModelReport {
         if (facts.module.vendoredBy) entry.vendoredBy = said(facts.module.vendoredBy);
         if (facts.module.missingGoFolders) entry.missingGoFolders = facts.module.missingGoFolders;
         if (facts.gopathMode) entry.gopathMode = said(facts.gopathMode);
-        if (facts.goVersion && facts.goVersion.text !== report.goVersion) report.goVersionAfter = facts.goVersion.text;
+        // An image with no Go of its own: the Go the stage installs (goInstalledBefore) is the stage's Go, not a bump.
+        if (facts.goVersion && !image.goVersion) report.goVersion ??= facts.goVersion.text;
+        else if (facts.goVersion && facts.goVersion.text !== report.goVersion) report.goVersionAfter = facts.goVersion.text;
         report.goCommands.push(entry);
       }
       if (gos.some((go) => goVerb(go) === 'mod download')) {
