@@ -173,8 +173,8 @@ function endOfFlagWord(text: string, from: number, end: number): number {
  * The document of `text`, which is `previous.text` with `sorted` applied (sorted, as sortEdits returns them):
  * what parseDocument(text) gives, but only the lines the edits touch are parsed again. The instructions
  * around them keep what the previous parse read, moved by the lines and offsets the edits added or removed.
- * Falls back to parsing the whole text where a fragment could read differently than in place (a heredoc,
- * a line continued past the edited lines, the parser directives).
+ * The whole text is parsed instead where a fragment could read differently than in place: its guards (the
+ * instructions next to it) read otherwise, it holds a heredoc, or the edits are at the parser directives.
  */
 export function reparseDocument(previous: Document, sorted: readonly Edit[], text: string): Document {
   if (sorted.length === 0) return previous.text === text ? previous : parseDocument(text);
