@@ -81,7 +81,25 @@ function planStage(ctx: Context, stage: Stage): void {
     ctx.note(firstLoad.subcommand.start, `the COPY instructions leave out module folders with Go files (${shownFolders(facts.module.missingGoFolders!)}), and Go ${facts.goVersion.text} has no go mod tidy -e; go mod tidy not inserted`);
     return;
   }
-  ctx.edit(tidyInsertion(ctx, target.instruction, selective ? 'go mod tidy -e' : 'go mod tidy'));
+  const tidy = selective ? 'go mod tidy -e' : 'go mod tidy';
+  const folder = tidyFolder(ctx, target, firstLoad);
+  ctx.edit(tidyInsertion(ctx, target.instruction, folder === undefined ? tidy : `cd ${folder} && ${tidy}`));
+}
+
+/** A folder written as a shell word needs no quoting: letters, digits and `_./-`. */
+const PLAIN_FOLDER = /^\/[A-Za-z0-9_./-]*$/;
+
+/**
+ * The folder a tidy must `cd` to: the module root of a build whose RUN first changes directory (`cd /src && go build`)
+ * into a module other than its WORKDIR's, when the model knows that root and it is a plain absolute path. Undefined
+ * when the tidy runs where the RUN starts (the same module), or when the folder cannot be told.
+ */
+function tidyFolder(ctx: Context, run: GoRun, go: GoInvocation): string | undefined {
+  const changesDirectory = commandsOf(run.analysis).some((command) => command.start < go.command.start && ['cd', 'pushd', 'popd'].includes(command.words[0]?.value ?? ''));
+  if (!changesDirectory || go.args.some((word) => /^--?C(?:=|$)/.test(word.value))) return undefined;
+  const { module } = ctx.model().goCommand(run.instruction, go);
+  if (module.how !== 'context' || sameModuleAsStage(ctx, run.instruction, module)) return undefined;
+  return module.moduleRoot !== undefined && PLAIN_FOLDER.test(module.moduleRoot) ? module.moduleRoot : undefined;
 }
 
 /** A RUN whose shell dockmod cannot fully read (case ... esac, an open quote) but whose text mentions a go build. */
@@ -154,7 +172,7 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   }
   const changesDirectory = commandsOf(run.analysis).some((command) => command.start < go.command.start && ['cd', 'pushd', 'popd'].includes(command.words[0]?.value ?? ''));
   const changesModule = go.args.some((word) => /^--?C(?:=|$)/.test(word.value)) || changesDirectory;
-  if (changesModule && !sameModuleAsStage(ctx, run.instruction, facts.module)) {
+  if (changesModule && !sameModuleAsStage(ctx, run.instruction, facts.module) && tidyFolder(ctx, run, go) === undefined) {
     return { reason: changesDirectory ? `the RUN changes directory before go ${go.subcommand.value}` : `go ${go.subcommand.value} -C builds another directory` };
   }
   const foreignMount = run.instruction.flags.find((flag) => flag.name === 'mount' && flag.value !== null && !['cache', 'tmpfs'].includes(mountType(parseMountOptions(flag.value))));

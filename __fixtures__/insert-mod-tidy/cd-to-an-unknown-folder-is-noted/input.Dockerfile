@@ -1,0 +1,5 @@
+FROM golang:1.23
+ARG SERVICE
+WORKDIR /src
+COPY . .
+RUN cd services/$SERVICE && go build -o /app .
