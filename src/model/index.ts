@@ -243,6 +243,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     const stage = stageOf(doc, instruction)!;
     return cannotFetchReason(instruction, goEnvironmentOf(doc, instruction, runAnalysisOf(doc, instruction), go, imageBeforeBump(stageChain(stage)[0]!).env));
   };
+  /** The Go a command at `instruction` runs with once this run is done: the image's (raised by bump-go-image), else the one its stage installs. */
+  const goOfCommand = (instruction: Instruction, image: BaseImage): GoVersion | undefined => image.goVersionAfter ?? image.goVersion ?? goInstalledBefore(doc, instruction);
   const goCommand = (instruction: Instruction, go: GoInvocation): GoCommandFacts => {
     const cached = commands.get(go.command.start);
     if (cached) return cached;
@@ -254,7 +256,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     const module = moduleAt(instruction, workdir, go);
     const facts: GoCommandFacts = { module, env, image };
     if (workdir !== undefined) facts.workdir = workdir;
-    const goVersion = image.goVersionAfter ?? image.goVersion ?? goInstalledBefore(doc, instruction);
+    const goVersion = goOfCommand(instruction, image);
     if (goVersion) facts.goVersion = goVersion;
     const gopath = gopathModeOf(env, module, goVersion, workdir);
     if (gopath) facts.gopathMode = gopath;
@@ -290,7 +292,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       const stage = stageOf(doc, instruction);
       const image = stage && baseImage(stageChain(stage)[0]!);
       const env = image && goEnvironmentOf(doc, instruction, runAnalysisOf(doc, instruction), undefined, image.env);
-      const gopathMode = image && env ? gopathModeOf(env, module, image.goVersionAfter ?? image.goVersion ?? goInstalledBefore(doc, instruction), workdir) : undefined;
+      const gopathMode = image && env ? gopathModeOf(env, module, goOfCommand(instruction, image), workdir) : undefined;
       // Any COPY/ADD from the context, wherever it lands (its destination may be unknown), or a bind mount.
       const copiesContext = chainInstructionsBefore(doc, instruction).some((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from')) ||
         instruction.flags.some((flag) => flag.name === 'mount' && flag.value !== null && mountType(parseMountOptions(flag.value)) === 'bind');
