@@ -173,3 +173,21 @@ export function knownMinorTags(family: ImageFamily, name: string): readonly stri
   if (family.id === 'go-toolset' && !/\/ubi9\//.test(name.toLowerCase())) return undefined;
   return family.tags.minorTags;
 }
+
+/**
+ * The Go that Debian's and Ubuntu's own package (`golang-go`, `golang`) installs, per release (the distributions'
+ * package archives: the golang-defaults package of each release). A release not listed, or a moving tag (`latest`,
+ * `stable`), says nothing.
+ */
+const DISTRIBUTION_GO: Record<string, Record<string, string>> = {
+  debian: { buster: '1.11', '10': '1.11', bullseye: '1.15', '11': '1.15', bookworm: '1.19', '12': '1.19' },
+  ubuntu: { bionic: '1.10', '18.04': '1.10', focal: '1.13', '20.04': '1.13', jammy: '1.18', '22.04': '1.18', noble: '1.22', '24.04': '1.22' },
+};
+
+/** The Go the distribution package installs on `name:tag` (`ubuntu:20.04`: Go 1.13), undefined when not known. */
+export function distributionGoOf(name: string, tag: string | undefined): string | undefined {
+  const releases = DISTRIBUTION_GO[name.toLowerCase().split('/').at(-1)!];
+  if (!releases || tag === undefined) return undefined;
+  const release = tag.split('-')[0]!;
+  return releases[release] ?? (/^\d+\.\d+$/.test(release) && name.toLowerCase().endsWith('debian') ? releases[release.split('.')[0]!] : undefined);
+}

@@ -6,6 +6,8 @@
 import nodePath from 'node:path';
 import { lineOf, lineRef, lineText, resolveLineRefs, type Document, type Instruction } from '../document.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version.js';
+import { distributionGoOf } from '../image-facts.js';
+import { splitImageReference } from '../image-ref.js';
 import { NO_MODULE, type ModuleFacts } from '../module.js';
 import type { TransformOptions } from '../transform.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, modFlagValue, namesVersionedPackage, type GoInvocation } from '../run.js';
@@ -244,7 +246,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     return cannotFetchReason(instruction, goEnvironmentOf(doc, instruction, runAnalysisOf(doc, instruction), go, imageBeforeBump(stageChain(stage)[0]!).env));
   };
   /** The Go a command at `instruction` runs with once this run is done: the image's (raised by bump-go-image), else the one its stage installs. */
-  const goOfCommand = (instruction: Instruction, image: BaseImage): GoVersion | undefined => image.goVersionAfter ?? image.goVersion ?? goInstalledBefore(doc, instruction);
+  const goOfCommand = (instruction: Instruction, image: BaseImage): GoVersion | undefined => image.goVersionAfter ?? image.goVersion ?? goInstalledBefore(doc, instruction, image);
   const goCommand = (instruction: Instruction, go: GoInvocation): GoCommandFacts => {
     const cached = commands.get(go.command.start);
     if (cached) return cached;
@@ -558,20 +560,32 @@ function fetchIn(doc: Document, item: Instruction, go: GoInvocation | undefined)
 /** An official Go release archive (`go1.12.linux-amd64.tar.gz`), its version written out or as a variable (`go${GO_VERSION}.linux-...`). */
 const GO_RELEASE_ARCHIVE = /\bgo(\d+\.\d+(?:\.\d+)?|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)\.(?:linux|freebsd|darwin|windows)-[a-z0-9]+\.(?:tar\.gz|zip)\b/g;
 
+/** A distribution package of Go (`apt-get install -y golang-go`, `apt install golang-1.21-go`): the version it names, if any. */
+const GO_DISTRIBUTION_PACKAGE = /\bapt(?:-get)?\s[^&;|]*?\binstall\b[^&;|]*?\bgolang(?:-(1\.\d+))?(?:-go)?(?=[\s\\]|$)/g;
+
 /**
- * The Go an image with no Go of its own gets from a RUN or ADD before `instruction` in its stage chain that fetches an
- * official release archive (`wget https://go.dev/dl/go1.12.linux-amd64.tar.gz`, with its version from ENV or ARG), or
- * the go command's own RUN before it: the last such install, when its version can be read; undefined otherwise.
+ * The Go an image with no Go of its own gets from a RUN or ADD before `instruction` in its stage chain (or the go
+ * command's own RUN): an official release archive it fetches (`wget https://go.dev/dl/go1.12.linux-amd64.tar.gz`, with
+ * its version from ENV or ARG), or the distribution's package (`apt-get install golang-go` on `ubuntu:20.04`: the Go of
+ * that release, image-facts.ts). The last such install, when its version can be read; undefined otherwise.
  */
-function goInstalledBefore(doc: Document, instruction: Instruction): GoVersion | undefined {
+function goInstalledBefore(doc: Document, instruction: Instruction, image: BaseImage): GoVersion | undefined {
   let found: GoVersion | undefined;
+  const reference = image.reference === undefined ? undefined : splitImageReference(image.reference);
+  const distributionGo = reference && distributionGoOf(reference.name, reference.tag && image.reference!.slice(reference.tag.start, reference.tag.end));
   for (const item of [...chainInstructionsBefore(doc, instruction), instruction]) {
     if (item.keyword !== 'RUN' && item.keyword !== 'ADD') continue;
-    for (const match of doc.text.slice(item.start, item.end).matchAll(GO_RELEASE_ARCHIVE)) {
+    const text = doc.text.slice(item.start, item.end);
+    for (const match of text.matchAll(GO_RELEASE_ARCHIVE)) {
       const written = match[1]!;
-      const text = written.startsWith('$') ? expandVariables(written, variablesBefore(doc, item)) : written;
-      const version = text === undefined ? undefined : parseGoVersion(text);
+      const expanded = written.startsWith('$') ? expandVariables(written, variablesBefore(doc, item)) : written;
+      const version = expanded === undefined ? undefined : parseGoVersion(expanded);
       if (version && version.major === 1) found = version;
+    }
+    if (item.keyword !== 'RUN') continue;
+    for (const match of text.matchAll(GO_DISTRIBUTION_PACKAGE)) {
+      const version = parseGoVersion(match[1] ?? distributionGo ?? '');
+      if (version) found = version;
     }
   }
   return found;
