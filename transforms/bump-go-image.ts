@@ -19,7 +19,6 @@ import {
 } from '../src/from-expansion.js';
 import { compareGoVersions, goVersionProblem, isPrerelease, parseGoVersion, type GoVersion } from '../src/go-version.js';
 import { decideImageBump, goImageKind, satisfies, stageGoVersions, type ImageKind } from '../src/go-image-bump.js';
-import { goVersionNamedBy } from '../src/image-facts.js';
 import { mirroredGolangPrefix, splitImageReference, type ImageReference } from '../src/image-ref.js';
 import { readsMainModule } from '../src/model/index.js';
 import { goInvocations } from '../src/run.js';
@@ -135,8 +134,9 @@ function buildsTheModule(ctx: Context, from: Instruction): boolean {
  * builds this module (itself or in make): its tags follow no scheme dockmod can move, so a human must.
  */
 function olderGoNamedInTag(ctx: Context, from: Instruction, name: string, tag: string, target: GoVersion): string | undefined {
-  const named = goVersionNamedBy(name, tag);
-  const version = named === undefined ? undefined : parseGoVersion(named);
+  // The model reads the builder's Go from its name and tag (image-facts.ts goVersionNamedBy), for every transform.
+  const root = stagesOf(ctx.doc).find((stage) => stage.from === from);
+  const version = root && ctx.model().baseImage(root).goVersion;
   if (!version || satisfies(version, target) || !(buildsTheModule(ctx, from) || buildsOutOfSight(ctx, from))) return undefined;
   return `the tag ${tag} of ${name} names Go ${version.text}, older than Go ${target.text}, and dockmod cannot tell which tag of this image has a newer Go: move it to one with Go ${target.text} or later by hand`;
 }

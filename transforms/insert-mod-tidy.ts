@@ -86,6 +86,16 @@ function planStage(ctx: Context, stage: Stage): void {
   ctx.edit(tidyInsertion(ctx, target.instruction, folder === undefined ? tidy : `cd ${folder} && ${tidy}`));
 }
 
+/** The RUN runs `cd`, `pushd` or `popd` before `go`. */
+function changesDirectoryBefore(run: GoRun, go: GoInvocation): boolean {
+  return commandsOf(run.analysis).some((command) => command.start < go.command.start && ['cd', 'pushd', 'popd'].includes(command.words[0]?.value ?? ''));
+}
+
+/** `go build -C dir`: the command runs in another folder. */
+function buildsWithC(go: GoInvocation): boolean {
+  return go.args.some((word) => /^--?C(?:=|$)/.test(word.value));
+}
+
 /** A folder written as a shell word needs no quoting: letters, digits and `_./-`. */
 const PLAIN_FOLDER = /^\/[A-Za-z0-9_./-]*$/;
 
@@ -95,8 +105,7 @@ const PLAIN_FOLDER = /^\/[A-Za-z0-9_./-]*$/;
  * when the tidy runs where the RUN starts (the same module), or when the folder cannot be told.
  */
 function tidyFolder(ctx: Context, run: GoRun, go: GoInvocation): string | undefined {
-  const changesDirectory = commandsOf(run.analysis).some((command) => command.start < go.command.start && ['cd', 'pushd', 'popd'].includes(command.words[0]?.value ?? ''));
-  if (!changesDirectory || go.args.some((word) => /^--?C(?:=|$)/.test(word.value))) return undefined;
+  if (!changesDirectoryBefore(run, go) || buildsWithC(go)) return undefined;
   const { module } = ctx.model().goCommand(run.instruction, go);
   if (module.how !== 'context' || sameModuleAsStage(ctx, run.instruction, module)) return undefined;
   return module.moduleRoot !== undefined && PLAIN_FOLDER.test(module.moduleRoot) ? module.moduleRoot : undefined;
@@ -170,8 +179,8 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   if (facts.goModInGopath) {
     return { reason: `go.mod lands at ${facts.goModInGopath}/go.mod, in $GOPATH itself, where go ignores it for go mod tidy ("go: warning: ignoring go.mod in $GOPATH"; tidy fails); copy the module to a folder outside ${facts.goModInGopath} to tidy it` };
   }
-  const changesDirectory = commandsOf(run.analysis).some((command) => command.start < go.command.start && ['cd', 'pushd', 'popd'].includes(command.words[0]?.value ?? ''));
-  const changesModule = go.args.some((word) => /^--?C(?:=|$)/.test(word.value)) || changesDirectory;
+  const changesDirectory = changesDirectoryBefore(run, go);
+  const changesModule = buildsWithC(go) || changesDirectory;
   if (changesModule && !sameModuleAsStage(ctx, run.instruction, facts.module) && tidyFolder(ctx, run, go) === undefined) {
     return { reason: changesDirectory ? `the RUN changes directory before go ${go.subcommand.value}` : `go ${go.subcommand.value} -C builds another directory` };
   }
