@@ -3,6 +3,7 @@
 // on offsets into `text`, so the mapping lives here and nowhere else.
 import { DockerfileParser, Instruction as AstInstructionClass } from 'dockerfile-ast';
 import type { Argument as AstArgument, Instruction as AstInstruction } from 'dockerfile-ast';
+import { Parser } from 'dockerfile-ast/lib/parser.js';
 import { skipBlanksAndContinuations } from './continuations.js';
 import { DockmodError } from './errors.js';
 import type { Edit } from './edits.js';
@@ -18,6 +19,24 @@ const astPrototype = AstInstructionClass.prototype as unknown as { getRawArgumen
 const splitArguments = astPrototype.getRawArguments;
 astPrototype.getRawArguments = function (this: SplitCache): AstArgument[] {
   return (this.dockmodSplit ??= splitArguments.call(this)).slice();
+};
+
+// dockerfile-ast's parser builds every instruction that has arguments twice: once to look for heredocs
+// (processArguments hands a new node to processHeredocs, which only reads its keyword and arguments) and
+// again, with the same arguments, to keep. Building a node (arguments split, JSON form read) is most of the
+// parse, so when the second call asks for the very node the first built (same keyword, start and ends: no
+// heredoc moved the end) it gets that node. Reading a node never changes it; its caches hold for either use.
+// Patched because the parser offers no way to pass the node on (the fix upstream: processArguments returning the node it built).
+type InstructionFactory = (dockerfile: object, keyword: string, start: number, keywordEnd: number, end: number) => AstInstruction;
+type ParserWithLastNode = { dockmodLastNode?: { dockerfile: object; keyword: string; start: number; keywordEnd: number; end: number; node: AstInstruction } };
+const parserPrototype = Parser.prototype as unknown as { createInstruction: InstructionFactory };
+const createInstruction = parserPrototype.createInstruction;
+parserPrototype.createInstruction = function (this: ParserWithLastNode, dockerfile, keyword, start, keywordEnd, end) {
+  const last = this.dockmodLastNode;
+  if (last && last.dockerfile === dockerfile && last.keyword === keyword && last.start === start && last.keywordEnd === keywordEnd && last.end === end) return last.node;
+  const node = createInstruction.call(this, dockerfile, keyword, start, keywordEnd, end);
+  this.dockmodLastNode = { dockerfile, keyword, start, keywordEnd, end, node };
+  return node;
 };
 
 export interface Flag {

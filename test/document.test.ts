@@ -1,5 +1,6 @@
 // The document's line/offset helpers, which every transform's edits go through.
 import { describe, expect, it } from 'vitest';
+import { Parser } from 'dockerfile-ast/lib/parser.js';
 import { commentLinesAbove, computeLineStarts, lineOf, lineText, offsetAt, parseDocument } from '../src/document.js';
 
 const positions = (text: string) => ({ text, lineStarts: computeLineStarts(text) });
@@ -53,5 +54,29 @@ describe('commentLinesAbove', () => {
   it('takes the comments right above an instruction that follows another', () => {
     const doc = parseDocument('FROM a\n# why\n  # indented\nRUN b');
     expect(commentLinesAbove(doc, doc.instructions[1]!)).toEqual([1, 2]);
+  });
+});
+
+describe('parseDocument and dockerfile-ast', () => {
+  it('builds each instruction node once, and anew where a heredoc moves its end', () => {
+    const built: string[] = [];
+    const factory = Parser as unknown as { createInstruction: (...args: unknown[]) => { getKeyword(): string } };
+    const create = factory.createInstruction;
+    factory.createInstruction = function (...args) {
+      const node = create.apply(this, args);
+      built.push(node.getKeyword());
+      return node;
+    };
+    try {
+      const doc = parseDocument('FROM golang:1.24\nRUN go build ./...\nRUN <<EOF\ngo vet ./...\nEOF\nCMD ["/app"]\n');
+      expect(doc.instructions.map((instruction) => instruction.keyword)).toEqual(['FROM', 'RUN', 'RUN', 'CMD']);
+      const heredoc = doc.instructions[2]!;
+      expect(heredoc.ast.getHeredocs().map((body) => body.getName())).toEqual(['EOF']);
+      expect(doc.text.slice(heredoc.start, heredoc.end)).toBe('RUN <<EOF\ngo vet ./...\nEOF');
+      // The heredoc RUN is built to find its heredoc, then again with the body in its range.
+      expect(built).toEqual(['FROM', 'RUN', 'RUN', 'RUN', 'CMD']);
+    } finally {
+      factory.createInstruction = create;
+    }
   });
 });
