@@ -9,6 +9,7 @@ import ignore, { type Ignore } from 'ignore';
 import { systemMessage } from './files.js';
 import { TEMP_FILE_PATTERN } from './write.js';
 import { keepListing, keptKind } from './listings.js';
+import { childPath, relativeWithSlashes } from './host-paths.js';
 
 /** A path and what is wrong with it, or why it is left out. */
 export interface PathProblem {
@@ -163,16 +164,9 @@ function walk(dir: string, layers: IgnoreLayer[], state: Walk): void {
   }
 }
 
-/** The path of a name listed in `dir` (absolute, normalised): what path.join gives, by concatenation where the separator is '/' (path.join was a tenth of the walk). */
-function childPath(dir: string): (name: string) => string {
-  if (path.sep !== '/') return (name) => path.join(dir, name);
-  const prefix = dir.endsWith('/') ? dir : `${dir}/`;
-  return (name) => prefix + name;
-}
-
 /** `dir` relative to `base` (an ancestor or itself), with forward slashes and a trailing one; '' for base itself. */
 function relativePrefix(base: string, dir: string): string {
-  const relative = path.relative(base, dir).split(path.sep).join('/');
+  const relative = relativeWithSlashes(base, dir);
   return relative ? `${relative}/` : '';
 }
 

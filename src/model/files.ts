@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { objectCache } from '../stages.js';
 import { keptKind, keptListing } from '../listings.js';
+import { childPath } from '../host-paths.js';
 
 export interface ProjectFiles {
   isFile(file: string): boolean;
@@ -132,13 +133,13 @@ function walkPackageFolders(files: ProjectFiles, moduleDir: string, limit: numbe
   const visit = (relative: string): void => {
     if (found.length >= limit) return;
     const dir = path.join(moduleDir, relative);
+    const inDir = childPath(dir);
     const names = files.list(dir);
     if (relative !== '' && names.includes('go.mod')) return;
-    if (names.some((name) => name.endsWith('.go') && files.isFile(path.join(dir, name)))) found.push(relative);
+    if (names.some((name) => name.endsWith('.go') && files.isFile(inDir(name)))) found.push(relative);
     for (const name of names) {
       if (NOT_PACKAGE_FOLDER.test(name)) continue;
-      const child = relative === '' ? name : `${relative}/${name}`;
-      if (files.isDirectory(path.join(moduleDir, child))) visit(child);
+      if (files.isDirectory(inDir(name))) visit(relative === '' ? name : `${relative}/${name}`);
     }
   };
   visit('');

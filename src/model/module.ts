@@ -9,6 +9,7 @@ import { goPackageFolders, type ProjectFiles } from './files.js';
 import type { ContextExcludes } from './dockerignore.js';
 import type { BuildContext } from './context.js';
 import { objectCache } from '../stages.js';
+import { childPath, relativeWithSlashes } from '../host-paths.js';
 
 export interface ModuleRead {
   /**
@@ -145,10 +146,11 @@ function missingGoFolders(files: ProjectFiles, contextDir: string, moduleDir: st
   if (!missing) {
     missing = goPackageFolders(files, moduleDir).filter((folder) => {
       // A package file rather than a test (.dockerignore often leaves `**/*_test.go` out: the package is still there).
-      const names = files.list(nodePath.join(moduleDir, folder)).filter((entry) => entry.endsWith('.go'));
+      const dir = nodePath.join(moduleDir, folder);
+      const names = files.list(dir).filter((entry) => entry.endsWith('.go'));
       const name = names.find((entry) => !entry.endsWith('_test.go')) ?? names[0]!;
       const imagePath = joinImage(folder === '' ? moduleRoot : joinImage(moduleRoot, folder), name);
-      const relative = nodePath.relative(contextDir, nodePath.join(moduleDir, folder, name)).split(nodePath.sep).join('/');
+      const relative = relativeWithSlashes(contextDir, childPath(dir)(name));
       return excludes(relative) || contextFileAt(copies, imagePath, exists) !== relative;
     });
     known.set(key, missing);
