@@ -249,6 +249,25 @@ function machine() {
 /** Other work on the machine skews every figure: say how busy it was. */
 const loadAverage = () => os.loadavg().map((load) => load.toFixed(2)).join(' ');
 
+/**
+ * CPU time so far (Linux /proc/stat, in clock ticks): all of it and the part the
+ * hypervisor gave to other guests (steal). On a shared VM the host can take a
+ * large share of the cores, which no load average inside the guest shows.
+ */
+function cpuTicks() {
+  const line = existsSync('/proc/stat') ? readFileSync('/proc/stat', 'utf8').split('\n')[0] : '';
+  const fields = line.split(/\s+/).slice(1).map(Number);
+  if (fields.length < 8 || fields.some(Number.isNaN)) return undefined;
+  return { total: fields.reduce((sum, value) => sum + value, 0), steal: fields[7] };
+}
+
+/** The share of the machine's CPU time the host took since `start` (undefined off Linux). */
+function stealSince(start) {
+  const now = cpuTicks();
+  if (!start || !now || now.total === start.total) return undefined;
+  return (now.steal - start.steal) / (now.total - start.total);
+}
+
 function row(result, single) {
   const perFileUs = single ? ((result.dockmodMs - single.dockmodMs) / result.files) * 1000 : (result.dockmodMs / result.files) * 1000;
   result.perFileUs = perFileUs;
@@ -278,6 +297,7 @@ function main() {
   console.log(`dockmod: ${path.relative(process.cwd(), DOCKMOD) || DOCKMOD}; extra args: ${options.dockmodArgs.join(' ') || '(none)'}; peak RSS ${TIME ? 'from /usr/bin/time' : 'not measured (no /usr/bin/time)'}`);
   console.log(`load average at start: ${loadAverage()} (anything well above 0 means other processes share the cores)`);
   const results = { machine: host, loadAtStart: loadAverage(), cases: [], single: undefined };
+  const ticksAtStart = cpuTicks();
 
   if (options.single) {
     const single = benchSingle(options);
@@ -321,6 +341,11 @@ function main() {
   }
   results.loadAtEnd = loadAverage();
   console.log(`load average at end: ${results.loadAtEnd}`);
+  const steal = stealSince(ticksAtStart);
+  if (steal !== undefined) {
+    results.stealShare = steal;
+    console.log(`CPU time taken by the host (steal) during the bench: ${(steal * 100).toFixed(0)}% (a shared VM; anything above a few % slows every figure)`);
+  }
   writeFileSync(path.join(TREES, 'last-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   if (options.json) console.log(JSON.stringify(results, null, 2));
 }
