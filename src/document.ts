@@ -13,7 +13,7 @@ import type { Edit } from './edits.js';
 // again and again: most of the parse time. A parsed document never changes, so
 // the split is kept per instruction; each caller gets its own copy of the
 // array (ModifiableInstruction.getArguments shifts the flags off it). The
-// split lives on the node itself, not in a WeakMap (see objectCache in stages.ts).
+// split lives on the node itself, not in a WeakMap (see objectCache in object-cache.ts).
 type SplitCache = AstInstruction & { dockmodSplit?: AstArgument[] };
 const astPrototype = AstInstructionClass.prototype as unknown as { getRawArguments(this: SplitCache): AstArgument[] };
 const splitArguments = astPrototype.getRawArguments;

@@ -1,6 +1,7 @@
 // What a RUN instruction runs: its shell commands (command line and heredoc
 // scripts) or its exec-form array, each word with its source offsets.
 import { endsWithEscape } from './continuations.js';
+import { objectCache } from './object-cache.js';
 import type { Document, Instruction } from './document.js';
 import {
   identityText,
@@ -86,10 +87,16 @@ export function analyzeRun(doc: Document, instruction: Instruction): RunAnalysis
   return analysis;
 }
 
-/** Every command of the RUN, from all of its scripts. */
-export function commandsOf(analysis: RunAnalysis): SimpleCommand[] {
-  return analysis.scripts.flatMap((script) => script.commands);
+/** Every command of the RUN, from all of its scripts. Shared: never mutate. */
+export function commandsOf(analysis: RunAnalysis): readonly SimpleCommand[] {
+  let commands = commandsByAnalysis.get(analysis);
+  if (!commands) commandsByAnalysis.set(analysis, (commands = analysis.scripts.flatMap((script) => script.commands)));
+  return commands;
 }
+
+// Every transform and the model ask a RUN for its commands and go commands, again and again: read once per analysis.
+const commandsByAnalysis = objectCache<RunAnalysis, readonly SimpleCommand[]>();
+const goInvocationsByAnalysis = objectCache<RunAnalysis, readonly GoInvocation[]>();
 
 function isShellReadingStdin(command: SimpleCommand): boolean {
   const [name, ...rest] = command.words;
@@ -195,12 +202,16 @@ function isGoTool(name: string): boolean {
   return name === 'go' || name === 'xx-go' || /\/go$/.test(name) || /^go1\.\d+(?:\.\d+)?$/.test(name);
 }
 
-/** All go invocations of a RUN, in source order. */
-export function goInvocations(analysis: RunAnalysis): GoInvocation[] {
-  const found: GoInvocation[] = [];
-  for (const command of commandsOf(analysis)) {
-    const invocation = goInvocation(command);
-    if (invocation) found.push(invocation);
+/** All go invocations of a RUN, in source order. Shared: never mutate. */
+export function goInvocations(analysis: RunAnalysis): readonly GoInvocation[] {
+  let found = goInvocationsByAnalysis.get(analysis);
+  if (!found) {
+    const invocations: GoInvocation[] = [];
+    for (const command of commandsOf(analysis)) {
+      const invocation = goInvocation(command);
+      if (invocation) invocations.push(invocation);
+    }
+    goInvocationsByAnalysis.set(analysis, (found = invocations));
   }
   return found;
 }

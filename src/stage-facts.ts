@@ -3,7 +3,8 @@
 // given one along that chain, and `$VAR` expansion the way Docker expands
 // ENV/USER values.
 import type { Document, Instruction } from './document.js';
-import { environmentBefore, objectCache, stageOf, type Stage } from './stages.js';
+import { environmentBefore, stageOf, type Stage } from './stages.js';
+import { objectCache } from './object-cache.js';
 
 /** The stage and the earlier stages it is built FROM, root first. */
 export function stageChain(stage: Stage): Stage[] {

@@ -2,6 +2,7 @@
 // defaults, `go env -w`), inherited through `FROM <earlier stage>` chains.
 import type { Document, Instruction } from './document.js';
 import { analyzeRun, goInvocations, type RunAnalysis } from './run.js';
+import { objectCache } from './object-cache.js';
 
 export interface Stage {
   index: number;
@@ -14,21 +15,6 @@ export interface Stage {
   parent?: Stage;
   /** The stage's instructions after its FROM. */
   instructions: Instruction[];
-}
-
-/**
- * A cache kept on the object it is about, in a hidden (symbol-keyed,
- * non-enumerable) property, so it dies with the object. Not a WeakMap: V8
- * revisits every WeakMap entry in each young-generation collection, and a
- * monorepo run makes millions of short-lived documents and instructions;
- * with WeakMaps here, garbage collection took a third of the run.
- */
-export function objectCache<K extends object, V>(): { get(key: K): V | undefined; set(key: K, value: V): void } {
-  const slot = Symbol('dockmod cache');
-  return {
-    get: (key) => (key as { [slot]?: V })[slot],
-    set: (key, value) => Object.defineProperty(key, slot, { value, writable: true, configurable: true }),
-  };
 }
 
 const stageCache = objectCache<Document, Stage[]>();

@@ -8,7 +8,8 @@ import type { Document, Instruction } from './document.js';
 import { commandsOf } from './run.js';
 import type { SimpleCommand } from './shell.js';
 import { expandVariables, stageChain } from './stage-facts.js';
-import { objectCache, runAnalysisOf, stageOf, type Stage } from './stages.js';
+import { runAnalysisOf, stageOf, type Stage } from './stages.js';
+import { objectCache } from './object-cache.js';
 
 export interface RunUser {
   /** No USER instruction applies: the image's own default user. */

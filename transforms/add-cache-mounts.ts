@@ -11,7 +11,8 @@ import { cacheMountsLeftOn, noteOpaqueBuildLeft } from '../src/opaque-build-note
 import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
 import { sameUserKey, userBefore } from '../src/users.js';
 import { expandVariables, firstInChain, stageChain, variablesBefore } from '../src/stage-facts.js';
-import { objectCache, runAnalysisOf, stageOf, type Stage } from '../src/stages.js';
+import { runAnalysisOf, stageOf, type Stage } from '../src/stages.js';
+import { objectCache } from '../src/object-cache.js';
 import type { Context, Transform } from '../src/transform.js';
 
 const SYNTAX_DIRECTIVE = '# syntax=docker/dockerfile:1';

@@ -32,7 +32,7 @@ export const insertModTidy: Transform = {
 interface GoRun {
   instruction: Instruction;
   analysis: RunAnalysis;
-  invocations: GoInvocation[];
+  invocations: readonly GoInvocation[];
 }
 
 function planStage(ctx: Context, stage: Stage): void {

@@ -9,7 +9,8 @@ import { mountType, parseMountOptions } from '../mounts.js';
 import { analyzeRun, commandsOf, getOnlyFetches, goInvocation, goInvocations, goVerb, namesVersionedPackage, packageArguments, type GoInvocation } from '../run.js';
 import type { SimpleCommand } from '../shell.js';
 import { stageChain } from '../stage-facts.js';
-import { objectCache, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
+import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
+import { objectCache } from '../object-cache.js';
 
 export interface CacheConsumer {
   kind: 'go' | 'copy-from' | 'reads-module-cache' | 'runtime' | 'cannot-fetch' | 'opaque';

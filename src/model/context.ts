@@ -5,7 +5,7 @@ import nodePath from 'node:path';
 import type { Document } from '../document.js';
 import { globToRegExp, readCopy, type ContextCopy } from './copies.js';
 import type { ProjectFiles } from './files.js';
-import { objectCache } from '../stages.js';
+import { objectCache } from '../object-cache.js';
 
 import type { DeclaredContext } from '../build-files.js';
 

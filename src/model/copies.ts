@@ -5,7 +5,8 @@
 import path from 'node:path/posix';
 import { lineRef, type Document, type Instruction } from '../document.js';
 import { expandVariables, stageChain, variablesBefore } from '../stage-facts.js';
-import { objectCache, stageOf, type Stage } from '../stages.js';
+import { stageOf, type Stage } from '../stages.js';
+import { objectCache } from '../object-cache.js';
 
 export interface ContextCopy {
   instruction: Instruction;

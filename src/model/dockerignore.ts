@@ -8,7 +8,7 @@
 // exception inside a left-out folder counts only when its text starts with
 // that folder, the case every builder descends into the folder for.
 import nodePath from 'node:path';
-import { objectCache } from '../stages.js';
+import { objectCache } from '../object-cache.js';
 import type { ProjectFiles } from './files.js';
 
 /** The context's path (relative, `/`-separated) is left out of the build by .dockerignore (or may be). */

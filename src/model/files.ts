@@ -4,7 +4,7 @@
 // look-ups and tests can bound them to a folder.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { objectCache } from '../stages.js';
+import { objectCache } from '../object-cache.js';
 import { keptKind, keptListing } from '../listings.js';
 import { childPath } from '../host-paths.js';
 

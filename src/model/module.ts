@@ -8,7 +8,7 @@ import { contextFileAt, normalizeImagePath, resolveIn, type CopiesBefore } from 
 import { goPackageFolders, type ProjectFiles } from './files.js';
 import type { ContextExcludes } from './dockerignore.js';
 import type { BuildContext } from './context.js';
-import { objectCache } from '../stages.js';
+import { objectCache } from '../object-cache.js';
 import { childPath, relativeWithSlashes } from '../host-paths.js';
 
 export interface ModuleRead {
