@@ -211,7 +211,15 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   const contextExcludes = contextExcludesOf(files, context.dir);
   const commands = new Map<number, GoCommandFacts>();
 
-  const moduleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => withFilesMadeInImage(doc, instruction, go, initedOver(instruction, go, moduleReadBy({
+  // The file's main module and each go command's facts ask for the same reads: each is made once per model.
+  const moduleReads = new Map<string, ModuleRead>();
+  const moduleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => {
+    const key = `${instruction.start}\u0000${go ? go.command.start : -1}\u0000${workdir ?? '\u0001'}`;
+    let read = moduleReads.get(key);
+    if (!read) moduleReads.set(key, (read = readModuleAt(instruction, workdir, go)));
+    return read;
+  };
+  const readModuleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => withFilesMadeInImage(doc, instruction, go, initedOver(instruction, go, moduleReadBy({
     files,
     context,
     copies: withBindMounts(contextCopiesBefore(doc, instruction, imageStart), bindMountsOf(instruction, workdirBefore(doc, instruction, imageStart))),
