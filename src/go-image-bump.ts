@@ -70,7 +70,9 @@ function familyTagCheck(image: string, name: string, tag: string | undefined, fa
   const withSuggestion = (reason: string): ImageBump =>
     minorExists ? { kind: 'leave', reason: `${reason}; the minor tag ${tagText(name, minor, '')} follows the newest Go ${minor}`, suggestedTag: minor } : { kind: 'leave', reason };
   if (tags.notGoVersion?.test(tag)) {
-    return withSuggestion(`the tag ${tag} of ${name} names ${tags.notGoVersionMeaning ?? 'something other than a Go version'}, not a Go version: make sure it gives Go ${target.text} or later`);
+    // Its Go is unknown and may well be newer than the target (a recent RHEL release): a minor tag is named, never suggested, as it could be a downgrade.
+    const reason = `the tag ${tag} of ${name} names ${tags.notGoVersionMeaning ?? 'something other than a Go version'}, not a Go version: make sure it gives Go ${target.text} or later`;
+    return { kind: 'leave', reason: minorExists ? `${reason} (a minor tag such as ${tagText(name, minor, '')} names its Go)` : reason };
   }
   const stamped = tags.stamped?.exec(tag);
   if (!stamped) return undefined;
