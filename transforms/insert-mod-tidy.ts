@@ -5,7 +5,7 @@ import { endOfLineWithBreak, keywordLike, startOfLine, type Instruction } from '
 import { buildsOnlyDependencies, commandsOf, goInvocations, goVerb, isModuleBuild, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { modeFactOf, type ModeFact, type ModuleRead } from '../src/model/index.js';
 import { uidOf, userBefore } from '../src/users.js';
-import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
+import { compareGoVersions, parseGoVersion, type GoVersion } from '../src/go-version.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
 import { chainInstructionsBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
@@ -176,6 +176,8 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   const modelFact = modeFactOf(facts);
   if (modelFact) return { reason: TIDY_REASONS[modelFact.kind](modelFact.detail), fact: `${modelFact.kind}:${modelFact.detail}` };
   if (module.how === 'none') return { reason: module.detail };
+  const newer = goModNewerThanGo(module, facts.goVersion);
+  if (newer) return { reason: newer };
   if (facts.goModInGopath) {
     return { reason: `go.mod lands at ${facts.goModInGopath}/go.mod, in $GOPATH itself, where go ignores it for go mod tidy ("go: warning: ignoring go.mod in $GOPATH"; tidy fails); copy the module to a folder outside ${facts.goModInGopath} to tidy it` };
   }
@@ -198,9 +200,25 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   return undefined;
 }
 
+const TIDY_CHECKS_GO_LINE_SINCE = parseGoVersion('1.16')!;
+const TOOLCHAIN_SWITCH_SINCE = parseGoVersion('1.21')!;
+
+/**
+ * go.mod asks for a newer Go than the command runs with, on a Go that checks the go line and cannot switch
+ * toolchains: the build goes on (it only warns), but go mod tidy refuses the go.mod ("maximum version supported
+ * by tidy", Go 1.17 to 1.20; 1.16 is counted in, to be safe). Older Go tidies such a go.mod.
+ */
+function goModNewerThanGo(module: ModuleRead, go: GoVersion | undefined): string | undefined {
+  const asked = module.goVersion ? parseGoVersion(module.goVersion) : undefined;
+  if (!asked || !go || go.minor === undefined || compareGoVersions(go, TIDY_CHECKS_GO_LINE_SINCE) < 0 || compareGoVersions(go, TOOLCHAIN_SWITCH_SINCE) >= 0) return undefined;
+  if (compareGoVersions(asked, go) <= 0 || (asked.major === go.major && asked.minor === go.minor)) return undefined;
+  return `go.mod asks for go ${module.goVersion}, newer than the Go ${go.text} this build runs with, which cannot switch toolchains (Go 1.21 can): its go mod tidy refuses such a go.mod ("maximum version supported by tidy")`;
+}
+
 const TIDY_REASONS: Record<ModeFact['kind'], (detail: string) => string> = {
   'gopath-mode': (detail) => detail,
   elsewhere: (detail) => `${detail}: not this repository's module`,
+  'module-unknown': (detail) => `${detail} nor does any COPY name one: whether the build runs in module mode cannot be told`,
   vendored: (by) => `${by ? `the stage runs ${by} before this build` : 'the module is vendored (vendor/modules.txt)'}: tidy does not update vendor/ and the vendored build would then fail`,
   workspace: (by) => (by ? `${by} puts the build in workspace mode` : 'a go.work is present: the build runs in workspace mode'),
   'mod-flag': (mod) => (mod === 'vendor' ? 'the build uses -mod=vendor: tidy does not update vendor/' : 'the build sets -mod=readonly: its author wants go.mod and go.sum left as they are'),

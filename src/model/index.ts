@@ -141,7 +141,7 @@ interface StageReport {
 
 /** A fact of the model that rules out both go mod tidy and -mod=mod before a go command (each transform words it). */
 export interface ModeFact {
-  kind: 'mod-flag' | 'gopath-mode' | 'elsewhere' | 'vendored' | 'workspace' | 'cannot-fetch';
+  kind: 'mod-flag' | 'gopath-mode' | 'elsewhere' | 'module-unknown' | 'vendored' | 'workspace' | 'cannot-fetch';
   /** The -mod value, the model's reason (GOPATH mode, the module elsewhere, no fetching), or ''. */
   detail: string;
 }
@@ -157,6 +157,7 @@ export function modeFactOf(facts: GoCommandFacts): ModeFact | undefined {
   if (facts.gopathMode) return { kind: 'gopath-mode', detail: facts.gopathMode };
   const { module } = facts;
   if (module.how === 'elsewhere') return { kind: 'elsewhere', detail: module.detail };
+  if (module.noModuleKnown) return { kind: 'module-unknown', detail: module.detail };
   if (module.vendored) return { kind: 'vendored', detail: module.vendoredBy ?? '' };
   if ((module.workspaceFile || module.workspaceBy) && facts.env.get('GOWORK') !== 'off') return { kind: 'workspace', detail: module.workspaceBy ?? '' };
   if (facts.cannotFetch) return { kind: 'cannot-fetch', detail: facts.cannotFetch };
@@ -414,8 +415,16 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       if (!stage) continue;
       const analysis = runAnalysisOf(doc, instruction);
       for (const go of goInvocations(analysis).filter(readsMainModule)) {
-        const gopath = goEnvironmentOf(doc, instruction, analysis, go, imageBeforeBump(stageChain(stage)[0]!).env).get('GO111MODULE') === 'off';
-        const read = gopath ? undefined : moduleAt(instruction, commandWorkdir(doc, instruction, go, workdirBefore(doc, instruction, imageStart)), go);
+        const image = imageBeforeBump(stageChain(stage)[0]!);
+        const env = goEnvironmentOf(doc, instruction, analysis, go, image.env);
+        const workdir = commandWorkdir(doc, instruction, go, workdirBefore(doc, instruction, imageStart));
+        const read = env.get('GO111MODULE') === 'off' ? undefined : moduleAt(instruction, workdir, go);
+        // A build the image's own Go runs in GOPATH mode (Go 1.12 under $GOPATH/src) reads no go.mod: moving the image to
+        // that go.mod's Go would switch it to module mode.
+        if (read?.how === 'context' && gopathModeOf(env, read, goOfCommand(instruction, image), workdir)) {
+          readsNone = true;
+          continue;
+        }
         if (read?.how === 'context') return asModuleFacts(read);
         if (read?.how === 'nearest') readsNearest = true;
         else readsNone = true;

@@ -4,10 +4,10 @@
 // the vendor/ folder and go.work the same command sees.
 import nodePath from 'node:path';
 import { parseGoMod, type ModuleFacts } from '../module.js';
-import { contextFileAt, normalizeImagePath, resolveIn, type CopiesBefore } from './copies.js';
-import { goPackageFolders, type ProjectFiles } from './files.js';
+import { contextFileAt, globToRegExp, normalizeImagePath, resolveIn, type CopiesBefore } from './copies.js';
+import { goPackageFolders, NO_FILES, type ProjectFiles } from './files.js';
 import type { ContextExcludes } from './dockerignore.js';
-import type { BuildContext } from './context.js';
+import { UNKNOWN_CONTEXT, type BuildContext } from './context.js';
 import { objectCache } from '../object-cache.js';
 import { childPath, relativeWithSlashes } from '../host-paths.js';
 
@@ -39,6 +39,11 @@ export interface ModuleRead {
   workspaceBy?: string;
   /** Folders of the module (relative to its root, '' the root) that hold .go files and that no COPY brings. */
   missingGoFolders?: string[];
+  /**
+   * The build context cannot be found on disk (a COPY source is missing), there is no go.mod above the Dockerfile
+   * and no COPY names one: whether the command runs in module mode at all cannot be told.
+   */
+  noModuleKnown?: true;
 }
 
 export interface ModuleQuery {
@@ -88,6 +93,12 @@ function readModule(query: ModuleQuery): ModuleRead {
   // Nothing from the build context reaches the image: the go.mod is made here, or comes with sources fetched another way, whatever the context.
   if (copies.count === 0 && query.createsGoMod) return CREATED;
   if (copies.count === 0 && query.fetchesSources) return fetchedElsewhere(query.fetchesSources);
+  if (copies.count > 0 && copiesGoFilesOnly(copies)) {
+    // Whatever the context holds, Go source files alone bring no go.mod: the nearest one does not stand in.
+    if (query.createsGoMod) return CREATED;
+    if (query.fetchesSources) return fetchedElsewhere(query.fetchesSources);
+    return { how: 'none', detail: `no go.mod reaches ${workdir ?? 'the folder the command runs in'} through the COPY/ADD instructions (they copy Go source files only)`, vendored: false };
+  }
   if (context.dir === undefined || workdir === undefined) return fromNearest(query, context.dir === undefined ? 'the build context is unknown' : 'the folder the command runs in is unknown');
   const contextDir = context.dir;
   if (copies.count === 0) return fromNearest(query, 'nothing is copied from the build context');
@@ -167,8 +178,33 @@ function fromNearest(query: ModuleQuery, why: string): ModuleRead {
   if (facts.goVersion) read.goVersion = facts.goVersion;
   if (facts.toolchain) read.toolchain = facts.toolchain;
   if (facts.workspacePath) read.workspaceFile = facts.workspacePath;
-  if (!facts.goModPath) read.detail = `${why}, and no go.mod was found above the Dockerfile`;
+  if (!facts.goModPath) {
+    read.detail = `${why}, and no go.mod was found above the Dockerfile`;
+    // Only where a file system was there to search: a Dockerfile given as text alone keeps the nearest go.mod's benefit of the doubt.
+    const searched = query.files !== NO_FILES && query.context !== UNKNOWN_CONTEXT;
+    if (searched && query.context.how === 'unknown' && !copiesNameGoMod(query.copies)) read.noModuleKnown = true;
+  }
   return read;
+}
+
+/** Every COPY/ADD source is a Go source file (`main.go`, `*.go`): none can be or hold a go.mod. */
+function copiesGoFilesOnly(copies: CopiesBefore): boolean {
+  for (let i = 0; i < copies.count; i++) {
+    if (!copies.list[i]!.sources.every((source) => /^[^/]*\.go$/.test(nodePath.posix.basename(source)) && !source.endsWith('/'))) return false;
+  }
+  return true;
+}
+
+/** A COPY/ADD source named go.mod or go.work, or a pattern that matches one: the image is meant to have a module. */
+function copiesNameGoMod(copies: CopiesBefore): boolean {
+  for (let i = 0; i < copies.count; i++) {
+    for (const source of copies.list[i]!.sources) {
+      const name = nodePath.posix.basename(source);
+      if (name === 'go.mod' || name === 'go.work') return true;
+      if (/[*?[]/.test(name) && (globToRegExp(name).test('go.mod') || globToRegExp(name).test('go.work'))) return true;
+    }
+  }
+  return false;
 }
 
 /** The module read as the older, per-file ModuleFacts (for what still asks per file). */

@@ -1,0 +1,4 @@
+FROM golang:1.12-alpine AS builder
+WORKDIR /go/src/github.com/acme/legacy
+COPY . .
+RUN go install .

@@ -1,0 +1,8 @@
+FROM golang:1.22 AS build
+WORKDIR /src
+# hello.go is generated before the image is built: not in the checkout
+COPY hello.go /src/
+RUN go build -o /app .
+
+FROM scratch
+COPY --from=build /app /app

@@ -1,0 +1,10 @@
+FROM golang:1.22 AS build
+WORKDIR /src
+# app/ is generated before the image is built: not in the checkout
+COPY app/ /src/
+RUN --mount=type=cache,target=/go/pkg/mod \
+    --mount=type=cache,target=/root/.cache/go-build \
+    go build -o /app .
+
+FROM scratch
+COPY --from=build /app /app
