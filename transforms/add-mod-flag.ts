@@ -80,6 +80,11 @@ function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnal
   if (facts.goVersion && facts.goVersion.minor !== undefined && compareGoVersions(facts.goVersion, MOD_MOD_SINCE) < 0) {
     return { reason: `the image has Go ${facts.goVersion.text}, and -mod=mod exists only since Go 1.14; left as is` };
   }
+  // The image's Go unknown (an ARG with no default, an image dockmod does not know): go.mod's go line says which Go its authors build with.
+  const moduleGo = !facts.goVersion && facts.module.goVersion ? parseGoVersion(facts.module.goVersion) : undefined;
+  if (moduleGo && moduleGo.minor !== undefined && compareGoVersions(moduleGo, MOD_MOD_SINCE) < 0) {
+    return { reason: `the image's Go is not known here and go.mod asks only for go ${facts.module.goVersion}: -mod=mod exists only since Go 1.14; left as is` };
+  }
   if (analysis.unclear) return { reason: `this RUN cannot be read safely (${analysis.unclear}); add -mod=mod by hand` };
   if (facts.readOnlyModule) return { reason: `the module comes from a read-only --mount=${facts.readOnlyModule}: -mod=mod could not update go.mod or go.sum there; left as is` };
   return undefined;
