@@ -1,0 +1,4 @@
+FROM golang:latest AS build
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
