@@ -83,7 +83,7 @@ function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnal
   // The image itself unknown (an ARG with no default, an image dockmod does not know; not a moving golang tag, which has a
   // recent Go): go.mod's go line says which Go its authors build with.
   const imageUnknown = facts.image.reference === undefined || (!facts.image.golang && !facts.image.family);
-  const moduleGo = !facts.goVersion && imageUnknown && facts.module.goVersion ? parseGoVersion(facts.module.goVersion) : undefined;
+  const moduleGo = !facts.goVersion && imageUnknown ? facts.moduleGoVersion : undefined;
   if (moduleGo && moduleGo.minor !== undefined && compareGoVersions(moduleGo, MOD_MOD_SINCE) < 0) {
     return { reason: `the image's Go is not known here and go.mod asks only for go ${facts.module.goVersion}: -mod=mod exists only since Go 1.14; left as is` };
   }

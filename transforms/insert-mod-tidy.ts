@@ -3,9 +3,9 @@
 // the code being built. One tidy per stage that builds.
 import { endOfLineWithBreak, keywordLike, startOfLine, type Instruction } from '../src/document.js';
 import { buildsOnlyDependencies, commandsOf, goInvocations, goVerb, isModuleBuild, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
-import { modeFactOf, type ModeFact, type ModuleRead } from '../src/model/index.js';
+import { modeFactOf, type GoCommandFacts, type ModeFact, type ModuleRead } from '../src/model/index.js';
 import { uidOf, userBefore } from '../src/users.js';
-import { compareGoVersions, parseGoVersion, type GoVersion } from '../src/go-version.js';
+import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
 import { chainInstructionsBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
@@ -176,7 +176,7 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   const modelFact = modeFactOf(facts);
   if (modelFact) return { reason: TIDY_REASONS[modelFact.kind](modelFact.detail), fact: `${modelFact.kind}:${modelFact.detail}` };
   if (module.how === 'none') return { reason: module.detail };
-  const newer = goModNewerThanGo(module, facts.goVersion);
+  const newer = goModNewerThanGo(facts);
   if (newer) return { reason: newer };
   if (facts.goModInGopath) {
     return { reason: `go.mod lands at ${facts.goModInGopath}/go.mod, in $GOPATH itself, where go ignores it for go mod tidy ("go: warning: ignoring go.mod in $GOPATH"; tidy fails); copy the module to a folder outside ${facts.goModInGopath} to tidy it` };
@@ -208,11 +208,10 @@ const TOOLCHAIN_SWITCH_SINCE = parseGoVersion('1.21')!;
  * toolchains: the build goes on (it only warns), but go mod tidy refuses the go.mod ("maximum version supported
  * by tidy", Go 1.17 to 1.20; 1.16 is counted in, to be safe). Older Go tidies such a go.mod.
  */
-function goModNewerThanGo(module: ModuleRead, go: GoVersion | undefined): string | undefined {
-  const asked = module.goVersion ? parseGoVersion(module.goVersion) : undefined;
+function goModNewerThanGo({ moduleGoVersion: asked, goVersion: go }: GoCommandFacts): string | undefined {
   if (!asked || !go || go.minor === undefined || compareGoVersions(go, TIDY_CHECKS_GO_LINE_SINCE) < 0 || compareGoVersions(go, TOOLCHAIN_SWITCH_SINCE) >= 0) return undefined;
   if (compareGoVersions(asked, go) <= 0 || (asked.major === go.major && asked.minor === go.minor)) return undefined;
-  return `go.mod asks for go ${module.goVersion}, newer than the Go ${go.text} this build runs with, which cannot switch toolchains (Go 1.21 can): its go mod tidy refuses such a go.mod ("maximum version supported by tidy")`;
+  return `go.mod asks for go ${asked.text}, newer than the Go ${go.text} this build runs with, which cannot switch toolchains (Go 1.21 can): its go mod tidy refuses such a go.mod ("maximum version supported by tidy")`;
 }
 
 const TIDY_REASONS: Record<ModeFact['kind'], (detail: string) => string> = {

@@ -58,6 +58,8 @@ export interface GoCommandFacts {
   image: BaseImage;
   /** The Go the command runs with once this run is done (the image's, raised by bump-go-image). */
   goVersion?: GoVersion;
+  /** The go line of the module the command reads (module.goVersion, parsed). */
+  moduleGoVersion?: GoVersion;
   /** Why the command builds in GOPATH mode, where go.mod, go mod and -mod do not apply; undefined in module mode. */
   gopathMode?: string;
   /** GOPATH mode proper (not outside any module): the command reads no module cache. */
@@ -270,6 +272,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (workdir !== undefined) facts.workdir = workdir;
     const goVersion = goOfCommand(instruction, image);
     if (goVersion) facts.goVersion = goVersion;
+    const moduleGoVersion = module.goVersion ? parseGoVersion(module.goVersion) : undefined;
+    if (moduleGoVersion) facts.moduleGoVersion = moduleGoVersion;
     const gopath = gopathModeOf(env, module, goVersion, workdir);
     if (gopath) facts.gopathMode = gopath;
     // Outside any module (Go 1.16+, no go.mod) `go install pkg@v` still fills the module cache; GOPATH mode never reads it.
