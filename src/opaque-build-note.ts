@@ -9,8 +9,8 @@ import { opaqueName } from './model/cache-flow.js';
 import { OPAQUE_BUILD_LEFT_FACT, type OpaqueBuildLeft } from './model/index.js';
 import { cacheMountTargets } from './mounts.js';
 import { goInvocations, goVerb, isModuleBuild } from './run.js';
-import { chainInstructionsBefore, stageChain } from './stage-facts.js';
-import { runAnalysisOf, stageOf } from './stages.js';
+import { chainInstructionsBefore } from './stage-facts.js';
+import { runAnalysisOf } from './stages.js';
 import type { Context } from './transform.js';
 
 /** -mod=mod has a place in the opaque build: module mode, not vendored, no workspace. */
@@ -18,11 +18,10 @@ export function modFlagLeftIn({ reading: { module, gopathMode } }: OpaqueBuildLe
   return gopathMode === undefined && !module.vendored && !module.vendoredBy && !module.workspaceFile && !module.workspaceBy;
 }
 
-/** Cache mounts have a place on the RUN: the author wrote none there, and the image's Go has a build cache (or is unknown). */
+/** Cache mounts have a place on the RUN: the author wrote none there, and the stage's Go has a build cache (or is unknown). */
 export function cacheMountsLeftOn(ctx: Context, instruction: Instruction): boolean {
   if (cacheMountTargets(instruction.flags).length > 0) return false;
-  const image = ctx.model().baseImage(stageChain(stageOf(ctx.doc, instruction)!)[0]!);
-  const version = image.goVersionAfter ?? image.goVersion;
+  const version = ctx.model().goVersionAt(instruction);
   return version?.minor === undefined || compareGoVersions(version, BUILD_CACHE_SINCE) >= 0;
 }
 

@@ -134,7 +134,6 @@ function moduleCacheKeptInLayer(ctx: Context, instruction: Instruction, gos: rea
   return undefined;
 }
 
-/** Go has a build cache since 1.10 and a module cache since 1.11: an older image gets no mount for what it lacks. */
 /** A build hidden in make or a script gets no mounts (its go commands are out of sight): said, unless add-mod-flag said it. */
 function noteOpaqueBuild(ctx: Context, instruction: Instruction): void {
   const left = ctx.model().opaqueBuildLeft(instruction);

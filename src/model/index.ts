@@ -4,11 +4,12 @@
 // the module each go command builds (module.ts), its environment (go-env.ts),
 // the image's Go (base-image.ts) and who reads the module cache (cache-flow.ts).
 import nodePath from 'node:path';
-import { lineOf, lineRef, lineText, resolveLineRefs, type Document, type Instruction } from '../document.js';
+import type { Heredoc } from 'dockerfile-ast';
+import { astOffset, lineOf, lineRef, lineText, resolveLineRefs, type Document, type Instruction } from '../document.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version.js';
 import { distributionGoOf } from '../image-facts.js';
 import { splitImageReference } from '../image-ref.js';
-import { NO_MODULE, type ModuleFacts } from '../module.js';
+import { NO_MODULE, parseGoMod, type ModuleFacts } from '../module.js';
 import type { TransformOptions } from '../transform.js';
 import { commandsOf, goInvocation, goInvocations, goVerb, modFlagValue, namesVersionedPackage, type GoInvocation } from '../run.js';
 import type { SimpleCommand, Token } from '../shell.js';
@@ -96,6 +97,8 @@ export interface ImageModel {
   context: BuildContext;
   baseImage(stage: Stage): BaseImage;
   goCommand(instruction: Instruction, go: GoInvocation): GoCommandFacts;
+  /** The Go a command at `instruction` runs with once this run is done (as GoCommandFacts.goVersion): the image's, raised by bump-go-image, else the one its stage installs; undefined when unknown. */
+  goVersionAt(instruction: Instruction): GoVersion | undefined;
   /** Why a go command at `instruction`'s working directory, with the stage's environment, would build in GOPATH mode; undefined in module mode. */
   gopathModeAt(instruction: Instruction): string | undefined;
   /** The module a go command would build at `instruction`'s working directory (WORKDIR), before its own `cd`. */
@@ -228,6 +231,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     copies: withBindMounts(contextCopiesBefore(doc, instruction, imageStart), bindMountsOf(instruction, workdirBefore(doc, instruction, imageStart))),
     workdir,
     createsGoMod: initsModuleBefore(doc, instruction, go),
+    createdGoMod: goModWrittenBefore(doc, instruction, go),
     fetchesSources: sourcesFetchedBefore(doc, instruction, go),
     nearest: settings.nearest,
     ignoresVendor,
@@ -379,6 +383,10 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     context,
     baseImage,
     goCommand,
+    goVersionAt(instruction) {
+      const stage = stageOf(doc, instruction);
+      return stage && goOfCommand(instruction, baseImage(stageChain(stage)[0]!));
+    },
     moduleAtWorkdir: (instruction) => atWorkdir(instruction).module,
     gopathModeAt: (instruction) => atWorkdir(instruction).gopathMode,
     opaqueBuild,
@@ -507,6 +515,19 @@ function withFilesMadeInImage(doc: Document, instruction: Instruction, go: GoInv
   const works = read.workspaceFile ? undefined : goVerbBefore(doc, instruction, go, 'work init');
   if (works) made = { ...made, workspaceBy: `go work init at line ${lineRef(works)}` };
   return made;
+}
+
+/**
+ * The go and toolchain lines of the go.mod the last COPY heredoc of the stage chain before `instruction` writes; undefined
+ * where `go mod init` runs before `go` (it writes a go line of its own) or the heredoc's text cannot be told.
+ */
+function goModWrittenBefore(doc: Document, instruction: Instruction, go: GoInvocation | undefined): Pick<ModuleFacts, 'goVersion' | 'toolchain'> | undefined {
+  if (!stageOf(doc, instruction) || goVerbBefore(doc, instruction, go, 'mod init') !== undefined) return undefined;
+  const writer = chainInstructionsBefore(doc, instruction).filter((item) => writesGoModFile(doc, item)).at(-1);
+  const heredocs = (writer?.ast as { getHeredocs?: () => Heredoc[] } | undefined)?.getHeredocs?.() ?? [];
+  const content = heredocs.length === 1 ? heredocs[0]!.getContentRange() : null;
+  if (!writer || !content) return undefined;
+  return parseGoMod(doc.text.slice(astOffset(doc, writer, content.start), astOffset(doc, writer, content.end)));
 }
 
 /** A `go mod init` before `go` (in an earlier RUN of the stage chain, or earlier in the same RUN), or a go.mod written by a COPY heredoc. */

@@ -54,6 +54,8 @@ export interface ModuleQuery {
   workdir: string | undefined;
   /** A RUN before the command runs `go mod init`, or a COPY heredoc writes go.mod. */
   createsGoMod: boolean;
+  /** The go and toolchain lines of the go.mod a COPY heredoc writes (no `go mod init` before the command). */
+  createdGoMod?: Pick<ModuleFacts, 'goVersion' | 'toolchain'>;
   /** How the image gets sources from outside the build context before the command (git clone, COPY --from...), if it does. */
   fetchesSources: string | undefined;
   /** The fallback: the nearest go.mod above the Dockerfile. */
@@ -66,6 +68,13 @@ export interface ModuleQuery {
 
 const CREATED: ModuleRead = { how: 'created', detail: 'the Dockerfile creates go.mod (go mod init, or a COPY heredoc)', vendored: false };
 
+/** The module the Dockerfile creates, with the go line of a go.mod it writes itself. */
+function created(query: ModuleQuery): ModuleRead {
+  const written = query.createdGoMod;
+  if (!written?.goVersion && !written?.toolchain) return CREATED;
+  return { ...CREATED, ...written };
+}
+
 function fetchedElsewhere(fetch: string): ModuleRead {
   return { how: 'elsewhere', detail: `no go.mod comes from the build context; the image gets sources through ${fetch}`, vendored: false };
 }
@@ -74,7 +83,7 @@ export function moduleReadBy(query: ModuleQuery): ModuleRead {
   // Plumbing (speed): the same file asks again with the same values after each transform that changed its text (a new
   // parse, a new model); the answer depends on those values alone, so it is kept per file (its `nearest`) and values.
   const { copies } = query;
-  let key = `${query.context.dir ?? '\u0003'}\u0000${query.workdir ?? '\u0003'}\u0000${query.createsGoMod}\u0000${query.fetchesSources ?? '\u0003'}\u0000${query.ignoresVendor}`;
+  let key = `${query.context.dir ?? '\u0003'}\u0000${query.workdir ?? '\u0003'}\u0000${query.createsGoMod}\u0000${query.createdGoMod?.goVersion ?? ''}\u0000${query.createdGoMod?.toolchain ?? ''}\u0000${query.fetchesSources ?? '\u0003'}\u0000${query.ignoresVendor}`;
   for (let i = 0; i < copies.count; i++) {
     const copy = copies.list[i]!;
     key += `\u0000${copy.sources.join('\u0001')}\u0002${copy.destination}\u0002${copy.intoFolder}`;
@@ -91,11 +100,11 @@ const readsOfFile = objectCache<() => ModuleFacts, Map<string, ModuleRead>>();
 function readModule(query: ModuleQuery): ModuleRead {
   const { files, context, copies, workdir } = query;
   // Nothing from the build context reaches the image: the go.mod is made here, or comes with sources fetched another way, whatever the context.
-  if (copies.count === 0 && query.createsGoMod) return CREATED;
+  if (copies.count === 0 && query.createsGoMod) return created(query);
   if (copies.count === 0 && query.fetchesSources) return fetchedElsewhere(query.fetchesSources);
   if (copies.count > 0 && copiesGoFilesOnly(copies)) {
     // Whatever the context holds, Go source files alone bring no go.mod: the nearest one does not stand in.
-    if (query.createsGoMod) return CREATED;
+    if (query.createsGoMod) return created(query);
     if (query.fetchesSources) return fetchedElsewhere(query.fetchesSources);
     return { how: 'none', detail: `no go.mod reaches ${workdir ?? 'the folder the command runs in'} through the COPY/ADD instructions (they copy Go source files only)`, vendored: false };
   }
@@ -112,7 +121,7 @@ function readModule(query: ModuleQuery): ModuleRead {
   if (workspace !== undefined) {
     return { how: 'context', detail: `${workspace} of the build context (workspace mode)`, vendored: false, workspaceFile: nodePath.join(contextDir, workspace) };
   }
-  if (query.createsGoMod) return CREATED;
+  if (query.createsGoMod) return created(query);
   if (query.fetchesSources) return fetchedElsewhere(query.fetchesSources);
   return { how: 'none', detail: `no go.mod reaches ${workdir} through the COPY/ADD instructions`, vendored: false };
 }
