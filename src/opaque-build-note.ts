@@ -13,9 +13,10 @@ import { chainInstructionsBefore } from './stage-facts.js';
 import { runAnalysisOf } from './stages.js';
 import type { Context } from './transform.js';
 
-/** -mod=mod has a place in the opaque build: module mode, not vendored, no workspace. */
+/** -mod=mod has a place in the opaque build: a go.mod reaches the folder it runs in, module mode, not vendored, no workspace. */
 export function modFlagLeftIn({ reading: { module, gopathMode } }: OpaqueBuildLeft): boolean {
-  return gopathMode === undefined && !module.vendored && !module.vendoredBy && !module.workspaceFile && !module.workspaceBy;
+  // With no go.mod where it runs, where the build finds its module (if any) is the script's own business.
+  return module.how !== 'none' && gopathMode === undefined && !module.vendored && !module.vendoredBy && !module.workspaceFile && !module.workspaceBy;
 }
 
 /** Cache mounts have a place on the RUN: the author wrote none there, and the stage's Go has a build cache (or is unknown). */
@@ -31,8 +32,8 @@ export function cacheMountsLeftOn(ctx: Context, instruction: Instruction): boole
  * not), and no tidy runs after the last COPY/ADD from the build context.
  */
 export function tidyLeftBefore(ctx: Context, instruction: Instruction, left: OpaqueBuildLeft): boolean {
-  // With Go folders of the module left out (only go.mod and go.sum copied, say), tidy would prune what they import.
-  if (!modFlagLeftIn(left) || left.reading.module.missingGoFolders !== undefined) return false;
+  // With Go folders of the module left out (only go.mod and go.sum copied, say), or perhaps left out, tidy would prune what they import.
+  if (!modFlagLeftIn(left) || left.reading.module.missingGoFolders !== undefined || left.reading.module.goFoldersUnknown) return false;
   const earlierInRun = goInvocations(runAnalysisOf(ctx.doc, instruction)).filter((go) => go.command.start < left.command.start);
   if (earlierInRun.some((go) => isModuleBuild(go) || goVerb(go) === 'mod tidy')) return false;
   let sourcesCopiedSince = false;

@@ -44,6 +44,11 @@ export interface ModuleRead {
    * and no COPY names one: whether the command runs in module mode at all cannot be told.
    */
   noModuleKnown?: true;
+  /**
+   * The build context is unknown and no COPY brings it whole: which of the module's Go folders reach the image cannot be
+   * told (missingGoFolders, which needs the context, stays undefined).
+   */
+  goFoldersUnknown?: true;
 }
 
 export interface ModuleQuery {
@@ -187,6 +192,7 @@ function fromNearest(query: ModuleQuery, why: string): ModuleRead {
   if (facts.goVersion) read.goVersion = facts.goVersion;
   if (facts.toolchain) read.toolchain = facts.toolchain;
   if (facts.workspacePath) read.workspaceFile = facts.workspacePath;
+  if (query.context.dir === undefined && !copiesWholeContext(query.copies)) read.goFoldersUnknown = true;
   if (!facts.goModPath) {
     read.detail = `${why}, and no go.mod was found above the Dockerfile`;
     // Only where a file system was there to search: a Dockerfile given as text alone keeps the nearest go.mod's benefit of the doubt.
@@ -202,6 +208,12 @@ function copiesGoFilesOnly(copies: CopiesBefore): boolean {
     if (!copies.list[i]!.sources.every((source) => /^[^/]*\.go$/.test(nodePath.posix.basename(source)) && !source.endsWith('/'))) return false;
   }
   return true;
+}
+
+/** Some COPY/ADD brings the whole build context ('.'). */
+function copiesWholeContext(copies: CopiesBefore): boolean {
+  for (let i = 0; i < copies.count; i++) if (copies.list[i]!.sources.includes('.')) return true;
+  return false;
 }
 
 /** A COPY/ADD source named go.mod or go.work, or a pattern that matches one: the image is meant to have a module. */
