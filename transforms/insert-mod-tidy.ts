@@ -183,7 +183,8 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   }
   const changesDirectory = changesDirectoryBefore(run, go);
   const changesModule = buildsWithC(go) || changesDirectory;
-  if (changesModule && !sameModuleAsStage(ctx, run.instruction, facts.module) && tidyFolder(ctx, run, go) === undefined) {
+  const backWhereItStarted = facts.workdir !== undefined && facts.workdir === ctx.model().workdirAt(run.instruction) && !buildsWithC(go);
+  if (changesModule && !backWhereItStarted && !sameModuleAsStage(ctx, run.instruction, facts.module) && tidyFolder(ctx, run, go) === undefined) {
     return { reason: changesDirectory ? `the RUN changes directory before go ${go.subcommand.value}` : `go ${go.subcommand.value} -C builds another directory` };
   }
   const foreignMount = run.instruction.flags.find((flag) => flag.name === 'mount' && flag.value !== null && !['cache', 'tmpfs'].includes(mountType(parseMountOptions(flag.value))));

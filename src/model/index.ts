@@ -101,6 +101,8 @@ export interface ImageModel {
   goVersionAt(instruction: Instruction): GoVersion | undefined;
   /** Why a go command at `instruction`'s working directory, with the stage's environment, would build in GOPATH mode; undefined in module mode. */
   gopathModeAt(instruction: Instruction): string | undefined;
+  /** The folder `instruction` runs in (the last WORKDIR, else the image's); undefined when unknown. */
+  workdirAt(instruction: Instruction): string | undefined;
   /** The module a go command would build at `instruction`'s working directory (WORKDIR), before its own `cd`. */
   moduleAtWorkdir(instruction: Instruction): ModuleRead;
   /** The first command of a RUN that builds out of dockmod's sight: make, a script (by name, or brought from the build context). */
@@ -387,6 +389,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       const stage = stageOf(doc, instruction);
       return stage && goOfCommand(instruction, baseImage(stageChain(stage)[0]!));
     },
+    workdirAt: (instruction) => workdirBefore(doc, instruction, imageStart),
     moduleAtWorkdir: (instruction) => atWorkdir(instruction).module,
     gopathModeAt: (instruction) => atWorkdir(instruction).gopathMode,
     opaqueBuild,
