@@ -21,6 +21,13 @@ export interface CacheConsumer {
   needsLayer: boolean;
 }
 
+/**
+ * Live-reload tools of Go development images: a container that runs one builds the module with go when it starts (and
+ * again on every change), so the modules the image holds are for it, even where the image's CMD is the built binary
+ * (a compose file or `docker run` starts the tool instead).
+ */
+const LIVE_RELOAD_TOOL = /^(?:github\.com\/(?:cosmtrek\/air|air-verse\/air|githubnemo\/CompileDaemon|codegangsta\/gin|pilu\/fresh|oxequa\/realize|cespare\/reflex))(?:@|$)/;
+
 /** Commands that build without showing dockmod their go commands. */
 const BUILDER_NAMES = 'make|gmake|mage|task|just|bazel|bazelisk|goreleaser|ko|earthly|scons|ninja';
 const OPAQUE_BUILDERS = new RegExp(`^(?:${BUILDER_NAMES})$`);
@@ -135,6 +142,8 @@ function familyEvents(query: CacheFlowQuery, stage: Stage, credentials: string |
         lastRun = Math.max(lastRun, item.start);
         const consumer = runConsumer(query, item, credentials);
         if (consumer) events.push(consumer);
+        const liveReload = liveReloadToolOf(doc, item);
+        if (liveReload) events.push({ kind: 'runtime', instruction: item, description: `the go build that ${liveReload} (installed at line ${lineRef(item)}) runs when the container starts`, needsLayer: true });
       } else if (item.keyword === 'CMD' || item.keyword === 'ENTRYPOINT') {
         runtimes.push(item);
         const go = goInvocations(analyzeRun(doc, item)).find((candidate) => candidate.subcommand.value !== 'version');
@@ -158,6 +167,17 @@ function familyEvents(query: CacheFlowQuery, stage: Stage, credentials: string |
   const result = { events, nextNeedingLayer, nextGo, lastRun, runtimes };
   byKey.set(key, result);
   return result;
+}
+
+/** The live-reload tool a RUN installs (`go install github.com/air-verse/air@latest`, `go get github.com/cosmtrek/air`), by its package path. */
+function liveReloadToolOf(doc: Document, item: Instruction): string | undefined {
+  if (!doc.text.slice(item.start, item.end).includes('github.com/')) return undefined;
+  for (const go of goInvocations(runAnalysisOf(doc, item))) {
+    if (go.subcommand.value !== 'get' && go.subcommand.value !== 'install') continue;
+    const tool = go.args.find((word) => LIVE_RELOAD_TOOL.test(word.value));
+    if (tool) return tool.value.split('@')[0];
+  }
+  return undefined;
 }
 
 function runConsumer(query: CacheFlowQuery, item: Instruction, credentials: string | undefined): CacheConsumer | undefined {
