@@ -116,15 +116,35 @@ function knownTable(id: string, tags: readonly string[]) {
 }
 
 /**
+ * The Go version a module asks for: the higher of its go and toolchain lines (a toolchain line below the go line has no
+ * effect in Go); a go line without a patch is a language version. `unreadable`: a line that is no Go version.
+ */
+export function versionAskedBy(module: { goVersion?: string; toolchain?: string }): { version?: GoVersion; unreadable?: string } {
+  const lines = [module.toolchain, module.goVersion].filter((text): text is string => text !== undefined);
+  const versions: GoVersion[] = [];
+  for (const text of lines) {
+    const version = parseGoVersion(text);
+    if (version?.minor === undefined) return { unreadable: text };
+    versions.push(version);
+  }
+  const newest = versions.sort(compareGoVersions).at(-1);
+  if (!newest) return {};
+  const language = newest.text === module.goVersion && newest.patch === undefined && !isPrerelease(newest);
+  return { version: language ? { ...newest, language: true } : newest };
+}
+
+/**
  * Whether the image already gives at least `target`. A tag without a patch
  * (`1.24`) follows the newest patch of its minor release, and a major-only
  * tag (`1`) the newest release, so they satisfy every target of that line.
+ * A language-version target (go.mod's `go 1.18`) comes before that release's
+ * pre-releases in Go's order (1.18 < 1.18rc1 < 1.18.0): go1.18rc1 builds it.
  */
 export function satisfies(image: GoVersion, target: GoVersion): boolean {
   if (image.minor === undefined) return image.major >= target.major;
-  if (image.patch === undefined && !isPrerelease(image)) {
-    return image.major > target.major || (image.major === target.major && image.minor >= (target.minor ?? 0));
-  }
+  const sameOrLaterMinor = image.major > target.major || (image.major === target.major && image.minor >= (target.minor ?? 0));
+  if (image.patch === undefined && !isPrerelease(image)) return sameOrLaterMinor;
+  if (target.language && sameOrLaterMinor) return true;
   return compareGoVersions(image, target) >= 0;
 }
 

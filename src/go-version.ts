@@ -9,6 +9,11 @@ export interface GoVersion {
   prerelease?: { kind: 'beta' | 'rc'; number: number };
   /** The version as written. */
   text: string;
+  /**
+   * A go.mod go line without a patch (`go 1.18`): a language version, which every release and pre-release of that
+   * minor satisfies (Go orders 1.18 < 1.18rc1 < 1.18.0).
+   */
+  language?: true;
 }
 
 const NUMBER = '(0|[1-9][0-9]*)';

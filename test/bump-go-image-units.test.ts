@@ -5,6 +5,7 @@ import { parseDocument } from '../src/document.js';
 import { expandImage, globalArgDeclarations, outerRangeOf, sourceRangeOf, UNKNOWN, type Source } from '../src/from-expansion.js';
 import { compareGoVersions, goVersionProblem, isValidGoVersion, parseGoVersion } from '../src/go-version.js';
 import { isGolangImage, mirroredGolangPrefix, splitGolangTag, splitImageReference } from '../src/image-ref.js';
+import { satisfies, versionAskedBy } from '../src/go-image-bump.js';
 import { goVersionNamedInTag, namesGo } from '../src/image-facts.js';
 import { globalArgs } from '../src/stages.js';
 
@@ -13,6 +14,27 @@ const version = (text: string) => {
   if (!parsed) throw new Error(`not a version: ${text}`);
   return parsed;
 };
+
+describe('the Go version a module asks for', () => {
+  it('is the higher of the go and toolchain lines; a go line without a patch is a language version', () => {
+    expect(versionAskedBy({ goVersion: '1.22', toolchain: '1.24.5' }).version).toMatchObject({ minor: 24, patch: 5 });
+    expect(versionAskedBy({ goVersion: '1.24.5', toolchain: '1.22.0' }).version?.language).toBeUndefined();
+    expect(versionAskedBy({ goVersion: '1.18' }).version).toMatchObject({ minor: 18, language: true });
+    expect(versionAskedBy({ goVersion: '1.21rc1' }).version?.language).toBeUndefined();
+    expect(versionAskedBy({})).toEqual({});
+    expect(versionAskedBy({ goVersion: '1.22', toolchain: 'local' })).toEqual({ unreadable: 'local' });
+  });
+
+  it('a pre-release image meets a language version of its minor (Go: 1.18 < 1.18rc1 < 1.18.0), not a release', () => {
+    const asked = (goLine: string) => versionAskedBy({ goVersion: goLine }).version!;
+    expect(satisfies(version('1.18rc1'), asked('1.18'))).toBe(true);
+    expect(satisfies(version('1.18beta2'), asked('1.18'))).toBe(true);
+    expect(satisfies(version('1.18rc1'), asked('1.18.0'))).toBe(false);
+    expect(satisfies(version('1.18rc1'), version('1.18'))).toBe(false); // --go-version 1.18: the release
+    expect(satisfies(version('1.17.3'), asked('1.18'))).toBe(false);
+    expect(satisfies(version('1.19rc1'), asked('1.18'))).toBe(true);
+  });
+});
 
 describe('Go versions', () => {
   it('parses every form Go writes', () => {

@@ -18,7 +18,7 @@ import {
   type Source,
 } from '../src/from-expansion.js';
 import { compareGoVersions, goVersionProblem, isPrerelease, parseGoVersion, type GoVersion } from '../src/go-version.js';
-import { decideImageBump, goImageKind, satisfies, stageGoVersions, type ImageKind } from '../src/go-image-bump.js';
+import { decideImageBump, goImageKind, satisfies, stageGoVersions, versionAskedBy, type ImageKind } from '../src/go-image-bump.js';
 import { mirroredGolangPrefix, splitImageReference, type ImageReference } from '../src/image-ref.js';
 import { readsMainModule } from '../src/model/index.js';
 import { goInvocations } from '../src/run.js';
@@ -73,14 +73,10 @@ function targetOf(ctx: Context): Target {
   if (!module.goModPath) {
     return { missing: 'no go.mod found', noModule: true };
   }
-  // A toolchain line below the go line has no effect in Go, so the higher of the two is what the build needs.
-  const candidates = [module.toolchain, module.goVersion].filter((text): text is string => text !== undefined);
-  const versions = candidates.map(parseGoVersion);
-  const unreadable = candidates.find((_, i) => versions[i] === undefined || versions[i]!.minor === undefined);
-  if (unreadable !== undefined) return { missing: `cannot read the Go version "${unreadable}" in go.mod; pass --go-version to bump the golang image` };
-  const newest = (versions as GoVersion[]).sort(compareGoVersions).at(-1);
-  if (!newest) return { missing: 'go.mod has no go line', nothingAsked: true };
-  return { version: newest };
+  const asked = versionAskedBy(module);
+  if (asked.unreadable !== undefined) return { missing: `cannot read the Go version "${asked.unreadable}" in go.mod; pass --go-version to bump the golang image` };
+  if (!asked.version) return { missing: 'go.mod has no go line', nothingAsked: true };
+  return { version: asked.version };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Heredoc } from 'dockerfile-ast';
 import { astOffset, lineOf, lineRef, lineText, resolveLineRefs, type Document, type Instruction } from '../document.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version.js';
 import { distributionGoOf } from '../image-facts.js';
+import { versionAskedBy } from '../go-image-bump.js';
 import { splitImageReference } from '../image-ref.js';
 import { NO_MODULE, parseGoMod, type ModuleFacts } from '../module.js';
 import type { TransformOptions } from '../transform.js';
@@ -196,9 +197,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     target = undefined;
     if (settings.bumpTarget === undefined) return target;
     if (settings.bumpTarget !== 'auto') return (target = parseGoVersion(settings.bumpTarget));
-    const facts = model.mainModule();
-    const versions = [facts.goVersion, facts.toolchain].map((text) => (text ? parseGoVersion(text) : undefined)).filter((v): v is GoVersion => !!v);
-    return (target = versions.sort(compareGoVersions).at(-1));
+    return (target = versionAskedBy(model.mainModule()).version);
   };
   const baseImage = (stage: Stage): BaseImage => {
     let image = images.get(stage);
