@@ -27,7 +27,7 @@ import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
 import { contextExcludesOf } from './dockerignore.js';
 import { makeGoalsBuild, makeInvocationOf } from './makefile.js';
-import { asModuleFacts, moduleReadBy, type ModuleRead } from './module.js';
+import { asModuleFacts, fetchedElsewhere, moduleReadBy, type ModuleRead } from './module.js';
 
 export type { BuildContext, DeclaredContext } from './context.js';
 export type { CacheConsumer } from './cache-flow.js';
@@ -220,10 +220,14 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
 
   // The file's main module and each go command's facts ask for the same reads: each is made once per model.
   const moduleReads = new Map<string, ModuleRead>();
-  const moduleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => {
-    const key = `${instruction.start}\u0000${go ? go.command.start : -1}\u0000${workdir ?? '\u0001'}`;
+  /** The module a command of `instruction` reads in `workdir`: `go`, or the command at offset `at` (by default go's; none: the RUN's start). */
+  const moduleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined, at = go?.command.start): ModuleRead => {
+    const key = `${instruction.start}\u0000${go ? go.command.start : -1}\u0000${at ?? -1}\u0000${workdir ?? '\u0001'}`;
     let read = moduleReads.get(key);
-    if (!read) moduleReads.set(key, (read = readModuleAt(instruction, workdir, go)));
+    if (!read) {
+      const cloned = at === undefined ? undefined : cloneHolding(doc, instruction, at, workdir, workdirBefore(doc, instruction, imageStart));
+      moduleReads.set(key, (read = cloned ? fetchedElsewhere(cloned) : readModuleAt(instruction, workdir, go)));
+    }
     return read;
   };
   const readModuleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => withFilesMadeInImage(doc, instruction, go, initedOver(instruction, go, moduleReadBy({
@@ -309,7 +313,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (!reading) {
       const start = workdirBefore(doc, instruction, imageStart);
       const workdir = command ? directoryOf(doc, instruction, command.start, start) : start;
-      const module = moduleAt(instruction, workdir, undefined);
+      const module = moduleAt(instruction, workdir, undefined, command?.start);
       const stage = stageOf(doc, instruction);
       const image = stage && baseImage(stageChain(stage)[0]!);
       const env = image && goEnvironmentOf(doc, instruction, runAnalysisOf(doc, instruction), undefined, image.env);
@@ -484,6 +488,38 @@ function commandWorkdir(doc: Document, instruction: Instruction, go: GoInvocatio
   }
   return workdir;
 }
+
+/**
+ * A `git clone` earlier in the RUN (before `offset`) into `workdir` or a folder above it: the command at `offset` works
+ * in the clone's sources, not this repository's, whatever the build context holds. Its description, or undefined.
+ */
+function cloneHolding(doc: Document, instruction: Instruction, offset: number, workdir: string | undefined, start: string | undefined): string | undefined {
+  if (workdir === undefined || !doc.text.slice(instruction.start, instruction.end).includes('clone')) return undefined;
+  for (const command of commandsOf(runAnalysisOf(doc, instruction))) {
+    if (command.start >= offset) break;
+    const [git, verb, ...rest] = command.words.map((word) => word.value);
+    if (git !== 'git' || verb !== 'clone') continue;
+    const positional: string[] = [];
+    for (let i = 0; i < rest.length; i++) {
+      const word = rest[i]!;
+      if (word === '--') continue;
+      if (word.startsWith('-')) {
+        if (GIT_CLONE_OPTIONS_WITH_VALUE.has(word)) i++;
+        continue;
+      }
+      positional.push(word);
+    }
+    const [url, folder] = positional;
+    if (url === undefined || (folder ?? url).includes('$')) continue;
+    const named = folder ?? nodePath.posix.basename(url.replace(/\/+$/, '')).replace(/\.git$/, '');
+    const cloned = resolveIn(directoryOf(doc, instruction, command.start, start), named);
+    if (cloned !== undefined && cloned !== '/' && (workdir === cloned || workdir.startsWith(`${cloned}/`))) return `\`git clone\` at line ${lineRef(instruction)}`;
+  }
+  return undefined;
+}
+
+/** git clone's options that take the next word as their value. */
+const GIT_CLONE_OPTIONS_WITH_VALUE = new Set(['-b', '--branch', '-o', '--origin', '-c', '--config', '--depth', '--reference', '--separate-git-dir', '-u', '--upload-pack', '-j', '--jobs', '--shallow-since', '--shallow-exclude', '--template', '--filter', '--bundle-uri']);
 
 /** `||`: what follows runs only if the command before failed; a failing `go mod init` there proves nothing. */
 function isOrOperator(token: Token | undefined): boolean {

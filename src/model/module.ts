@@ -80,7 +80,7 @@ function created(query: ModuleQuery): ModuleRead {
   return { ...CREATED, ...written };
 }
 
-function fetchedElsewhere(fetch: string): ModuleRead {
+export function fetchedElsewhere(fetch: string): ModuleRead {
   return { how: 'elsewhere', detail: `no go.mod comes from the build context; the image gets sources through ${fetch}`, vendored: false };
 }
 
