@@ -76,9 +76,12 @@ function planStage(ctx: Context, stage: Stage): void {
   // COPYs that leave module folders out: tidy would fail on a copied package that imports one; `-e` goes on, and the build then
   // needs only what it compiles (shown by the real-build case selective-copy-test-import).
   const facts = ctx.model().goCommand(target.instruction, firstLoad);
-  const selective = facts.module.missingGoFolders !== undefined;
+  // With the build context unknown and no COPY of it whole, folders may be left out: -e too, erring on that side.
+  const { missingGoFolders, goFoldersUnknown } = facts.module;
+  const selective = missingGoFolders !== undefined || goFoldersUnknown === true;
   if (selective && facts.goVersion && facts.goVersion.minor !== undefined && compareGoVersions(facts.goVersion, TIDY_E_SINCE) < 0) {
-    ctx.note(firstLoad.subcommand.start, `the COPY instructions leave out module folders with Go files (${shownFolders(facts.module.missingGoFolders!)}), and Go ${facts.goVersion.text} has no go mod tidy -e; go mod tidy not inserted`);
+    const leftOut = missingGoFolders ? `leave out module folders with Go files (${shownFolders(missingGoFolders)})` : 'may leave out module folders with Go files (the build context is unknown, and none copies it whole)';
+    ctx.note(firstLoad.subcommand.start, `the COPY instructions ${leftOut}, and Go ${facts.goVersion.text} has no go mod tidy -e; go mod tidy not inserted`);
     return;
   }
   const tidy = selective ? 'go mod tidy -e' : 'go mod tidy';

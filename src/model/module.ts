@@ -191,7 +191,8 @@ function fromNearest(query: ModuleQuery, why: string): ModuleRead {
   if (facts.goModPath) read.goModFile = facts.goModPath;
   if (facts.goVersion) read.goVersion = facts.goVersion;
   if (facts.toolchain) read.toolchain = facts.toolchain;
-  if (facts.workspacePath) read.workspaceFile = facts.workspacePath;
+  // The nearest go.work counts only where a COPY can bring it: the whole context, or a source named go.work.
+  if (facts.workspacePath && copiesMayBring(query.copies, facts.workspacePath)) read.workspaceFile = facts.workspacePath;
   if (query.context.dir === undefined && !copiesWholeContext(query.copies)) read.goFoldersUnknown = true;
   if (!facts.goModPath) {
     read.detail = `${why}, and no go.mod was found above the Dockerfile`;
@@ -213,6 +214,26 @@ function copiesGoFilesOnly(copies: CopiesBefore): boolean {
 /** Some COPY/ADD brings the whole build context ('.'). */
 function copiesWholeContext(copies: CopiesBefore): boolean {
   for (let i = 0; i < copies.count; i++) if (copies.list[i]!.sources.includes('.')) return true;
+  return false;
+}
+
+/**
+ * A COPY/ADD may bring `file` (a go.work found above the Dockerfile, the build context unknown): the whole context, a
+ * source named like it (or a pattern that matches it), or a folder whose path ends the file's folder on disk.
+ */
+function copiesMayBring(copies: CopiesBefore, file: string): boolean {
+  const name = nodePath.basename(file);
+  const folder = nodePath.dirname(file).split(nodePath.sep).join('/');
+  for (let i = 0; i < copies.count; i++) {
+    for (const source of copies.list[i]!.sources) {
+      if (source === '.' || nodePath.posix.basename(source) === name) return true;
+      if (/[*?[]/.test(source)) {
+        if (source.includes('/') || globToRegExp(source).test(name)) return true;
+        continue;
+      }
+      if (folder === source || folder.endsWith(`/${source}`)) return true;
+    }
+  }
   return false;
 }
 

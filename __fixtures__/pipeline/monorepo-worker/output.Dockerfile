@@ -4,7 +4,7 @@ WORKDIR /app
 COPY go.mod go.sum ./
 COPY cmd/ cmd/
 COPY internal/ internal/
-RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
+RUN --mount=type=cache,target=/go/pkg/mod go mod tidy -e
 RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \
     go build -mod=mod -o /usr/local/bin/worker ./cmd/worker
