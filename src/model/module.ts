@@ -187,12 +187,17 @@ const missingByQuery = objectCache<ProjectFiles, Map<string, string[]>>();
 
 function fromNearest(query: ModuleQuery, why: string): ModuleRead {
   const facts = query.nearest();
-  const read: ModuleRead = { how: 'nearest', detail: `${why}: the nearest go.mod above the Dockerfile stands in`, vendored: facts.vendored };
+  const workspaceBrought = facts.workspacePath !== undefined && copiesMayBring(query.copies, facts.workspacePath);
+  if (facts.goModPath && query.copies.count > 0 && !workspaceBrought && !copiesMayBring(query.copies, facts.goModPath)) {
+    return { how: 'none', detail: `${why}, and no COPY/ADD can bring the nearest go.mod above the Dockerfile`, vendored: false };
+  }
+  // Its vendor/ and the nearest go.work count only where a COPY can bring them.
+  const vendored = facts.vendored && (!facts.goModPath || copiesMayBring(query.copies, nodePath.join(nodePath.dirname(facts.goModPath), 'vendor', 'modules.txt')));
+  const read: ModuleRead = { how: 'nearest', detail: `${why}: the nearest go.mod above the Dockerfile stands in`, vendored };
   if (facts.goModPath) read.goModFile = facts.goModPath;
   if (facts.goVersion) read.goVersion = facts.goVersion;
   if (facts.toolchain) read.toolchain = facts.toolchain;
-  // The nearest go.work counts only where a COPY can bring it: the whole context, or a source named go.work.
-  if (facts.workspacePath && copiesMayBring(query.copies, facts.workspacePath)) read.workspaceFile = facts.workspacePath;
+  if (workspaceBrought) read.workspaceFile = facts.workspacePath;
   if (query.context.dir === undefined && !copiesWholeContext(query.copies)) read.goFoldersUnknown = true;
   if (!facts.goModPath) {
     read.detail = `${why}, and no go.mod was found above the Dockerfile`;
@@ -218,20 +223,20 @@ function copiesWholeContext(copies: CopiesBefore): boolean {
 }
 
 /**
- * A COPY/ADD may bring `file` (a go.work found above the Dockerfile, the build context unknown): the whole context, a
- * source named like it (or a pattern that matches it), or a folder whose path ends the file's folder on disk.
+ * A COPY/ADD may bring `file` (found above the Dockerfile, the build context unknown): the whole context, a source
+ * named like it (or a pattern that matches it), or a folder whose path is part of the file's folder on disk.
  */
 function copiesMayBring(copies: CopiesBefore, file: string): boolean {
   const name = nodePath.basename(file);
   const folder = nodePath.dirname(file).split(nodePath.sep).join('/');
   for (let i = 0; i < copies.count; i++) {
     for (const source of copies.list[i]!.sources) {
-      if (source === '.' || nodePath.posix.basename(source) === name) return true;
+      if (source === '.' || source.includes('$') || nodePath.posix.basename(source) === name) return true;
       if (/[*?[]/.test(source)) {
         if (source.includes('/') || globToRegExp(source).test(name)) return true;
         continue;
       }
-      if (folder === source || folder.endsWith(`/${source}`)) return true;
+      if (folder === source || folder.endsWith(`/${source}`) || folder.includes(`/${source}/`)) return true;
     }
   }
   return false;

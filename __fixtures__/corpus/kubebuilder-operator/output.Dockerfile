@@ -12,7 +12,7 @@ COPY go.sum go.sum
 COPY cmd/main.go cmd/main.go
 COPY api/ api/
 COPY internal/controller/ internal/controller/
-RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
+RUN --mount=type=cache,target=/go/pkg/mod go mod tidy -e
 
 # Build
 # the GOARCH has not a default value to allow the binary be built according to the host where the command
