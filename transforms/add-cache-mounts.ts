@@ -150,7 +150,7 @@ function goHas(ctx: Context, instruction: Instruction, go: GoInvocation, since: 
 /** The go command builds from vendor/ (-mod=vendor, its own or GOFLAGS'): it reads no module cache. */
 function buildsFromVendor(ctx: Context, instruction: Instruction, go: GoInvocation): boolean {
   if (!COMPILING.has(go.subcommand.value)) return false;
-  return ctx.model().goCommand(instruction, go).mod === 'vendor';
+  return ctx.model().goCommand(instruction, go).fromVendor === true;
 }
 
 /** Both Go caches already mounted (targets ending in pkg/mod and go-build): nothing to add, whatever the paths. */

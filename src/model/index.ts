@@ -27,7 +27,7 @@ import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
 import { contextExcludesOf } from './dockerignore.js';
 import { makeGoalsBuild, makeInvocationOf } from './makefile.js';
-import { asModuleFacts, fetchedElsewhere, moduleReadBy, type ModuleRead } from './module.js';
+import { asModuleFacts, fetchedElsewhere, moduleReadBy, type ModuleRead, type SourcesFetched } from './module.js';
 
 export type { BuildContext, DeclaredContext } from './context.js';
 export type { CacheConsumer } from './cache-flow.js';
@@ -70,6 +70,11 @@ export interface GoCommandFacts {
   cannotFetch?: string;
   /** The -mod the command builds with: its own flag, else GOFLAGS'; undefined when neither sets one. */
   mod?: string;
+  /**
+   * The command builds from vendor/: `-mod=vendor` (its own or GOFLAGS'), or by Go's default where vendor/modules.txt
+   * stands beside a go.mod whose go line is 1.14 or later, no -mod is set and no go.work applies (Go 1.14 and later).
+   */
+  fromVendor?: true;
   /** The `--mount=type=bind,...` (read-only) the module's folder is mounted from: go.mod and go.sum cannot be updated there. */
   readOnlyModule?: string;
   /**
@@ -291,6 +296,9 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (cannotFetch) facts.cannotFetch = cannotFetch;
     const mod = modFlagValue(go.args) ?? goflagsMod(env.get('GOFLAGS'));
     if (mod !== undefined) facts.mod = mod;
+    const since14 = (version: GoVersion | undefined): boolean => version !== undefined && version.minor !== undefined && compareGoVersions(version, VENDOR_BY_DEFAULT_SINCE) >= 0;
+    const vendorByDefault = mod === undefined && module.vendored && !module.workspaceFile && !module.workspaceBy && since14(moduleGoVersion) && (goVersion?.minor === undefined || since14(goVersion));
+    if (!gopath && (mod === 'vendor' || vendorByDefault)) facts.fromVendor = true;
     const readOnly = readOnlyMountOver(instruction, module.moduleRoot ?? workdir, workdirBefore(doc, instruction, imageStart));
     if (readOnly) facts.readOnlyModule = readOnly;
     const gopathFirst = env.get('GOPATH')?.split(':')[0];
@@ -612,8 +620,8 @@ function withBindMounts(copies: CopiesBefore, mounts: ContextCopy[]): CopiesBefo
 
 const FETCHERS = /^(?:git|wget|curl|svn|hg|fetch|aria2c)$/;
 
-/** How the image gets sources other than from the build context before `go` runs: `git clone`, `ADD <url>`, a download. */
-function sourcesFetchedBefore(doc: Document, instruction: Instruction, go: GoInvocation | undefined): string | undefined {
+/** How the image gets sources other than from the build context before `go` runs: `git clone`, `ADD <url>`, a download, `go get`. */
+function sourcesFetchedBefore(doc: Document, instruction: Instruction, go: GoInvocation | undefined): SourcesFetched | undefined {
   const stage = stageOf(doc, instruction);
   if (!stage) return undefined;
   const first = firstInChain(stage, 'fetches sources', (item) => fetchIn(doc, item, undefined) !== undefined);
@@ -625,15 +633,17 @@ function sourcesFetchedBefore(doc: Document, instruction: Instruction, go: GoInv
 }
 
 /** The fetch an instruction makes (before `go`, when given). */
-function fetchIn(doc: Document, item: Instruction, go: GoInvocation | undefined): string | undefined {
-  if (item.keyword === 'ADD' && item.args.some((arg) => /^(?:https?|git):\/\/|^git@/.test(arg))) return `ADD at line ${lineRef(item)}`;
+function fetchIn(doc: Document, item: Instruction, go: GoInvocation | undefined): SourcesFetched | undefined {
+  if (item.keyword === 'ADD' && item.args.some((arg) => /^(?:https?|git):\/\/|^git@/.test(arg))) return { description: `ADD at line ${lineRef(item)}` };
   if (item.keyword !== 'RUN') return undefined;
   for (const command of commandsOf(runAnalysisOf(doc, item))) {
     if (go && command.start >= go.command.start) break;
     const name = command.words[0]?.value.replace(/^.*\//, '') ?? '';
     const fetch = goInvocation(command);
     const fetchesGo = fetch?.subcommand.value === 'get' && !fetch.args.some((word) => word.value.startsWith('./') || word.value === '.');
-    if (FETCHERS.test(name) || fetchesGo) return `\`${command.words.slice(0, 2).map((word) => word.value).join(' ')}\` at line ${lineRef(item)}`;
+    const description = `\`${command.words.slice(0, 2).map((word) => word.value).join(' ')}\` at line ${lineRef(item)}`;
+    if (FETCHERS.test(name)) return { description };
+    if (fetchesGo) return { description, goGet: true };
   }
   return undefined;
 }
@@ -673,6 +683,8 @@ function goInstalledBefore(doc: Document, instruction: Instruction, image: BaseI
 }
 
 const OUTSIDE_ANY_MODULE = 'outside any module';
+/** Go builds from vendor/ by default since 1.14, for a go.mod whose go line is 1.14 or later. */
+const VENDOR_BY_DEFAULT_SINCE = parseGoVersion('1.14')!;
 
 function gopathModeOf(env: GoEnvironment, module: ModuleRead, imageGo: GoVersion | undefined, workdir: string | undefined): string | undefined {
   const setting = env.get('GO111MODULE');

@@ -40,8 +40,9 @@ export interface ModuleRead {
   /** Folders of the module (relative to its root, '' the root) that hold .go files and that no COPY brings. */
   missingGoFolders?: string[];
   /**
-   * The build context cannot be found on disk (a COPY source is missing), there is no go.mod above the Dockerfile
-   * and no COPY names one: whether the command runs in module mode at all cannot be told.
+   * The build context cannot be found on disk (a COPY source is missing), or the folder the command runs in is unknown
+   * (`WORKDIR /src/$SERVICE`), there is no go.mod above the Dockerfile and no COPY names one: whether the command runs in
+   * module mode at all cannot be told.
    */
   noModuleKnown?: true;
   /**
@@ -49,6 +50,14 @@ export interface ModuleRead {
    * told (missingGoFolders, which needs the context, stays undefined).
    */
   goFoldersUnknown?: true;
+}
+
+/** A fetch of sources from outside the build context: `git clone`, `ADD <url>`, a download, or `go get` of packages. */
+export interface SourcesFetched {
+  /** For messages: "`git clone` at line 4". */
+  description: string;
+  /** `go get pkg`: it fetches packages into GOPATH or the module cache, never into the folder a COPY filled. */
+  goGet?: true;
 }
 
 export interface ModuleQuery {
@@ -62,7 +71,7 @@ export interface ModuleQuery {
   /** The go and toolchain lines of the go.mod a COPY heredoc writes (no `go mod init` before the command). */
   createdGoMod?: Pick<ModuleFacts, 'goVersion' | 'toolchain'>;
   /** How the image gets sources from outside the build context before the command (git clone, COPY --from...), if it does. */
-  fetchesSources: string | undefined;
+  fetchesSources: SourcesFetched | undefined;
   /** The fallback: the nearest go.mod above the Dockerfile. */
   nearest: () => ModuleFacts;
   /** The .dockerignore of the context leaves vendor/ out. */
@@ -88,7 +97,7 @@ export function moduleReadBy(query: ModuleQuery): ModuleRead {
   // Plumbing (speed): the same file asks again with the same values after each transform that changed its text (a new
   // parse, a new model); the answer depends on those values alone, so it is kept per file (its `nearest`) and values.
   const { copies } = query;
-  let key = `${query.context.dir ?? '\u0003'}\u0000${query.workdir ?? '\u0003'}\u0000${query.createsGoMod}\u0000${query.createdGoMod?.goVersion ?? ''}\u0000${query.createdGoMod?.toolchain ?? ''}\u0000${query.fetchesSources ?? '\u0003'}\u0000${query.ignoresVendor}`;
+  let key = `${query.context.dir ?? '\u0003'}\u0000${query.workdir ?? '\u0003'}\u0000${query.createsGoMod}\u0000${query.createdGoMod?.goVersion ?? ''}\u0000${query.createdGoMod?.toolchain ?? ''}\u0000${query.fetchesSources?.description ?? '\u0003'}\u0000${query.ignoresVendor}`;
   for (let i = 0; i < copies.count; i++) {
     const copy = copies.list[i]!;
     key += `\u0000${copy.sources.join('\u0001')}\u0002${copy.destination}\u0002${copy.intoFolder}`;
@@ -106,11 +115,11 @@ function readModule(query: ModuleQuery): ModuleRead {
   const { files, context, copies, workdir } = query;
   // Nothing from the build context reaches the image: the go.mod is made here, or comes with sources fetched another way, whatever the context.
   if (copies.count === 0 && query.createsGoMod) return created(query);
-  if (copies.count === 0 && query.fetchesSources) return fetchedElsewhere(query.fetchesSources);
+  if (copies.count === 0 && query.fetchesSources) return fetchedElsewhere(query.fetchesSources.description);
   if (copies.count > 0 && copiesGoFilesOnly(copies)) {
     // Whatever the context holds, Go source files alone bring no go.mod: the nearest one does not stand in.
     if (query.createsGoMod) return created(query);
-    if (query.fetchesSources) return fetchedElsewhere(query.fetchesSources);
+    if (query.fetchesSources && !query.fetchesSources.goGet) return fetchedElsewhere(query.fetchesSources.description);
     return { how: 'none', detail: `no go.mod reaches ${workdir ?? 'the folder the command runs in'} through the COPY/ADD instructions (they copy Go source files only)`, vendored: false };
   }
   if (context.dir === undefined || workdir === undefined) return fromNearest(query, context.dir === undefined ? 'the build context is unknown' : 'the folder the command runs in is unknown');
@@ -127,7 +136,8 @@ function readModule(query: ModuleQuery): ModuleRead {
     return { how: 'context', detail: `${workspace} of the build context (workspace mode)`, vendored: false, workspaceFile: nodePath.join(contextDir, workspace) };
   }
   if (query.createsGoMod) return created(query);
-  if (query.fetchesSources) return fetchedElsewhere(query.fetchesSources);
+  // A `go get` beside what the COPYs brought fetches dependencies: the build is of the copied sources, with no go.mod.
+  if (query.fetchesSources && !query.fetchesSources.goGet) return fetchedElsewhere(query.fetchesSources.description);
   return { how: 'none', detail: `no go.mod reaches ${workdir} through the COPY/ADD instructions`, vendored: false };
 }
 
@@ -203,7 +213,7 @@ function fromNearest(query: ModuleQuery, why: string): ModuleRead {
     read.detail = `${why}, and no go.mod was found above the Dockerfile`;
     // Only where a file system was there to search: a Dockerfile given as text alone keeps the nearest go.mod's benefit of the doubt.
     const searched = query.files !== NO_FILES && query.context !== UNKNOWN_CONTEXT;
-    if (searched && query.context.how === 'unknown' && !copiesNameGoMod(query.copies)) read.noModuleKnown = true;
+    if (searched && (query.context.how === 'unknown' || query.workdir === undefined) && !copiesNameGoMod(query.copies)) read.noModuleKnown = true;
   }
   return read;
 }

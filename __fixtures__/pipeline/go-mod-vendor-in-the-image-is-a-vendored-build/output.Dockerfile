@@ -3,6 +3,4 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN --mount=type=cache,target=/go/pkg/mod go mod vendor
 COPY . .
-RUN --mount=type=cache,target=/go/pkg/mod \
-    --mount=type=cache,target=/root/.cache/go-build \
-    go build -o /out/app .
+RUN --mount=type=cache,target=/root/.cache/go-build go build -o /out/app .

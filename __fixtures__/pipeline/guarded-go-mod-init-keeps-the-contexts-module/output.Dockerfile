@@ -2,6 +2,4 @@ FROM golang:1.20
 WORKDIR /app
 COPY . .
 RUN [ -f go.mod ] || go mod init example.com/x
-RUN --mount=type=cache,target=/go/pkg/mod \
-    --mount=type=cache,target=/root/.cache/go-build \
-    go build -o /x .
+RUN --mount=type=cache,target=/root/.cache/go-build go build -o /x .

@@ -1,0 +1,4 @@
+FROM golang:1.15
+WORKDIR /build
+ADD . .
+RUN go get github.com/gin-gonic/gin && go build -o main .

@@ -1,0 +1,5 @@
+FROM golang:1.14
+ARG SERVICE
+COPY . /src
+WORKDIR /src/$SERVICE
+RUN go build -o /app .
