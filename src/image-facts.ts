@@ -180,8 +180,8 @@ export function knownMinorTags(family: ImageFamily, name: string): readonly stri
  * `stable`), says nothing.
  */
 const DISTRIBUTION_GO: Record<string, Record<string, string>> = {
-  debian: { buster: '1.11', '10': '1.11', bullseye: '1.15', '11': '1.15', bookworm: '1.19', '12': '1.19' },
-  ubuntu: { bionic: '1.10', '18.04': '1.10', focal: '1.13', '20.04': '1.13', jammy: '1.18', '22.04': '1.18', noble: '1.22', '24.04': '1.22' },
+  debian: { jessie: '1.3', '8': '1.3', stretch: '1.7', '9': '1.7', buster: '1.11', '10': '1.11', bullseye: '1.15', '11': '1.15', bookworm: '1.19', '12': '1.19', trixie: '1.24', '13': '1.24' },
+  ubuntu: { trusty: '1.2', '14.04': '1.2', xenial: '1.6', '16.04': '1.6', bionic: '1.10', '18.04': '1.10', focal: '1.13', '20.04': '1.13', jammy: '1.18', '22.04': '1.18', noble: '1.22', '24.04': '1.22' },
 };
 
 /** The Go the distribution package installs on `name:tag` (`ubuntu:20.04`: Go 1.13), undefined when not known. */

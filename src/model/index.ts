@@ -584,7 +584,7 @@ function initsModuleBefore(doc: Document, instruction: Instruction, go: GoInvoca
   return goVerbBefore(doc, instruction, go, 'mod init') !== undefined;
 }
 
-/** A read-only bind mount of the RUN (no `rw`) whose target holds `folder`: the mount's flag value, or undefined. */
+/** A read-only bind mount of the RUN (no `rw`) whose target holds `folder`, or is its go.mod or go.sum: the mount's flag value, or undefined. */
 function readOnlyMountOver(instruction: Instruction, folder: string | undefined, workdir: string | undefined): string | undefined {
   if (folder === undefined) return undefined;
   const flag = instruction.flags.find((candidate) => {
@@ -592,7 +592,9 @@ function readOnlyMountOver(instruction: Instruction, folder: string | undefined,
     const options = parseMountOptions(candidate.value);
     if (mountType(options) !== 'bind' || options.has('rw') || options.has('readwrite') || options.get('readonly') === 'false') return false;
     const target = resolveIn(workdir, mountTarget(options) ?? '');
-    return target !== undefined && (folder === target || folder.startsWith(`${target === '/' ? '' : target}/`));
+    if (target === undefined) return false;
+    // The module's folder, or its go.mod or go.sum mounted one by one (`source=go.mod,target=go.mod`): neither can be rewritten.
+    return folder === target || folder.startsWith(`${target === '/' ? '' : target}/`) || target === `${folder === '/' ? '' : folder}/go.mod` || target === `${folder === '/' ? '' : folder}/go.sum`;
   });
   return flag?.value ?? undefined;
 }
