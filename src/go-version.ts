@@ -69,3 +69,16 @@ export function isPrerelease(version: GoVersion): boolean {
 /** The build cache (GOCACHE) exists since Go 1.10; the module cache since 1.11. */
 export const BUILD_CACHE_SINCE = parseGoVersion('1.10')!;
 export const MODULE_CACHE_SINCE = parseGoVersion('1.11')!;
+
+const TIDY_CHECKS_GO_LINE_SINCE = parseGoVersion('1.16')!;
+const TOOLCHAIN_SWITCH_SINCE = parseGoVersion('1.21')!;
+
+/**
+ * Go `go` refuses to tidy a go.mod whose go line `asked` is newer than `go` itself: the build goes on (it only warns), but
+ * go mod tidy exits ("maximum version supported by tidy", Go 1.17 to 1.20; 1.16 is counted in, to be safe). Older Go
+ * tidies such a go.mod; Go 1.21 and later switch toolchains.
+ */
+export function tidyRefusesNewerGoLine(asked: GoVersion, go: GoVersion): boolean {
+  if (go.minor === undefined || compareGoVersions(go, TIDY_CHECKS_GO_LINE_SINCE) < 0 || compareGoVersions(go, TOOLCHAIN_SWITCH_SINCE) >= 0) return false;
+  return compareGoVersions(asked, go) > 0 && !(asked.major === go.major && asked.minor === go.minor);
+}

@@ -4,7 +4,7 @@
 // -mod=mod, add-cache-mounts' mounts). add-mod-flag and add-cache-mounts each
 // say it when their part applies; the note is shown once (its fact).
 import type { Instruction } from './document.js';
-import { BUILD_CACHE_SINCE, compareGoVersions } from './go-version.js';
+import { BUILD_CACHE_SINCE, compareGoVersions, parseGoVersion, tidyRefusesNewerGoLine } from './go-version.js';
 import { opaqueName } from './model/cache-flow.js';
 import { OPAQUE_BUILD_LEFT_FACT, type OpaqueBuildLeft } from './model/index.js';
 import { cacheMountTargets } from './mounts.js';
@@ -34,6 +34,10 @@ export function cacheMountsLeftOn(ctx: Context, instruction: Instruction): boole
 export function tidyLeftBefore(ctx: Context, instruction: Instruction, left: OpaqueBuildLeft): boolean {
   // With Go folders of the module left out (only go.mod and go.sum copied, say), or perhaps left out, tidy would prune what they import.
   if (!modFlagLeftIn(left) || left.reading.module.missingGoFolders !== undefined || left.reading.module.goFoldersUnknown) return false;
+  // A go.mod newer than a Go 1.16-1.20 image: its tidy refuses it.
+  const go = ctx.model().goVersionAt(instruction);
+  const asked = left.reading.module.goVersion === undefined ? undefined : parseGoVersion(left.reading.module.goVersion);
+  if (go && asked && tidyRefusesNewerGoLine(asked, go)) return false;
   const earlierInRun = goInvocations(runAnalysisOf(ctx.doc, instruction)).filter((go) => go.command.start < left.command.start);
   if (earlierInRun.some((go) => isModuleBuild(go) || goVerb(go) === 'mod tidy')) return false;
   let sourcesCopiedSince = false;

@@ -5,7 +5,7 @@ import { endOfLineWithBreak, keywordLike, startOfLine, type Instruction } from '
 import { buildsOnlyDependencies, commandsOf, goInvocations, goVerb, isModuleBuild, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { modeFactOf, type GoCommandFacts, type ModeFact, type ModuleRead } from '../src/model/index.js';
 import { uidOf, userBefore } from '../src/users.js';
-import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
+import { compareGoVersions, parseGoVersion, tidyRefusesNewerGoLine } from '../src/go-version.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
 import { chainInstructionsBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
@@ -204,17 +204,11 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   return undefined;
 }
 
-const TIDY_CHECKS_GO_LINE_SINCE = parseGoVersion('1.16')!;
-const TOOLCHAIN_SWITCH_SINCE = parseGoVersion('1.21')!;
-
 /**
- * go.mod asks for a newer Go than the command runs with, on a Go that checks the go line and cannot switch
- * toolchains: the build goes on (it only warns), but go mod tidy refuses the go.mod ("maximum version supported
- * by tidy", Go 1.17 to 1.20; 1.16 is counted in, to be safe). Older Go tidies such a go.mod.
+ * go.mod asks for a newer Go than the command runs with, on a Go that tidy refuses it with (tidyRefusesNewerGoLine).
  */
 function goModNewerThanGo({ moduleGoVersion: asked, goVersion: go }: GoCommandFacts): string | undefined {
-  if (!asked || !go || go.minor === undefined || compareGoVersions(go, TIDY_CHECKS_GO_LINE_SINCE) < 0 || compareGoVersions(go, TOOLCHAIN_SWITCH_SINCE) >= 0) return undefined;
-  if (compareGoVersions(asked, go) <= 0 || (asked.major === go.major && asked.minor === go.minor)) return undefined;
+  if (!asked || !go || !tidyRefusesNewerGoLine(asked, go)) return undefined;
   return `go.mod asks for go ${asked.text}, newer than the Go ${go.text} this build runs with, which cannot switch toolchains (Go 1.21 can): its go mod tidy refuses such a go.mod ("maximum version supported by tidy")`;
 }
 

@@ -1,0 +1,4 @@
+FROM golang:1.16-alpine3.15
+WORKDIR /src
+COPY . .
+RUN make build
