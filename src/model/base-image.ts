@@ -51,7 +51,8 @@ const FAMILY_WORKDIRS: Partial<Record<FamilyId, string>> = {
 };
 /** Images known to run as root and set no Go variables: Go installed from the distribution. */
 const ROOT_DISTRIBUTIONS = /^(?:docker\.io\/|index\.docker\.io\/)?(?:library\/)?(?:alpine|debian|ubuntu|buildpack-deps|fedora|archlinux|amazonlinux|rockylinux|almalinux|busybox|scratch)$/;
-const WINDOWS_TAG = /windowsservercore|nanoserver/i;
+/** A Windows base image, by its tag or name (`golang:1.22-windowsservercore-ltsc2022`, `mcr.microsoft.com/windows/servercore`). */
+const WINDOWS_IMAGE = /windows-?servercore|nanoserver|\/windows\/(?:servercore|nanoserver|server)\b/i;
 /** Stands in for the value of an ARG without default while the reference is split. */
 const NO_VALUE = '\u0000';
 
@@ -91,7 +92,8 @@ export function baseImageOfStage(doc: Document, stage: Stage, options: Transform
 
 function cachePathsUnknownOf(facts: BaseImage, tag: string): string | undefined {
   const shown = facts.reference ?? facts.written;
-  if (facts.golang && WINDOWS_TAG.test(tag)) return `${shown} is a Windows image: its cache paths are not /go/pkg/mod and /root/.cache/go-build`;
+  // Whoever built it: no Linux cache paths, and the classic Windows builder has no --mount at all.
+  if (WINDOWS_IMAGE.test(tag) || WINDOWS_IMAGE.test(facts.reference ?? facts.written)) return `${shown} is a Windows image: its cache paths are not /go/pkg/mod and /root/.cache/go-build`;
   if (facts.family || facts.distribution) return undefined;
   if (facts.reference === undefined) {
     return `the base image ${facts.written} uses an ARG with no default: the user it runs as and its Go cache paths are unknown`;
