@@ -232,10 +232,16 @@ export function namesVersionedPackage(go: GoInvocation): boolean {
     go.args.some((word) => !word.value.startsWith('-') && word.value.includes('@'));
 }
 
-/** `go build`, and `go install` of the module's own packages (not `pkg@version`). */
+/** `go build`, and `go install` of the module's own packages (not `pkg@version`, not the standard library alone). */
 export function isModuleBuild(go: GoInvocation): boolean {
   const sub = go.subcommand.value;
-  return sub === 'build' || (sub === 'install' && !namesVersionedPackage(go));
+  return (sub === 'build' || (sub === 'install' && !namesVersionedPackage(go))) && !buildsStandardLibraryOnly(go);
+}
+
+/** `go install std`, `go build cmd/...`: every package argument names the standard library or Go's commands, none of the module. */
+export function buildsStandardLibraryOnly(go: GoInvocation): boolean {
+  const packages = packageArguments(go);
+  return packages.length > 0 && packages.every((word) => /^(?:std|cmd)(?:\/\.\.\.)?$/.test(word.value));
 }
 
 /** Build flags written with their value as the next word (`-o out`, `-tags x`); the others are booleans or `-flag=value`. */

@@ -12,7 +12,7 @@ import { versionAskedBy } from '../go-image-bump.js';
 import { splitImageReference } from '../image-ref.js';
 import { NO_MODULE, parseGoMod, type ModuleFacts } from '../module.js';
 import type { TransformOptions } from '../transform.js';
-import { commandsOf, goInvocation, goInvocations, goVerb, modFlagValue, namesVersionedPackage, type GoInvocation } from '../run.js';
+import { buildsStandardLibraryOnly, commandsOf, goInvocation, goInvocations, goVerb, modFlagValue, namesVersionedPackage, type GoInvocation } from '../run.js';
 import type { SimpleCommand, Token } from '../shell.js';
 import { chainInstructionsBefore, expandVariables, firstInChain, stageChain, variablesBefore } from '../stage-facts.js';
 import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
@@ -469,7 +469,7 @@ export function readsMainModule(go: GoInvocation): boolean {
   const verb = goVerb(go);
   if (verb.startsWith('mod ')) return verb !== 'mod init';
   if (verb === 'get') return go.args.every((word) => word.value.startsWith('-') || word.value.startsWith('.'));
-  return (LOADS_PACKAGES.has(verb) || verb === 'fmt') && !namesVersionedPackage(go);
+  return (LOADS_PACKAGES.has(verb) || verb === 'fmt') && !namesVersionedPackage(go) && !buildsStandardLibraryOnly(go);
 }
 
 /** The folder a go command runs in: the RUN's working directory, then `cd` before it, then `-C dir`. */

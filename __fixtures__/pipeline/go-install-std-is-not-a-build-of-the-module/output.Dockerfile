@@ -1,0 +1,6 @@
+FROM golang:1.22
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/go/pkg/mod \
+    --mount=type=cache,target=/root/.cache/go-build \
+    GOOS=darwin go install std
