@@ -43,6 +43,15 @@ describe('makeGoalsBuild', () => {
     expect(builds('x:\n\t$(GOBUILD) -o bin/x\n', ['x'])).toBe(true);
     expect(builds('x:\n\techo $$HOME\n', ['x'])).toBe(false);
   });
+  it('puts in the variables the Makefile assigns once, and reads their $(shell ...)', () => {
+    expect(builds('GOROOT := $(shell go env GOROOT)\npatch::\n\tpatch -N -d $(GOROOT)/src -i fix.diff\n', ['patch'])).toBe(false);
+    expect(builds('DIR = $(CURDIR)/out\nclean:\n\trm -rf $(DIR) ${DIR}\n', ['clean'])).toBe(false);
+    expect(builds('GOBUILD := go build\nx:\n\t$(GOBUILD) -o bin/x\n', ['x'])).toBe(true);
+    expect(builds('V := $(shell go build ./... && echo 1)\nx:\n\techo $(V)\n', ['x'])).toBe(true);
+    expect(builds('FLAGS := -v\nFLAGS += -x\nx:\n\techo $(FLAGS)\n', ['x'])).toBe(true);
+    expect(builds('A := $(B)\nx:\n\techo $(A)\n', ['x'])).toBe(true);
+    expect(builds('x:\n\techo $(MAKE) $(patsubst %.go,%,$(wildcard *.go))\n', ['x'])).toBe(true);
+  });
   it('counts what it cannot follow as a build', () => {
     expect(builds(MAKEFILE, ['unknown-goal'])).toBe(true);
     expect(builds('include common.mk\nfix:\n\tsed -i s/a/b/ x\nfix: gen\n', ['fix'])).toBe(true);

@@ -63,7 +63,14 @@ interface Makefile {
   defaultGoal: string | undefined;
   /** Something this reader does not follow: an include, a pattern rule, a target named by a variable. */
   unfollowed: boolean;
+  /** Variables assigned once (`NAME := value`, `=`, `?=`, `::=`): their text; a variable assigned again or appended to is left out. */
+  variables: Map<string, string>;
 }
+
+/** `NAME := value` (also `=`, `?=`, `::=`); `+=` and `!=` are not followed. */
+const ASSIGNMENT = /^[ \t]*(?:export[ \t]+|override[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*(:::=|::?=|\?=|\+=|!=|=)[ \t]*(.*)$/;
+/** Variables make itself sets that name no command: paths and the shell. */
+const HARMLESS_BUILTINS = new Set(['CURDIR', 'PWD', 'SHELL', 'MAKEFILE_LIST', '@D', '@F', '<D', '<F']);
 
 /** `target [target...]: prerequisites [; recipe]`, not an assignment (`:=`, `::=`, `?=`, `+=`, `!=`, `=`). */
 const RULE = /^([^\t#=:][^=:]*?)[ \t]*::?(?![=:])[ \t]*([^=;]*?)[ \t]*(?:;(.*))?$/;
@@ -77,7 +84,8 @@ function parsedMakefile(text: string): Makefile {
 }
 
 export function parseMakefile(text: string): Makefile {
-  const makefile: Makefile = { rules: new Map(), defaultGoal: undefined, unfollowed: false };
+  const makefile: Makefile = { rules: new Map(), defaultGoal: undefined, unfollowed: false, variables: new Map() };
+  const assignedTwice = new Set<string>();
   const lines = text.replace(/\r\n?/g, '\n').replace(/\\\n/g, ' ').split('\n');
   let current: Rule[] = [];
   for (const line of lines) {
@@ -88,7 +96,13 @@ export function parseMakefile(text: string): Makefile {
     const content = line.replace(/(^|[^\\])#.*$/, '$1');
     if (content.trim() === '') continue;
     if (/^[ \t]*-?(?:include|sinclude)\b/.test(content)) makefile.unfollowed = true;
-    const rule = RULE.exec(content);
+    const assignment = ASSIGNMENT.exec(content);
+    if (assignment && !content.startsWith('\t')) {
+      const [, name, operator, value] = assignment;
+      if (operator === '+=' || operator === '!=' || makefile.variables.has(name!)) assignedTwice.add(name!);
+      else makefile.variables.set(name!, value!.trim());
+    }
+    const rule = assignment ? null : RULE.exec(content);
     if (!rule) {
       // An assignment or a directive (ifeq, define...) ends the recipe lines of the rule before.
       if (!/^[ \t]*(?:ifn?eq|ifn?def|else|endif)\b/.test(content)) current = [];
@@ -108,9 +122,35 @@ export function parseMakefile(text: string): Makefile {
       current.push(known);
     }
   }
+  for (const name of assignedTwice) makefile.variables.delete(name);
   const goal = /^[ \t]*\.DEFAULT_GOAL[ \t]*:?=[ \t]*(\S+)/m.exec(text);
   if (goal) makefile.defaultGoal = goal[1];
   return makefile;
+}
+
+/**
+ * The recipe with the Makefile's variables put in (`$(GO) build` is `go build`): a make variable may hold anything
+ * (`$(GOBUILD)`, `$(MAKE)`), so undefined where one is not assigned once in the Makefile, is set by make to other than a
+ * path, or cannot be read; `$(shell ...)` stands for nothing once its own text is shown to build nothing.
+ */
+function expandedRecipe(text: string, variables: ReadonlyMap<string, string>, runsBuild: (recipe: string) => boolean, depth = 0): string | undefined {
+  if (depth > 4) return undefined;
+  let unreadable = false;
+  const expanded = text.replace(/(?<!\$)\$(?:\(([^()]*)\)|\{([^{}]*)\})/g, (_, paren: string | undefined, brace: string | undefined) => {
+    const inner = (paren ?? brace ?? '').trim();
+    const shell = /^shell[ \t]+([^]*)$/.exec(inner);
+    if (shell) {
+      if (runsBuild(shell[1]!)) unreadable = true;
+      return '';
+    }
+    if (HARMLESS_BUILTINS.has(inner)) return '/path';
+    const value = variables.get(inner);
+    const inValue = value === undefined ? undefined : expandedRecipe(value, variables, runsBuild, depth + 1);
+    if (inValue === undefined) unreadable = true;
+    return inValue ?? '';
+  });
+  // A `$(` left over (nested functions, `$(foo $(bar))`) cannot be read.
+  return unreadable || /(?<!\$)\$[({]/.test(expanded) ? undefined : expanded;
 }
 
 /**
@@ -134,8 +174,8 @@ export function makeGoalsBuild(text: string, goals: readonly string[], runsBuild
       continue;
     }
     const recipe = rule.recipe.join('\n');
-    // A make variable may hold anything (`$(GOBUILD)`, `$(MAKE)`): a recipe that uses one counts as a build.
-    if (/(?<!\$)\$[({]/.test(recipe) || runsBuild(recipe)) return true;
+    const expanded = expandedRecipe(recipe, makefile.variables, runsBuild);
+    if (expanded === undefined || runsBuild(expanded)) return true;
     pending.push(...rule.prerequisites);
   }
   return false;
