@@ -59,6 +59,18 @@ export function mapOffsetBack(offset: number, sorted: readonly Edit[]): number {
   return offset - shift;
 }
 
+/** The insertion among `sorted` (an edit that removes nothing) whose text holds `offset` of the text after them, if any. */
+export function insertionHolding(offset: number, sorted: readonly Edit[]): Edit | undefined {
+  let shift = 0;
+  for (const edit of sorted) {
+    const newStart = edit.start + shift;
+    if (offset < newStart) return undefined;
+    if (offset < newStart + edit.text.length) return edit.start === edit.end ? edit : undefined;
+    shift += edit.text.length - (edit.end - edit.start);
+  }
+  return undefined;
+}
+
 /**
  * The offset (in the text after `sorted`) lies in whole lines one of these edits
  * inserted (text at a line start ending with a line break): dockmod's own

@@ -2,7 +2,7 @@
 // text as the previous ones left it: parsed once, then after a change only
 // the lines the edits touched (reparseDocument).
 import { computeLineStarts, lineOf, messageOf, parseDocument, reparseDocument, resolveLineRefs, type Document, type Instruction } from './document.js';
-import { applyEdits, inInsertedLines, mapOffsetBack, sortEdits, type Edit } from './edits.js';
+import { applyEdits, inInsertedLines, insertionHolding, mapOffsetBack, sortEdits, type Edit } from './edits.js';
 import { DockmodError } from './errors.js';
 import { findIgnores, IGNORE_MARK, IGNORE_NOTE_SOURCE, withoutIgnored, type Ignores, type PendingNote } from './ignores.js';
 import { annotateChanges } from './annotate.js';
@@ -156,9 +156,18 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
     originalLineStarts ??= computeLineStarts(original);
     return { offset: mapped, lineStarts: originalLineStarts };
   };
-  // Text an earlier transform inserted maps back to where it was inserted, maybe a comment line: the change is about the instruction there.
+  /** The input line each insertion of an earlier transform was reported at (per step of `history`). */
+  const insertionLines: Map<Edit, number>[] = [];
+  // A change to text an earlier transform inserted (a mount on its tidy RUN) is reported at that insertion's line; other
+  // text maps back to where it was, maybe a comment line: the change is about the instruction there.
   const originalChangeLine = (offset: number): number => {
-    const mapped = originalOffset(offset);
+    let mapped = offset;
+    for (let i = history.length - 1; i >= 0; i--) {
+      const insertion = insertionHolding(mapped, history[i]!);
+      const line = insertion && insertionLines[i]!.get(insertion);
+      if (line !== undefined) return line;
+      mapped = mapOffsetBack(mapped, history[i]!);
+    }
     return lineInOriginal(originalDoc ? instructionOffset(originalDoc, mapped) : mapped);
   };
 
@@ -218,10 +227,13 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
     }
     if (next === text) continue;
     const byLine = new Map<number, Edit[]>();
+    const lineOfInsertion = new Map<Edit, number>();
     for (const edit of sorted) {
       const line = originalChangeLine(changedOffset(current, edit));
       byLine.set(line, [...(byLine.get(line) ?? []), edit]);
+      if (edit.start === edit.end) lineOfInsertion.set(edit, line);
     }
+    insertionLines.push(lineOfInsertion);
     for (const [line, lineEdits] of byLine) changes.push({ transform: transform.id, line, ...changedText(text, lineEdits) });
     history.push(sorted);
     texts.push(text);

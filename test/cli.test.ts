@@ -163,6 +163,16 @@ describe('--json', () => {
   });
 });
 
+describe('--json change lines', () => {
+  it('reports a change to an instruction an earlier transform inserted at that insertion\'s line, not at a removed one', async () => {
+    // A blank line between the source COPY and the removed download: the tidy goes after the COPY, before the build.
+    const root = makeTree({ '.git/HEAD': '', 'go.mod': GO_MOD, 'main.go': 'package main\n\nfunc main() {}\n', 'Dockerfile': 'FROM golang:1.23\nWORKDIR /app\nCOPY . .\n\nRUN go mod download\nRUN go build -o /x .\n' });
+    const report = JSON.parse((await runCli(['--json'], root)).stdout);
+    const lines = report.files[0].changes.map((change: { transform: string; line: number }) => `${change.transform}:${change.line}`);
+    expect(lines).toEqual(['drop-mod-download:5', 'insert-mod-tidy:6', 'add-mod-flag:6', 'add-cache-mounts:6']);
+  });
+});
+
 describe('discovery', () => {
   const named = [
     'Dockerfile',
