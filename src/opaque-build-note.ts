@@ -13,10 +13,10 @@ import { chainInstructionsBefore } from './stage-facts.js';
 import { runAnalysisOf } from './stages.js';
 import type { Context } from './transform.js';
 
-/** -mod=mod has a place in the opaque build: a go.mod reaches the folder it runs in, module mode, not vendored, no workspace. */
+/** -mod=mod has a place in the opaque build: a go.mod reaches the folder it runs in (or may: not a module unknown), module mode, not vendored, no workspace. */
 export function modFlagLeftIn({ reading: { module, gopathMode } }: OpaqueBuildLeft): boolean {
   // With no go.mod where it runs, where the build finds its module (if any) is the script's own business.
-  return module.how !== 'none' && gopathMode === undefined && !module.vendored && !module.vendoredBy && !module.workspaceFile && !module.workspaceBy;
+  return module.how !== 'none' && !module.noModuleKnown && gopathMode === undefined && !module.vendored && !module.vendoredBy && !module.workspaceFile && !module.workspaceBy;
 }
 
 /** Cache mounts have a place on the RUN: the author wrote none there, and the stage's Go has a build cache (or is unknown). */

@@ -480,11 +480,27 @@ function directoryOf(doc: Document, instruction: Instruction, offset: number, st
     if (command.start >= offset) break;
     const name = command.words[0]?.value;
     if (name !== 'cd' && name !== 'pushd' && name !== 'popd') continue;
-    const target = command.words[1]?.value;
-    if (command.nested || name === 'popd' || target === undefined || target === '-' || target.includes('$') || target.startsWith('~')) return undefined;
+    const written = command.words[1]?.value;
+    if (command.nested || name === 'popd' || written === undefined || written === '-' || written.startsWith('~')) return undefined;
+    const target = written.includes('$') ? cdTargetFromEnv(doc, instruction, written, command.start) : written;
+    if (target === undefined) return undefined;
     workdir = resolveIn(workdir, target);
   }
   return workdir;
+}
+
+/**
+ * `cd $DIR` with DIR set by an ENV or ARG default before the RUN (`ENV D /src`), unless the RUN itself may set it before
+ * the cd (`export DIR=...`, `DIR=... &&`): undefined when it cannot be told.
+ */
+function cdTargetFromEnv(doc: Document, instruction: Instruction, written: string, before: number): string | undefined {
+  const expanded = expandVariables(written, variablesBefore(doc, instruction));
+  if (expanded === undefined) return undefined;
+  const setBefore = doc.text.slice(instruction.start, before);
+  for (const match of written.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    if (new RegExp(`(?:^|[\\s;&|(])(?:export\\s+|local\\s+|readonly\\s+)?${match[1]}=|\\bread\\b[^\\n;&|]*\\b${match[1]}\\b|\\bfor\\s+${match[1]}\\b`).test(setBefore)) return undefined;
+  }
+  return expanded;
 }
 
 function commandWorkdir(doc: Document, instruction: Instruction, go: GoInvocation, start: string | undefined): string | undefined {
