@@ -207,7 +207,9 @@ export function rewriteText(input: string, settings: RewriteOptions): RewriteRes
       const message = resolveLineRefs(note.message, originalLine);
       // An instruction a transform inserted maps back to the input line of its neighbour: one note there is enough.
       const key = `${transform.id}:${line}:${message}`;
-      const factKey = note.fact === undefined ? undefined : `fact:${line}:${resolveLineRefs(note.fact, originalLine)}`;
+      // A fact is said once per instruction: the second go command of a RUN has the same module as the first.
+      const factLine = originalLine(instructionsAround(current, note.offset).containing?.start ?? note.offset);
+      const factKey = note.fact === undefined ? undefined : `fact:${factLine}:${resolveLineRefs(note.fact, originalLine)}`;
       if (noted.has(key) || (factKey && noted.has(factKey))) continue;
       noted.add(key);
       if (factKey) noted.add(factKey);
