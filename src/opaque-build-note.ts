@@ -34,6 +34,8 @@ export function cacheMountsLeftOn(ctx: Context, instruction: Instruction): boole
 export function tidyLeftBefore(ctx: Context, instruction: Instruction, left: OpaqueBuildLeft): boolean {
   // With Go folders of the module left out (only go.mod and go.sum copied, say), or perhaps left out, tidy would prune what they import.
   if (!modFlagLeftIn(left) || left.reading.module.missingGoFolders !== undefined || left.reading.module.goFoldersUnknown) return false;
+  // A user who cannot rewrite the copied go.mod (go-toolset's 1001 over a root-owned COPY), as insert-mod-tidy refuses there.
+  if (left.reading.module.how === 'context' && ctx.model().goModUnwritableBy(instruction)) return false;
   // A go.mod newer than a Go 1.16-1.20 image: its tidy refuses it.
   const go = ctx.model().goVersionAt(instruction);
   const asked = left.reading.module.goVersion === undefined ? undefined : parseGoVersion(left.reading.module.goVersion);

@@ -4,11 +4,10 @@
 import { endOfLineWithBreak, keywordLike, startOfLine, type Instruction } from '../src/document.js';
 import { buildsOnlyDependencies, commandsOf, goInvocations, goVerb, isModuleBuild, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { modeFactOf, type GoCommandFacts, type ModeFact, type ModuleRead } from '../src/model/index.js';
-import { uidOf, userBefore } from '../src/users.js';
 import { compareGoVersions, parseGoVersion, tidyRefusesNewerGoLine } from '../src/go-version.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
-import { chainInstructionsBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
+import { chainInstructionsBefore, stageChain } from '../src/stage-facts.js';
 import { runAnalysisOf, stagesOf, type Stage } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
@@ -194,13 +193,8 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   if (foreignMount) return { reason: `the build uses --mount=${foreignMount.value}, which a separate RUN go mod tidy would lack` };
   const credentials = credentialMountBefore(ctx, run.instruction);
   if (credentials) return { reason: `the stage fetches modules with --mount=${credentials} (private modules), which a separate RUN go mod tidy would lack` };
-  const user = userBefore(ctx.doc, run.instruction, variablesBefore(ctx.doc, run.instruction));
-  // No USER line: the image's own default user (go-toolset runs as 1001).
-  const imageUser = user.imageDefault ? facts.image.defaultUser : undefined;
-  const runsAs = imageUser ? (imageUser.uid === '0' ? undefined : { uid: imageUser.uid, name: imageUser.name }) : user.root ? undefined : { uid: user.uid, name: user.written };
-  if (runsAs && module.how === 'context' && !goModOwnedBy(ctx, run.instruction, runsAs.uid, runsAs.name)) {
-    return { reason: `go mod tidy would run as ${runsAs.name ?? runsAs.uid ?? 'the image user'}, who cannot rewrite a go.mod copied without --chown` };
-  }
+  const unwritable = module.how === 'context' ? ctx.model().goModUnwritableBy(run.instruction) : undefined;
+  if (unwritable) return { reason: `go mod tidy would run as ${unwritable}, who cannot rewrite a go.mod copied without --chown` };
   return undefined;
 }
 
@@ -226,20 +220,6 @@ const TIDY_REASONS: Record<ModeFact['kind'], (detail: string) => string> = {
 function sameModuleAsStage(ctx: Context, instruction: Instruction, module: ModuleRead): boolean {
   if (module.how !== 'context') return false;
   return ctx.model().moduleAtWorkdir(instruction).goModFile === module.goModFile;
-}
-
-/** The COPY/ADD instructions before `instruction` that bring go.mod give it to `uid` (or the user's name). */
-function goModOwnedBy(ctx: Context, instruction: Instruction, uid: string | undefined, name: string | undefined): boolean {
-  const copies = chainInstructionsBefore(ctx.doc, instruction).filter((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from'));
-  const owner = (item: Instruction): string | undefined => item.flags.find((flag) => flag.name === 'chown')?.value?.split(':')[0] ?? undefined;
-  const bringsGoMod = copies.filter((item) => item.args.some((arg) => arg === '.' || arg === './' || /(?:^|\/)go\.(?:mod|\*)$/.test(arg)));
-  return bringsGoMod.length > 0 && bringsGoMod.every((item) => {
-    const who = owner(item);
-    if (who === undefined) return false;
-    if (who === uid || who === name || (name !== undefined && who === name.split(':')[0])) return true;
-    const ownerUid = uidOf(ctx.doc, item, who);
-    return ownerUid !== undefined && ownerUid === uid;
-  });
 }
 
 /** A secret or ssh mount on an earlier RUN of the stage chain that runs go: how the stage reaches private modules. */

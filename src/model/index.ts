@@ -25,6 +25,7 @@ import { contextCopiesBefore, contextFileAt, normalizeImagePath, resolveIn, work
 import { cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
 import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
+import { uidOf, userBefore } from '../users.js';
 import { contextExcludesOf } from './dockerignore.js';
 import { makeGoalsBuild, makeInvocationOf } from './makefile.js';
 import { asModuleFacts, fetchedElsewhere, moduleReadBy, type ModuleRead, type SourcesFetched } from './module.js';
@@ -107,6 +108,12 @@ export interface ImageModel {
   goVersionAt(instruction: Instruction): GoVersion | undefined;
   /** Why a go command at `instruction`'s working directory, with the stage's environment, would build in GOPATH mode; undefined in module mode. */
   gopathModeAt(instruction: Instruction): string | undefined;
+  /**
+   * The user a command at `instruction` runs as (a USER, or the image's default user: go-toolset's 1001), when it is not
+   * root and the COPY/ADD instructions that bring go.mod give it to someone else (no --chown to it): it cannot rewrite
+   * go.mod or go.sum. Undefined when it can (root, or the owner), or no COPY brings a go.mod.
+   */
+  goModUnwritableBy(instruction: Instruction): string | undefined;
   /** The folder `instruction` runs in (the last WORKDIR, else the image's); undefined when unknown. */
   workdirAt(instruction: Instruction): string | undefined;
   /** The module a go command would build at `instruction`'s working directory (WORKDIR), before its own `cd`. */
@@ -401,6 +408,16 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       return stage && goOfCommand(instruction, baseImage(stageChain(stage)[0]!));
     },
     workdirAt: (instruction) => workdirBefore(doc, instruction, imageStart),
+    goModUnwritableBy(instruction) {
+      const stage = stageOf(doc, instruction);
+      if (!stage) return undefined;
+      const user = userBefore(doc, instruction, variablesBefore(doc, instruction));
+      // No USER line: the image's own default user.
+      const imageUser = user.imageDefault ? baseImage(stageChain(stage)[0]!).defaultUser : undefined;
+      const runsAs = imageUser ? (imageUser.uid === '0' ? undefined : { uid: imageUser.uid, name: imageUser.name }) : user.root ? undefined : { uid: user.uid, name: user.written };
+      if (!runsAs || goModOwnedBy(doc, instruction, runsAs.uid, runsAs.name)) return undefined;
+      return runsAs.name ?? runsAs.uid ?? 'the image user';
+    },
     moduleAtWorkdir: (instruction) => atWorkdir(instruction).module,
     gopathModeAt: (instruction) => atWorkdir(instruction).gopathMode,
     opaqueBuild,
@@ -487,6 +504,20 @@ function directoryOf(doc: Document, instruction: Instruction, offset: number, st
     workdir = resolveIn(workdir, target);
   }
   return workdir;
+}
+
+/** The COPY/ADD instructions before `instruction` that bring go.mod give it to `uid` (or the user's name). */
+function goModOwnedBy(doc: Document, instruction: Instruction, uid: string | undefined, name: string | undefined): boolean {
+  const copies = chainInstructionsBefore(doc, instruction).filter((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from'));
+  const owner = (item: Instruction): string | undefined => item.flags.find((flag) => flag.name === 'chown')?.value?.split(':')[0] ?? undefined;
+  const bringsGoMod = copies.filter((item) => item.args.some((arg) => arg === '.' || arg === './' || /(?:^|\/)go\.(?:mod|\*)$/.test(arg)));
+  return bringsGoMod.length > 0 && bringsGoMod.every((item) => {
+    const who = owner(item);
+    if (who === undefined) return false;
+    if (who === uid || who === name || (name !== undefined && who === name.split(':')[0])) return true;
+    const ownerUid = uidOf(doc, item, who);
+    return ownerUid !== undefined && ownerUid === uid;
+  });
 }
 
 /**
