@@ -242,18 +242,21 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     }
     return read;
   };
-  const readModuleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => withFilesMadeInImage(doc, instruction, go, initedOver(instruction, go, moduleReadBy({
-    files,
-    context,
-    copies: withBindMounts(contextCopiesBefore(doc, instruction, imageStart), bindMountsOf(instruction, workdirBefore(doc, instruction, imageStart))),
-    workdir,
-    createsGoMod: initsModuleBefore(doc, instruction, go),
-    createdGoMod: goModWrittenBefore(doc, instruction, go),
-    fetchesSources: sourcesFetchedBefore(doc, instruction, go),
-    nearest: settings.nearest,
-    ignoresVendor,
-    excludes: contextExcludes,
-  })));
+  const readModuleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => {
+    const createsGoMod = initsModuleBefore(doc, instruction, go);
+    return withFilesMadeInImage(doc, instruction, go, initedOver(instruction, go, moduleReadBy({
+      files,
+      context,
+      copies: withBindMounts(contextCopiesBefore(doc, instruction, imageStart), bindMountsOf(instruction, workdirBefore(doc, instruction, imageStart))),
+      workdir,
+      createsGoMod,
+      createdGoMod: createsGoMod ? goModWrittenBefore(doc, instruction, go) : undefined,
+      fetchesSources: sourcesFetchedBefore(doc, instruction, go),
+      nearest: settings.nearest,
+      ignoresVendor,
+      excludes: contextExcludes,
+    })));
+  };
   /**
    * `go mod init` fails where a go.mod is: one that runs, unguarded, at the root of a module the context would have copied there
    * shows the context brings none (the inferred context holds another tree): the module is the one it creates.
@@ -615,7 +618,9 @@ function withFilesMadeInImage(doc: Document, instruction: Instruction, go: GoInv
  * where `go mod init` runs before `go` (it writes a go line of its own) or the heredoc's text cannot be told.
  */
 function goModWrittenBefore(doc: Document, instruction: Instruction, go: GoInvocation | undefined): Pick<ModuleFacts, 'goVersion' | 'toolchain'> | undefined {
-  if (!stageOf(doc, instruction) || goVerbBefore(doc, instruction, go, 'mod init') !== undefined) return undefined;
+  const stage = stageOf(doc, instruction);
+  if (!stage || firstInChain(stage, 'go.mod heredoc', (item) => writesGoModFile(doc, item)) >= instruction.start) return undefined;
+  if (goVerbBefore(doc, instruction, go, 'mod init') !== undefined) return undefined;
   const writer = chainInstructionsBefore(doc, instruction).filter((item) => writesGoModFile(doc, item)).at(-1);
   const heredocs = (writer?.ast as { getHeredocs?: () => Heredoc[] } | undefined)?.getHeredocs?.() ?? [];
   const content = heredocs.length === 1 ? heredocs[0]!.getContentRange() : null;
