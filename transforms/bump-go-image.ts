@@ -19,7 +19,7 @@ import {
 } from '../src/from-expansion.js';
 import { compareGoVersions, goVersionProblem, isPrerelease, parseGoVersion, type GoVersion } from '../src/go-version.js';
 import { decideImageBump, goImageKind, satisfies, stageGoVersions, versionAskedBy, type ImageKind } from '../src/go-image-bump.js';
-import { mirroredGolangPrefix, splitImageReference, type ImageReference } from '../src/image-ref.js';
+import { mirroredGolangPrefix, splitGolangTag, splitImageReference, type ImageReference } from '../src/image-ref.js';
 import { readsMainModule } from '../src/model/index.js';
 import { goInvocations } from '../src/run.js';
 import { stageChain } from '../src/stage-facts.js';
@@ -107,6 +107,13 @@ function missingTargetNote(ctx: Context, plans: readonly Plan[], target: { missi
     }
   }
   return undefined;
+}
+
+/** A golang-style tag (`1.26`, `1.26.4-1`) whose Go meets `target`; false when it names no version or one below it. */
+function tagMeets(tag: string | undefined, target: GoVersion): boolean {
+  const split = tag === undefined ? undefined : splitGolangTag(tag);
+  const version = split && parseGoVersion(tag!.slice(split.version.start, split.version.end));
+  return version !== undefined && version.minor !== undefined && satisfies(version, target);
 }
 
 /** The stage whose FROM is `from` and the stages built FROM it (the chain on one base image). */
@@ -211,7 +218,9 @@ function planFor(
   if (!kind) {
     // A mirror of golang (`<registry>/golang`): passing its registry lets dockmod bump it like the official image.
     const prefix = mirroredGolangPrefix(reference.name);
-    if (prefix !== undefined) return leave(`${reference.name} is not an official golang image name; to bump it as the golang image, pass --golang-registry ${prefix} (or list it in golangRegistries)`);
+    const tag = reference.tag && expansion.text.slice(reference.tag.start, reference.tag.end);
+    // Only where there is something to bump: a target its tag (read as golang's) does not already meet.
+    if (prefix !== undefined && target && !tagMeets(tag, target)) return leave(`${reference.name} is not an official golang image name; to bump it as the golang image, pass --golang-registry ${prefix} (or list it in golangRegistries)`);
     const namedGo = target && reference.tag ? olderGoNamedInTag(ctx, from, reference.name, expansion.text.slice(reference.tag.start, reference.tag.end), target) : undefined;
     return namedGo ? leave(namedGo) : plan;
   }
