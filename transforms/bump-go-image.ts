@@ -231,9 +231,35 @@ function planFor(
   const refusal = planBump(ctx, plan, { source, expansion, reference, kind }, target);
   if (refusal) {
     plan.edits = [];
+    // The builds fetch the Go go.mod asks for themselves: nothing to do by hand.
+    if (switchesToolchain(ctx, from)) {
+      delete plan.suggestion;
+      return plan;
+    }
     return leave(refusal);
   }
   return plan;
+}
+
+/** Go 1.21 or later switches to the toolchain go.mod asks for under GOTOOLCHAIN=auto (or `go1.N+auto`); the golang image sets local. */
+const SWITCHING_TOOLCHAIN = /^(?:auto|go\d+\.\d+(?:\.\d+)?\+auto)$/;
+const TOOLCHAIN_SWITCH_SINCE = parseGoVersion('1.21')!;
+
+/** Every go command of the stages on `from` that reads the module runs with GOTOOLCHAIN=auto, on a Go that can switch (1.21+, or unknown). */
+function switchesToolchain(ctx: Context, from: Instruction): boolean {
+  const model = ctx.model();
+  let any = false;
+  for (const instruction of stagesOn(ctx, from).flatMap((stage) => stage.instructions)) {
+    if (instruction.keyword !== 'RUN') continue;
+    for (const go of goInvocations(runAnalysisOf(ctx.doc, instruction)).filter(readsMainModule)) {
+      const facts = model.goCommand(instruction, go);
+      const version = facts.goVersion;
+      if (!SWITCHING_TOOLCHAIN.test(facts.env.get('GOTOOLCHAIN') ?? '')) return false;
+      if (version?.minor !== undefined && compareGoVersions(version, TOOLCHAIN_SWITCH_SINCE) < 0) return false;
+      any = true;
+    }
+  }
+  return any;
 }
 
 interface GolangImage {

@@ -83,7 +83,7 @@ function planStage(ctx: Context, stage: Stage): void {
     ctx.note(firstLoad.subcommand.start, `the COPY instructions ${leftOut}, and Go ${facts.goVersion.text} has no go mod tidy -e; go mod tidy not inserted`);
     return;
   }
-  const tidy = selective ? 'go mod tidy -e' : 'go mod tidy';
+  const tidy = `${moduleEnvironmentPrefix(ctx, firstLoad)}${selective ? 'go mod tidy -e' : 'go mod tidy'}`;
   const folder = tidyFolder(ctx, target, firstLoad);
   ctx.edit(tidyInsertion(ctx, target.instruction, folder === undefined ? tidy : `cd ${folder} && ${tidy}`));
 }
@@ -238,6 +238,16 @@ const TIDY_E_SINCE = parseGoVersion('1.16')!;
 function shownFolders(folders: readonly string[]): string {
   const shown = folders.slice(0, 3).map((folder) => (folder === '' ? '(the module root)' : `${folder}/`)).join(', ');
   return folders.length > 3 ? `${shown} and ${folders.length - 3} more` : shown;
+}
+
+/** Variables that decide which Go runs and where modules come from: a build's own `GOTOOLCHAIN=auto go build` prefix goes on its tidy too. */
+const MODULE_ENVIRONMENT = new Set(['GOTOOLCHAIN', 'GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GONOSUMCHECK', 'GOSUMDB', 'GOINSECURE', 'GOFLAGS', 'GO111MODULE', 'GOWORK', 'GOMODCACHE', 'GOPATH']);
+
+/** The build's own assignments of MODULE_ENVIRONMENT, as written and followed by a space ('' for none); one that reads a variable is left out (the tidy's RUN may not have it). */
+function moduleEnvironmentPrefix(ctx: Context, go: GoInvocation): string {
+  const words = go.assignments.filter((word) => MODULE_ENVIRONMENT.has(word.value.slice(0, word.value.indexOf('='))));
+  const written = words.map((word) => ctx.doc.text.slice(word.start, word.end)).filter((text) => !/[$`\n\\]/.test(text));
+  return written.length === 0 ? '' : `${written.join(' ')} `;
 }
 
 function tidyInsertion(ctx: Context, build: Instruction, command: string): { start: number; end: number; text: string } {

@@ -1,0 +1,5 @@
+module example.com/a
+
+go 1.24.0
+
+toolchain go1.24.6
