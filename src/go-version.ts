@@ -71,7 +71,8 @@ export const BUILD_CACHE_SINCE = parseGoVersion('1.10')!;
 export const MODULE_CACHE_SINCE = parseGoVersion('1.11')!;
 
 const TIDY_CHECKS_GO_LINE_SINCE = parseGoVersion('1.16')!;
-const TOOLCHAIN_SWITCH_SINCE = parseGoVersion('1.21')!;
+/** Go switches to the toolchain go.mod asks for (GOTOOLCHAIN) since 1.21. */
+export const TOOLCHAIN_SWITCH_SINCE = parseGoVersion('1.21')!;
 
 /**
  * Go `go` refuses to tidy a go.mod whose go line `asked` is newer than `go` itself: the build goes on (it only warns), but

@@ -17,7 +17,7 @@ import {
   type GlobalArg,
   type Source,
 } from '../src/from-expansion.js';
-import { compareGoVersions, goVersionProblem, isPrerelease, parseGoVersion, type GoVersion } from '../src/go-version.js';
+import { compareGoVersions, goVersionProblem, isPrerelease, parseGoVersion, TOOLCHAIN_SWITCH_SINCE, type GoVersion } from '../src/go-version.js';
 import { decideImageBump, goImageKind, satisfies, stageGoVersions, versionAskedBy, type ImageKind } from '../src/go-image-bump.js';
 import { mirroredGolangPrefix, splitGolangTag, splitImageReference, type ImageReference } from '../src/image-ref.js';
 import { readsMainModule } from '../src/model/index.js';
@@ -243,7 +243,6 @@ function planFor(
 
 /** Go 1.21 or later switches to the toolchain go.mod asks for under GOTOOLCHAIN=auto (or `go1.N+auto`); the golang image sets local. */
 const SWITCHING_TOOLCHAIN = /^(?:auto|go\d+\.\d+(?:\.\d+)?\+auto)$/;
-const TOOLCHAIN_SWITCH_SINCE = parseGoVersion('1.21')!;
 
 /** Every go command of the stages on `from` that reads the module runs with GOTOOLCHAIN=auto, on a Go that can switch (1.21+, or unknown). */
 function switchesToolchain(ctx: Context, from: Instruction): boolean {

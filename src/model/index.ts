@@ -306,8 +306,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (cannotFetch) facts.cannotFetch = cannotFetch;
     const mod = modFlagValue(go.args) ?? goflagsMod(env.get('GOFLAGS'));
     if (mod !== undefined) facts.mod = mod;
-    const since14 = (version: GoVersion | undefined): boolean => version !== undefined && version.minor !== undefined && compareGoVersions(version, VENDOR_BY_DEFAULT_SINCE) >= 0;
-    const vendorByDefault = mod === undefined && module.vendored && !module.workspaceFile && !module.workspaceBy && since14(moduleGoVersion) && (goVersion?.minor === undefined || since14(goVersion));
+    const vendorByDefault = mod === undefined && module.vendored && !module.workspaceFile && !module.workspaceBy && vendorsByDefault(moduleGoVersion) && (goVersion?.minor === undefined || vendorsByDefault(goVersion));
     if (!gopath && (mod === 'vendor' || vendorByDefault)) facts.fromVendor = true;
     const readOnly = readOnlyMountOver(instruction, module.moduleRoot ?? workdir, workdirBefore(doc, instruction, imageStart));
     if (readOnly) facts.readOnlyModule = readOnly;
@@ -739,6 +738,7 @@ function goInstalledBefore(doc: Document, instruction: Instruction, image: BaseI
 const OUTSIDE_ANY_MODULE = 'outside any module';
 /** Go builds from vendor/ by default since 1.14, for a go.mod whose go line is 1.14 or later. */
 const VENDOR_BY_DEFAULT_SINCE = parseGoVersion('1.14')!;
+const vendorsByDefault = (version: GoVersion | undefined): boolean => version?.minor !== undefined && compareGoVersions(version, VENDOR_BY_DEFAULT_SINCE) >= 0;
 
 function gopathModeOf(env: GoEnvironment, module: ModuleRead, imageGo: GoVersion | undefined, workdir: string | undefined): string | undefined {
   const setting = env.get('GO111MODULE');
