@@ -86,3 +86,12 @@ export function firstInChain(stage: Stage, key: string, test: (item: Instruction
   }
   return first;
 }
+
+/**
+ * The RUN may set `name` itself before `offset` (`export NAME=...`, `NAME=... &&`, `read NAME`, `for NAME in`): a
+ * `$NAME` after it need not be the ENV or ARG value another RUN sees.
+ */
+export function setInRunBefore(doc: Document, instruction: Instruction, name: string, offset: number): boolean {
+  const text = doc.text.slice(instruction.start, offset);
+  return new RegExp(`(?:^|[\\s;&|(])(?:export\\s+|local\\s+|readonly\\s+)?${name}=|\\bread\\b[^\\n;&|]*\\b${name}\\b|\\bfor\\s+${name}\\b`).test(text);
+}

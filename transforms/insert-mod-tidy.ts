@@ -7,7 +7,7 @@ import { modeFactOf, type GoCommandFacts, type ModeFact, type ModuleRead } from 
 import { compareGoVersions, parseGoVersion, tidyRefusesNewerGoLine } from '../src/go-version.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
-import { chainInstructionsBefore, stageChain } from '../src/stage-facts.js';
+import { chainInstructionsBefore, setInRunBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf, stagesOf, type Stage } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
@@ -83,7 +83,7 @@ function planStage(ctx: Context, stage: Stage): void {
     ctx.note(firstLoad.subcommand.start, `the COPY instructions ${leftOut}, and Go ${facts.goVersion.text} has no go mod tidy -e; go mod tidy not inserted`);
     return;
   }
-  const tidy = `${moduleEnvironmentPrefix(ctx, firstLoad)}${selective ? 'go mod tidy -e' : 'go mod tidy'}`;
+  const tidy = `${moduleEnvironmentPrefix(ctx, target.instruction, firstLoad)}${selective ? 'go mod tidy -e' : 'go mod tidy'}`;
   const folder = tidyFolder(ctx, target, firstLoad);
   ctx.edit(tidyInsertion(ctx, target.instruction, folder === undefined ? tidy : `cd ${folder} && ${tidy}`));
 }
@@ -243,10 +243,18 @@ function shownFolders(folders: readonly string[]): string {
 /** Variables that decide which Go runs and where modules come from: a build's own `GOTOOLCHAIN=auto go build` prefix goes on its tidy too. */
 const MODULE_ENVIRONMENT = new Set(['GOTOOLCHAIN', 'GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GONOSUMCHECK', 'GOSUMDB', 'GOINSECURE', 'GOFLAGS', 'GO111MODULE', 'GOWORK', 'GOMODCACHE', 'GOPATH']);
 
-/** The build's own assignments of MODULE_ENVIRONMENT, as written and followed by a space ('' for none); one that reads a variable is left out (the tidy's RUN may not have it). */
-function moduleEnvironmentPrefix(ctx: Context, go: GoInvocation): string {
+/**
+ * The build's own assignments of MODULE_ENVIRONMENT, as written and followed by a space ('' for none). One that reads a
+ * variable goes only where the tidy's RUN sees it too: an ENV or ARG before the build, not set by the build's RUN itself.
+ */
+function moduleEnvironmentPrefix(ctx: Context, run: Instruction, go: GoInvocation): string {
+  const declared = variablesBefore(ctx.doc, run);
+  const sameForTidy = (text: string): boolean => {
+    if (/[`\n\\]/.test(text) || /\$(?![{A-Za-z_])/.test(text)) return false;
+    return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].every(([, name]) => declared.has(name!) && !setInRunBefore(ctx.doc, run, name!, go.command.start));
+  };
   const words = go.assignments.filter((word) => MODULE_ENVIRONMENT.has(word.value.slice(0, word.value.indexOf('='))));
-  const written = words.map((word) => ctx.doc.text.slice(word.start, word.end)).filter((text) => !/[$`\n\\]/.test(text));
+  const written = words.map((word) => ctx.doc.text.slice(word.start, word.end)).filter(sameForTidy);
   return written.length === 0 ? '' : `${written.join(' ')} `;
 }
 

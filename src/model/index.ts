@@ -14,7 +14,7 @@ import { NO_MODULE, parseGoMod, type ModuleFacts } from '../module.js';
 import type { TransformOptions } from '../transform.js';
 import { buildsStandardLibraryOnly, commandsOf, goInvocation, goInvocations, goVerb, modFlagValue, namesVersionedPackage, type GoInvocation } from '../run.js';
 import type { SimpleCommand, Token } from '../shell.js';
-import { chainInstructionsBefore, expandVariables, firstInChain, stageChain, variablesBefore } from '../stage-facts.js';
+import { chainInstructionsBefore, expandVariables, firstInChain, setInRunBefore, stageChain, variablesBefore } from '../stage-facts.js';
 import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { objectCache } from '../object-cache.js';
 import { goCachesFor } from '../cache-paths.js';
@@ -529,10 +529,7 @@ function goModOwnedBy(doc: Document, instruction: Instruction, uid: string | und
 function cdTargetFromEnv(doc: Document, instruction: Instruction, written: string, before: number): string | undefined {
   const expanded = expandVariables(written, variablesBefore(doc, instruction));
   if (expanded === undefined) return undefined;
-  const setBefore = doc.text.slice(instruction.start, before);
-  for (const match of written.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
-    if (new RegExp(`(?:^|[\\s;&|(])(?:export\\s+|local\\s+|readonly\\s+)?${match[1]}=|\\bread\\b[^\\n;&|]*\\b${match[1]}\\b|\\bfor\\s+${match[1]}\\b`).test(setBefore)) return undefined;
-  }
+  for (const match of written.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (setInRunBefore(doc, instruction, match[1]!, before)) return undefined;
   return expanded;
 }
 

@@ -1,5 +1,6 @@
 FROM golang:1.23
+ARG PROXY
 WORKDIR /src
 COPY . .
-RUN GOTOOLCHAIN=auto GOPRIVATE=example.com/* go mod tidy
-RUN GOTOOLCHAIN=auto GOPRIVATE=example.com/* CGO_ENABLED=0 GOPROXY=$PROXY go build -o /app .
+RUN GOTOOLCHAIN=auto GOPRIVATE=example.com/* GOPROXY=$PROXY go mod tidy
+RUN export P=x && GOTOOLCHAIN=auto GOPRIVATE=example.com/* CGO_ENABLED=0 GOPROXY=$PROXY GONOSUMDB=$P go build -o /app .
