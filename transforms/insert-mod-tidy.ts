@@ -4,6 +4,7 @@
 import { endOfLineWithBreak, keywordLike, startOfLine, type Instruction } from '../src/document.js';
 import { buildsOnlyDependencies, commandsOf, goInvocations, goVerb, isModuleBuild, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { modeFactOf, type GoCommandFacts, type ModeFact, type ModuleRead } from '../src/model/index.js';
+import { LOADS_PACKAGES } from '../src/model/cache-flow.js';
 import { compareGoVersions, parseGoVersion, tidyRefusesNewerGoLine } from '../src/go-version.js';
 import { mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
@@ -11,8 +12,6 @@ import { chainInstructionsBefore, setInRunBefore, stageChain, variablesBefore } 
 import { runAnalysisOf, stagesOf, type Stage } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
-/** Go commands that load the module's packages, and so need a tidy go.mod/go.sum. */
-const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'vet', 'run', 'generate', 'list']);
 const MODULE_FILES = /^go\.(?:mod|sum|work|work\.sum|\*)$/;
 
 export const insertModTidy: Transform = {

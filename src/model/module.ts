@@ -241,9 +241,10 @@ function copiesMayBring(copies: CopiesBefore, file: string): boolean {
   const folder = nodePath.dirname(file).split(nodePath.sep).join('/');
   for (let i = 0; i < copies.count; i++) {
     for (const source of copies.list[i]!.sources) {
-      if (source === '.' || source.includes('$') || nodePath.posix.basename(source) === name) return true;
+      if (source === '.' || source.includes('$') || sourceNamed(source, name)) return true;
+      // A pattern across folders may match anything.
       if (/[*?[]/.test(source)) {
-        if (source.includes('/') || globToRegExp(source).test(name)) return true;
+        if (source.includes('/')) return true;
         continue;
       }
       if (folder === source || folder.endsWith(`/${source}`) || folder.includes(`/${source}/`)) return true;
@@ -255,13 +256,15 @@ function copiesMayBring(copies: CopiesBefore, file: string): boolean {
 /** A COPY/ADD source named go.mod or go.work, or a pattern that matches one: the image is meant to have a module. */
 function copiesNameGoMod(copies: CopiesBefore): boolean {
   for (let i = 0; i < copies.count; i++) {
-    for (const source of copies.list[i]!.sources) {
-      const name = nodePath.posix.basename(source);
-      if (name === 'go.mod' || name === 'go.work') return true;
-      if (/[*?[]/.test(name) && (globToRegExp(name).test('go.mod') || globToRegExp(name).test('go.work'))) return true;
-    }
+    if (copies.list[i]!.sources.some((source) => sourceNamed(source, 'go.mod') || sourceNamed(source, 'go.work'))) return true;
   }
   return false;
+}
+
+/** A COPY/ADD source named `name`, or whose file-name pattern matches it (`go.*`). */
+function sourceNamed(source: string, name: string): boolean {
+  const base = nodePath.posix.basename(source);
+  return base === name || (/[*?[]/.test(base) && globToRegExp(base).test(name));
 }
 
 /** The module read as the older, per-file ModuleFacts (for what still asks per file). */
