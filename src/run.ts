@@ -301,8 +301,3 @@ export function modFlagValue(words: readonly Word[]): string | undefined {
   }
   return undefined;
 }
-
-/** The value of `NAME=value` given to this go command inline (`NAME=value go build`, `env NAME=value go build`). */
-export function inlineValue(go: GoInvocation, name: string): string | undefined {
-  return go.assignments.find((word) => word.value.startsWith(`${name}=`))?.value.slice(name.length + 1);
-}
