@@ -5,6 +5,7 @@
 // characters are written; the engine's model can ask for a stage's Go version
 // before and after the bump (stageGoVersions).
 import { compareGoVersions, isPrerelease, parseGoVersion, type GoVersion } from './go-version.js';
+import type { ModuleFacts } from './module.js';
 import { decideGolangTag, golangTagKnowledge, listTable, tagText, type TagDecision, type TagKnowledge } from './golang-tag-bump.js';
 import { builderFamilyOf, goVersionNamedBy, knownMinorTags, sameImageNames, type ImageFamily } from './image-facts.js';
 import { isGolangImage, splitGolangTag, splitImageReference } from './image-ref.js';
@@ -119,8 +120,8 @@ function knownTable(id: string, tags: readonly string[]) {
  * The Go version a module asks for: the higher of its go and toolchain lines (a toolchain line below the go line has no
  * effect in Go); a go line without a patch is a language version. `unreadable`: a line that is no Go version.
  */
-export function versionAskedBy(module: { goVersion?: string; toolchain?: string }): { version?: GoVersion; unreadable?: string } {
-  const lines = [module.toolchain, module.goVersion].filter((text): text is string => text !== undefined);
+export function versionAskedBy(module: Pick<ModuleFacts, 'goVersion' | 'toolchain' | 'workspaceGoVersion' | 'workspaceToolchain'>): { version?: GoVersion; unreadable?: string } {
+  const lines = [module.toolchain, module.goVersion, module.workspaceToolchain, module.workspaceGoVersion].filter((text): text is string => text !== undefined);
   const versions: GoVersion[] = [];
   for (const text of lines) {
     const version = parseGoVersion(text);
@@ -129,7 +130,7 @@ export function versionAskedBy(module: { goVersion?: string; toolchain?: string 
   }
   const newest = versions.sort(compareGoVersions).at(-1);
   if (!newest) return {};
-  const language = newest.text === module.goVersion && newest.patch === undefined && !isPrerelease(newest);
+  const language = (newest.text === module.goVersion || newest.text === module.workspaceGoVersion) && newest.patch === undefined && !isPrerelease(newest);
   return { version: language ? { ...newest, language: true } : newest };
 }
 

@@ -14,6 +14,9 @@ export interface ModuleFacts {
   /** vendor/modules.txt stands beside go.mod: Go builds with an implicit -mod=vendor. */
   vendored: boolean;
   workspacePath?: string;
+  /** The go and toolchain lines of the go.work the build reads (workspace mode): Go enforces them like go.mod's. */
+  workspaceGoVersion?: string;
+  workspaceToolchain?: string;
 }
 
 export const NO_MODULE: ModuleFacts = { vendored: false };

@@ -48,7 +48,7 @@ const MOD_MOD_SINCE = parseGoVersion('1.14')!;
 /** Why -mod=mod stays out, worded from the model's fact (`detail`). */
 const FLAG_REASONS: Record<Exclude<ModeFact['kind'], 'mod-flag'>, (detail: string) => string> = {
   'gopath-mode': (detail) => `${detail}, where -mod does not apply; left as is`,
-  elsewhere: (detail) => `${detail}: that is not this repository's module; left as is`,
+  elsewhere: (detail) => `${detail}: that is not the module the build context brings; left as is`,
   'module-unknown': (detail) => `${detail} nor does any COPY name one: whether the build runs in module mode cannot be told; left as is`,
   vendored: (by) => (by ? `the stage runs ${by} before this build: Go then builds from vendor/ and -mod=mod would switch it to the network` : 'the module is vendored (vendor/modules.txt): -mod=mod would switch the build from vendor/ to the network'),
   workspace: (by) => (by ? `${by} puts the build in workspace mode: -mod=mod is an error there` : 'a go.work is present: -mod=mod is an error in workspace mode'),

@@ -207,7 +207,7 @@ function goModNewerThanGo({ moduleGoVersion: asked, goVersion: go }: GoCommandFa
 
 const TIDY_REASONS: Record<ModeFact['kind'], (detail: string) => string> = {
   'gopath-mode': (detail) => detail,
-  elsewhere: (detail) => `${detail}: not this repository's module`,
+  elsewhere: (detail) => `${detail}: not the module the build context brings`,
   'module-unknown': (detail) => `${detail} nor does any COPY name one: whether the build runs in module mode cannot be told`,
   vendored: (by) => `${by ? `the stage runs ${by} before this build` : 'the module is vendored (vendor/modules.txt)'}: tidy does not update vendor/ and the vendored build would then fail`,
   workspace: (by) => (by ? `${by} puts the build in workspace mode` : 'a go.work is present: the build runs in workspace mode'),

@@ -28,7 +28,7 @@ import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
 import { uidOf, userBefore } from '../users.js';
 import { contextExcludesOf } from './dockerignore.js';
 import { makeGoalsBuild, makeInvocationOf } from './makefile.js';
-import { asModuleFacts, fetchedElsewhere, moduleReadBy, type ModuleRead, type SourcesFetched } from './module.js';
+import { asModuleFacts, checkedOutElsewhere, fetchedElsewhere, moduleReadBy, type ModuleRead, type SourcesFetched } from './module.js';
 
 export type { BuildContext, DeclaredContext } from './context.js';
 export type { CacheConsumer } from './cache-flow.js';
@@ -238,7 +238,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     let read = moduleReads.get(key);
     if (!read) {
       const cloned = at === undefined ? undefined : cloneHolding(doc, instruction, at, workdir, workdirBefore(doc, instruction, imageStart));
-      moduleReads.set(key, (read = cloned ? fetchedElsewhere(cloned) : readModuleAt(instruction, workdir, go)));
+      const checkedOut = cloned || at === undefined ? undefined : checkoutBefore(doc, instruction, at, workdir, workdirBefore(doc, instruction, imageStart));
+      moduleReads.set(key, (read = cloned ? fetchedElsewhere(cloned) : checkedOut ? checkedOutElsewhere(checkedOut) : readModuleAt(instruction, workdir, go)));
     }
     return read;
   };
@@ -454,12 +455,16 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     // context or folder is unknown, or no go command shows which module the build reads.
     let readsNone = false;
     let readsNearest = false;
+    // `go get example.com/tool` or `go install tool@v1` with nothing of the context copied: the stage builds others' sources.
+    let buildsOthersOnly = false;
     for (const instruction of doc.instructions) {
       if (instruction.keyword !== 'RUN') continue;
       const stage = stageOf(doc, instruction);
       if (!stage) continue;
       const analysis = runAnalysisOf(doc, instruction);
-      for (const go of goInvocations(analysis).filter(readsMainModule)) {
+      const commands = goInvocations(analysis);
+      if (commands.some((go) => !readsMainModule(go) && fetchesOtherPackages(go)) && contextCopiesBefore(doc, instruction, imageStart).count === 0) buildsOthersOnly = true;
+      for (const go of commands.filter(readsMainModule)) {
         const image = imageBeforeBump(stageChain(stage)[0]!);
         const env = goEnvironmentOf(doc, instruction, analysis, go, image.env);
         const workdir = commandWorkdir(doc, instruction, go, workdirBefore(doc, instruction, imageStart));
@@ -470,14 +475,32 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
           readsNone = true;
           continue;
         }
-        if (read?.how === 'context') return asModuleFacts(read);
+        if (read?.how === 'context') return withWorkspaceLines(asModuleFacts(read), env);
         if (read?.how === 'nearest') readsNearest = true;
         else readsNone = true;
       }
     }
-    return readsNone && !readsNearest ? NO_MODULE : settings.nearest();
+    if (readsNearest) return settings.nearest();
+    if (readsNone) return NO_MODULE;
+    // No go command reads a module: a build through make or a script may read the nearest go.mod, a go get of others' packages does not.
+    return buildsOthersOnly && !doc.instructions.some((instruction) => instruction.keyword === 'RUN' && opaqueBuild(instruction)) ? NO_MODULE : settings.nearest();
+  }
+  /** The go.work the build reads (not with GOWORK=off) adds its go and toolchain lines: Go enforces them too. */
+  function withWorkspaceLines(facts: ModuleFacts, env: GoEnvironment): ModuleFacts {
+    if (facts.workspacePath === undefined || env.get('GOWORK') === 'off') return facts;
+    const lines = parseGoMod(files.read(facts.workspacePath) ?? '');
+    const withLines = { ...facts };
+    if (lines.goVersion) withLines.workspaceGoVersion = lines.goVersion;
+    if (lines.toolchain) withLines.workspaceToolchain = lines.toolchain;
+    return withLines;
   }
   return model;
+}
+
+/** `go get` of packages named by path (not `.` or `./...`), `go install pkg@version`, `go run pkg@version`. */
+function fetchesOtherPackages(go: GoInvocation): boolean {
+  if (namesVersionedPackage(go)) return true;
+  return goVerb(go) === 'get' && go.args.some((word) => !word.value.startsWith('-') && !word.value.startsWith('.'));
 }
 
 /**
@@ -570,6 +593,60 @@ function cloneHolding(doc: Document, instruction: Instruction, offset: number, w
     if (cloned !== undefined && cloned !== '/' && (workdir === cloned || workdir.startsWith(`${cloned}/`))) return `\`git clone\` at line ${lineRef(instruction)}`;
   }
   return undefined;
+}
+
+/**
+ * A git command earlier in the RUN (before `offset`) that rewrites the work tree (`git checkout v1.2`, `git reset
+ * --hard`, `git pull`...) in the folder the command works in, or one above or below it (git acts on the whole
+ * repository): the command builds that revision, not the files the context brought, and a go mod tidy in a RUN before
+ * would make the checkout refuse to overwrite go.mod. (In an earlier RUN it runs before any tidy dockmod inserts, which
+ * goes right above the build.) Its description, or undefined.
+ */
+function checkoutBefore(doc: Document, instruction: Instruction, offset: number, workdir: string | undefined, start: string | undefined): string | undefined {
+  if (!doc.text.slice(instruction.start, offset).includes('git')) return undefined;
+  for (const command of gitWorkTreeCommands(doc, instruction)) {
+    if (command.start >= offset) break;
+    const dir = gitDirectory(command, directoryOf(doc, instruction, command.start, start));
+    const related = dir === undefined || workdir === undefined || dir === workdir || workdir.startsWith(`${dir === '/' ? '' : dir}/`) || dir.startsWith(`${workdir === '/' ? '' : workdir}/`);
+    if (related) return `\`git ${gitVerb(command)}\` at line ${lineRef(instruction)}`;
+  }
+  return undefined;
+}
+
+/** git verbs that rewrite files of the work tree. */
+const GIT_WORK_TREE_VERBS = new Set(['checkout', 'switch', 'reset', 'restore', 'pull', 'merge', 'rebase', 'stash', 'cherry-pick', 'revert', 'am', 'apply']);
+/** git's global options that take the next word as their value. */
+const GIT_GLOBAL_OPTIONS_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env']);
+
+function gitWorkTreeCommands(doc: Document, item: Instruction): SimpleCommand[] {
+  return commandsOf(runAnalysisOf(doc, item)).filter((command) => command.words[0]?.value === 'git' && GIT_WORK_TREE_VERBS.has(gitVerb(command) ?? ''));
+}
+
+/** The git verb of a `git ...` command: the first word after git's global options. */
+function gitVerb(command: SimpleCommand): string | undefined {
+  const words = command.words.map((word) => word.value);
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i]!;
+    if (GIT_GLOBAL_OPTIONS_WITH_VALUE.has(word)) i++;
+    else if (!word.startsWith('-')) return word;
+  }
+  return undefined;
+}
+
+/** The folder a git command acts in: the shell's, moved by `-C dir`; undefined when unknown (`--git-dir`, `--work-tree`, a variable). */
+function gitDirectory(command: SimpleCommand, shellDir: string | undefined): string | undefined {
+  let dir = shellDir;
+  const words = command.words.map((word) => word.value);
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i]!;
+    if (!word.startsWith('-')) break;
+    if (word.startsWith('--git-dir') || word.startsWith('--work-tree')) return undefined;
+    if (word === '-C') {
+      const target = words[++i];
+      dir = target === undefined || target.includes('$') ? undefined : resolveIn(dir, target);
+    } else if (GIT_GLOBAL_OPTIONS_WITH_VALUE.has(word)) i++;
+  }
+  return dir;
 }
 
 /** git clone's options that take the next word as their value. */

@@ -89,6 +89,11 @@ function created(query: ModuleQuery): ModuleRead {
   return { ...CREATED, ...written };
 }
 
+/** The build reads another revision of the sources, which a git command checked out over the copied ones. */
+export function checkedOutElsewhere(checkout: string): ModuleRead {
+  return { how: 'elsewhere', detail: `${checkout} puts another revision of the sources in place`, vendored: false };
+}
+
 export function fetchedElsewhere(fetch: string): ModuleRead {
   return { how: 'elsewhere', detail: `no go.mod comes from the build context; the image gets sources through ${fetch}`, vendored: false };
 }
