@@ -27,6 +27,12 @@ export function splitImageReference(reference: string): ImageReference {
   return parsed;
 }
 
+/**
+ * The architecture repositories Docker Hub's official images are also pushed to (`arm64v8/golang`): the same image
+ * and tags, for one architecture (https://github.com/docker-library/official-images#architectures-other-than-amd64).
+ */
+const OFFICIAL_ARCHITECTURES = ['amd64', 'arm32v5', 'arm32v6', 'arm32v7', 'arm64v8', 'i386', 'mips64le', 'ppc64le', 'riscv64', 's390x', 'winamd64'];
+
 /** The names of the official image, on Docker Hub and on its public mirrors. */
 const OFFICIAL_GOLANG_NAMES: readonly string[] = [
   'golang',
@@ -36,6 +42,7 @@ const OFFICIAL_GOLANG_NAMES: readonly string[] = [
   'index.docker.io/library/golang',
   'public.ecr.aws/docker/library/golang',
   'mirror.gcr.io/library/golang',
+  ...OFFICIAL_ARCHITECTURES.flatMap((architecture) => [`${architecture}/golang`, `docker.io/${architecture}/golang`, `index.docker.io/${architecture}/golang`]),
 ];
 
 /** The official golang image, or `golang` / `library/golang` under one of the registries the user listed. */

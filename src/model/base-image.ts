@@ -7,7 +7,7 @@ import type { Document } from '../document.js';
 import type { GoVersion } from '../go-version.js';
 import { stageGoVersions } from '../go-image-bump.js';
 import { builderFamilyOf, familyById, namesGo, type FamilyId, type ImageAccount, type ImageFamily } from '../image-facts.js';
-import { isGolangImage, splitImageReference } from '../image-ref.js';
+import { isGolangImage, mirroredGolangPrefix, splitImageReference } from '../image-ref.js';
 import type { TransformOptions } from '../transform.js';
 import { expandVariables, stageChain } from '../stage-facts.js';
 import { globalArgs, unquote, type Stage } from '../stages.js';
@@ -98,7 +98,9 @@ function cachePathsUnknownOf(facts: BaseImage, tag: string): string | undefined 
   if (facts.reference === undefined) {
     return `the base image ${facts.written} uses an ARG with no default: the user it runs as and its Go cache paths are unknown`;
   }
-  return `${shown} is not a Go image dockmod knows (golang, UBI go-toolset, Chainguard go, SUSE BCI golang): the user it runs as and its Go cache paths are unknown (set USER and ENV GOMODCACHE/GOCACHE to let dockmod add cache mounts)`;
+  const mirror = mirroredGolangPrefix(splitImageReference(facts.reference).name);
+  const remedy = mirror === undefined ? 'set USER and ENV GOMODCACHE/GOCACHE to let dockmod add cache mounts' : `if it is the golang image, pass --golang-registry ${mirror}; else set USER and ENV GOMODCACHE/GOCACHE to let dockmod add cache mounts`;
+  return `${shown} is not a Go image dockmod knows (golang, UBI go-toolset, Chainguard go, SUSE BCI golang): the user it runs as and its Go cache paths are unknown (${remedy})`;
 }
 
 /** The defaults, with every variable `written` reads that has none standing for NO_VALUE. */

@@ -238,8 +238,11 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     let read = moduleReads.get(key);
     if (!read) {
       const cloned = at === undefined ? undefined : cloneHolding(doc, instruction, at, workdir, workdirBefore(doc, instruction, imageStart));
-      const checkedOut = cloned || at === undefined ? undefined : checkoutBefore(doc, instruction, at, workdir, workdirBefore(doc, instruction, imageStart));
-      moduleReads.set(key, (read = cloned ? fetchedElsewhere(cloned) : checkedOut ? checkedOutElsewhere(checkedOut) : readModuleAt(instruction, workdir, go)));
+      read = cloned ? fetchedElsewhere(cloned) : readModuleAt(instruction, workdir, go);
+      // The repository's sources, then another revision of them checked out before the command.
+      const checkedOut = (read.how === 'context' || read.how === 'nearest') && at !== undefined ? checkoutBefore(doc, instruction, at, workdir, workdirBefore(doc, instruction, imageStart)) : undefined;
+      if (checkedOut) read = checkedOutElsewhere(checkedOut);
+      moduleReads.set(key, read);
     }
     return read;
   };
