@@ -1,12 +1,13 @@
 // insert-mod-tidy: run `go mod tidy` once the sources are in the image and
 // before the first go command that compiles them, so go.mod and go.sum match
 // the code being built. One tidy per stage that builds.
+import nodePath from 'node:path';
 import { endOfLineWithBreak, keywordLike, startOfLine, type Instruction } from '../src/document.js';
 import { buildsOnlyDependencies, commandsOf, goInvocations, goVerb, isModuleBuild, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { modeFactOf, type GoCommandFacts, type ModeFact, type ModuleRead } from '../src/model/index.js';
 import { LOADS_PACKAGES } from '../src/model/cache-flow.js';
 import { compareGoVersions, parseGoVersion, tidyRefusesNewerGoLine } from '../src/go-version.js';
-import { mountType, parseMountOptions } from '../src/mounts.js';
+import { mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
 import { chainInstructionsBefore, setInRunBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf, stagesOf, type Stage } from '../src/stages.js';
@@ -170,6 +171,26 @@ function sourcesMountedBy(instruction: Instruction): boolean {
   return instruction.flags.some((flag) => flag.name === 'mount' && flag.value !== null && mountType(parseMountOptions(flag.value)) === 'bind');
 }
 
+/**
+ * A bind mount whose target is a folder tidy never reads (`target=/tmp/.ldflags`, a file from another stage for the
+ * linker): outside the module, its parents, the Go paths (GOPATH, GOMODCACHE, GOROOT), and the home and /etc folders
+ * where credentials and git settings live. A separate tidy does without it.
+ */
+function bindOutsideWhatTidyReads(options: ReadonlyMap<string, string>, facts: GoCommandFacts): boolean {
+  const target = mountTarget(options);
+  const root = facts.module.moduleRoot;
+  if (mountType(options) !== 'bind' || target === undefined || !target.startsWith('/') || target.includes('$') || root === undefined) return false;
+  const path = nodePath.posix.normalize(target).replace(/\/+$/, '') || '/';
+  const overlaps = (folder: string): boolean => path === folder || path.startsWith(`${folder}/`) || folder.startsWith(`${path === '/' ? '' : path}/`);
+  const goPaths: string[] = [];
+  for (const [name, fallback] of [['GOPATH', '/go'], ['GOMODCACHE', undefined], ['GOROOT', '/usr/local/go']] as const) {
+    const value = facts.env.get(name);
+    if (value === null || (value !== undefined && !value.startsWith('/'))) return false; // set, but to what cannot be told
+    if (value ?? fallback) goPaths.push((value ?? fallback)!);
+  }
+  return ![root, ...goPaths, '/root', '/home', '/etc'].some(overlaps);
+}
+
 /** Why tidy must not run before this build; `fact`, when the reason is a fact of the model that add-mod-flag states too. */
 function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: string; fact?: string } | undefined {
   const facts = ctx.model().goCommand(run.instruction, go);
@@ -188,7 +209,7 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   if (changesModule && !backWhereItStarted && !sameModuleAsStage(ctx, run.instruction, facts.module) && tidyFolder(ctx, run, go) === undefined) {
     return { reason: changesDirectory ? `the RUN changes directory before go ${go.subcommand.value}` : `go ${go.subcommand.value} -C builds another directory` };
   }
-  const foreignMount = run.instruction.flags.find((flag) => flag.name === 'mount' && flag.value !== null && !['cache', 'tmpfs'].includes(mountType(parseMountOptions(flag.value))));
+  const foreignMount = run.instruction.flags.find((flag) => flag.name === 'mount' && flag.value !== null && !['cache', 'tmpfs'].includes(mountType(parseMountOptions(flag.value))) && !bindOutsideWhatTidyReads(parseMountOptions(flag.value), facts));
   if (foreignMount) return { reason: `the build uses --mount=${foreignMount.value}, which a separate RUN go mod tidy would lack` };
   const credentials = credentialMountBefore(ctx, run.instruction);
   if (credentials) return { reason: `the stage fetches modules with --mount=${credentials} (private modules), which a separate RUN go mod tidy would lack` };
