@@ -55,8 +55,17 @@ describe('makeGoalsBuild', () => {
   it('counts what it cannot follow as a build', () => {
     expect(builds(MAKEFILE, ['unknown-goal'])).toBe(true);
     expect(builds('include common.mk\nfix:\n\tsed -i s/a/b/ x\nfix: gen\n', ['fix'])).toBe(true);
-    expect(builds('%.o: %.c\n\tcc $<\nclean:\n\trm -rf bin\nclean: out.o\n', ['clean'])).toBe(true);
     expect(builds('', [])).toBe(true);
+  });
+  it('reads a target no explicit rule makes through every pattern rule it matches', () => {
+    expect(builds('all: a.so\n%.so: %.c\n\tgcc -shared $< -o $@\n', [])).toBe(false);
+    expect(builds('%.o: %.c\n\tcc $<\nclean:\n\trm -rf bin\nclean: out.o\n', ['clean'])).toBe(false);
+    expect(builds('all: app.bin\n%.bin: %.go\n\tgo build -o $@ $<\n', [])).toBe(true);
+    expect(builds('all: a.so\n%.so: %.c\n\tgcc -shared $< -o $@\n%.so: %.go\n\tgo build -buildmode=c-shared -o $@ $<\n', [])).toBe(true);
+    // The prerequisite of a pattern, with the stem put in, is followed in turn.
+    expect(builds('all: a.so\n%.so: %.gen\n\tgcc $< -o $@\na.gen:\n\tgo run ./gen\n', [])).toBe(true);
+    expect(builds('%.so: %.c\n\tgcc $< -o $@\n', ['lib.so'])).toBe(false);
+    expect(builds('%.so: %.c\n\tgcc $< -o $@\n', ['other'])).toBe(true);
   });
   it('joins continued recipe lines and honours .DEFAULT_GOAL', () => {
     expect(builds('patch:\n\tsed -i s/a/b/ x \\\n\t  && go \\\n  build .\n', ['patch'])).toBe(true);

@@ -399,7 +399,11 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
         doc,
         moduleCache: 'caches' in caches ? caches.caches.moduleCache : undefined,
         canFetch: cannotFetchOf,
-        opaqueBuild,
+        // A make in sources fetched from elsewhere (a C library's tarball, a clone) builds no module whose modules these are.
+        opaqueBuild: (item) => {
+          const command = opaqueBuild(item);
+          return command && atWorkdir(item, command).module.how !== 'elsewhere' ? command : undefined;
+        },
       }, instruction);
       flows.set(instruction, flow);
     }

@@ -1,8 +1,10 @@
 // What a `make` command runs, read from the Makefile the build context holds:
 // the recipes of the goals asked for and of their prerequisites. Enough to
 // tell `make patch-asn1` (a sed) from `make build` (go build); anything this
-// reader cannot follow (an include, a target made by a pattern or a variable,
-// a make variable in a recipe) counts as a build, which is the safe answer.
+// reader cannot follow (an include, a target named by a variable, a make
+// variable it cannot read in a recipe) counts as a build, which is the safe
+// answer. A target no explicit rule makes is read through the pattern rules it
+// matches (`%.so: %.c`), every one of them.
 import type { SimpleCommand } from '../shell.js';
 
 export interface MakeInvocation {
@@ -58,10 +60,17 @@ interface Rule {
   recipe: string[];
 }
 
+interface PatternRule extends Rule {
+  prefix: string;
+  suffix: string;
+}
+
 interface Makefile {
   rules: Map<string, Rule>;
+  /** Pattern rules (`%.so: %.c`): the target's text before and after its `%`. */
+  patterns: PatternRule[];
   defaultGoal: string | undefined;
-  /** Something this reader does not follow: an include, a pattern rule, a target named by a variable. */
+  /** Something this reader does not follow: an include, a target named by a variable. */
   unfollowed: boolean;
   /** Variables assigned once (`NAME := value`, `=`, `?=`, `::=`): their text; a variable assigned again or appended to is left out. */
   variables: Map<string, string>;
@@ -84,7 +93,7 @@ function parsedMakefile(text: string): Makefile {
 }
 
 export function parseMakefile(text: string): Makefile {
-  const makefile: Makefile = { rules: new Map(), defaultGoal: undefined, unfollowed: false, variables: new Map() };
+  const makefile: Makefile = { rules: new Map(), patterns: [], defaultGoal: undefined, unfollowed: false, variables: new Map() };
   const assignedTwice = new Set<string>();
   const lines = text.replace(/\r\n?/g, '\n').replace(/\\\n/g, ' ').split('\n');
   let current: Rule[] = [];
@@ -112,7 +121,16 @@ export function parseMakefile(text: string): Makefile {
     const prerequisites = rule[2]!.split('|').join(' ').trim().split(/\s+/).filter((name) => name !== '');
     current = [];
     for (const target of targets) {
-      if (target.includes('%') || target.includes('$')) makefile.unfollowed = true;
+      if (target.includes('$')) makefile.unfollowed = true;
+      const percent = target.indexOf('%');
+      if (percent !== -1) {
+        const pattern: PatternRule = { prefix: target.slice(0, percent), suffix: target.slice(percent + 1), prerequisites, recipe: rule[3] === undefined ? [] : [rule[3]] };
+        // A second `%`, or a target both pattern and `.`-special: not followed.
+        if (pattern.suffix.includes('%')) makefile.unfollowed = true;
+        makefile.patterns.push(pattern);
+        current.push(pattern);
+        continue;
+      }
       if (target.startsWith('.')) continue; // .PHONY, .DEFAULT_GOAL...
       const known = makefile.rules.get(target) ?? { prerequisites: [], recipe: [] };
       known.prerequisites.push(...prerequisites);
@@ -169,8 +187,17 @@ export function makeGoalsBuild(text: string, goals: readonly string[], runsBuild
     seen.add(goal);
     const rule = makefile.rules.get(goal);
     if (!rule) {
+      if (goal.includes('$')) return true;
+      // Every pattern rule the goal matches may be the one make picks: each must build nothing.
+      const matching = makefile.patterns.filter((pattern) => goal.length >= pattern.prefix.length + pattern.suffix.length && goal.startsWith(pattern.prefix) && goal.endsWith(pattern.suffix));
+      for (const pattern of matching) {
+        const expanded = expandedRecipe(pattern.recipe.join('\n'), makefile.variables, runsBuild);
+        if (expanded === undefined || runsBuild(expanded)) return true;
+        const stem = goal.slice(pattern.prefix.length, goal.length - pattern.suffix.length);
+        pending.push(...pattern.prerequisites.map((name) => name.replace('%', stem)));
+      }
       // A file target with no rule (a source file) builds nothing; a goal asked for by name must have a rule this reader sees.
-      if (makefile.unfollowed || goals.includes(goal) || goal.includes('$')) return true;
+      if (matching.length === 0 && (makefile.unfollowed || goals.includes(goal))) return true;
       continue;
     }
     const recipe = rule.recipe.join('\n');
