@@ -3,7 +3,7 @@
 // the user supplies (`skopeo list-tags` JSON or one tag per line, as
 // `crane ls` prints). Read once per process and path.
 import { existsSync, readFileSync } from 'node:fs';
-import { UsageError } from './errors.js';
+import { DockmodError, UsageError } from './errors.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from './go-version.js';
 import { splitGolangTag } from './image-ref.js';
 
@@ -113,7 +113,8 @@ function dataFile(): URL {
   const candidates = [new URL('../../data/golang-tags.json', import.meta.url), new URL('../data/golang-tags.json', import.meta.url)];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (found) return found;
-  throw new Error('data/golang-tags.json is missing from the dockmod package');
+  // Not the Dockerfile's fault nor a transform's: the pipeline shows a DockmodError as it is.
+  throw new DockmodError(`dockmod's table of golang tags (data/golang-tags.json) is missing: the installation is incomplete; reinstall dockmod`);
 }
 
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
