@@ -52,6 +52,12 @@ function planStage(ctx: Context, stage: Stage): void {
   const beforeBuild = chain.filter((instruction) => instruction.start < build.instruction.start);
   const sourceCopy = beforeBuild.findLast(isSourceCopy);
   if (!sourceCopy) {
+    // The model's fact (sources cloned in the image, GOPATH mode...) says more, and add-mod-flag states the same one: said once.
+    const fact = modeFactOf(ctx.model().goCommand(build.instruction, buildCommand));
+    if (fact && !sourcesMountedBy(build.instruction)) {
+      ctx.noteFact(buildCommand.subcommand.start, `${fact.kind}:${fact.detail}`, `${TIDY_REASONS[fact.kind](fact.detail)}; go mod tidy not inserted`);
+      return;
+    }
     const reason = sourcesMountedBy(build.instruction)
       ? 'the build reads its sources from a --mount, so a separate RUN go mod tidy would not see them'
       : 'no COPY/ADD of the sources comes before the build in this stage';
