@@ -248,7 +248,12 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   };
   const readModuleAt = (instruction: Instruction, workdir: string | undefined, go: GoInvocation | undefined): ModuleRead => {
     const createsGoMod = initsModuleBefore(doc, instruction, go);
-    return withFilesMadeInImage(doc, instruction, go, initedOver(instruction, go, moduleReadBy({
+    const workInitCovers = (run: Instruction): boolean => {
+      const init = goInvocations(runAnalysisOf(doc, run)).find((candidate) => goVerb(candidate) === 'work init');
+      const dir = init && directoryOf(doc, run, init.command.start, workdirBefore(doc, run, imageStart));
+      return dir !== undefined && workdir !== undefined && (workdir === dir || workdir.startsWith(`${dir === '/' ? '' : dir}/`));
+    };
+    return withFilesMadeInImage(doc, instruction, go, workInitCovers, initedOver(instruction, go, moduleReadBy({
       files,
       context,
       copies: withBindMounts(contextCopiesBefore(doc, instruction, imageStart), bindMountsOf(instruction, workdirBefore(doc, instruction, imageStart))),
@@ -683,7 +688,12 @@ function goVerbBefore(doc: Document, instruction: Instruction, go: GoInvocation 
 }
 
 /** vendor/ and go.work that RUNs make in the image (`go mod vendor`, `go work init`) before `go`, for a module that is there. */
-function withFilesMadeInImage(doc: Document, instruction: Instruction, go: GoInvocation | undefined, read: ModuleRead): ModuleRead {
+function withFilesMadeInImage(doc: Document, instruction: Instruction, go: GoInvocation | undefined, workInitCovers: (run: Instruction) => boolean, read: ModuleRead): ModuleRead {
+  if (read.how === 'none') {
+    // No go.mod in the build's folder, but a go.work made at or above it (`go work init ./a ./b`, then `go build ./a`): workspace mode.
+    const works = goVerbBefore(doc, instruction, go, 'work init');
+    return works && workInitCovers(works) ? { ...read, workspaceBy: `go work init at line ${lineRef(works)}` } : read;
+  }
   if (read.how !== 'context' && read.how !== 'nearest' && read.how !== 'created') return read;
   let made = read;
   const vendors = read.vendored ? undefined : goVerbBefore(doc, instruction, go, 'mod vendor');
@@ -826,7 +836,7 @@ function gopathModeOf(env: GoEnvironment, module: ModuleRead, imageGo: GoVersion
   if (setting === 'off') return `GO111MODULE=off (${env.origin('GO111MODULE')}) builds in GOPATH mode`;
   if (setting === 'on') return undefined;
   if (imageGo && imageGo.minor !== undefined && compareGoVersions(imageGo, MODULES_SINCE) < 0) return `Go ${imageGo.text} predates modules (GOPATH mode)`;
-  if (module.how === 'none') {
+  if (module.how === 'none' && !module.workspaceBy) {
     // Since Go 1.16 a build with no go.mod is not GOPATH mode but outside any module: go.mod, go mod and -mod apply no more.
     const moduleModeByDefault = !imageGo || imageGo.minor === undefined || compareGoVersions(imageGo, MODULE_MODE_DEFAULT_SINCE) >= 0;
     return `${module.detail}: the build runs ${moduleModeByDefault ? OUTSIDE_ANY_MODULE : 'in GOPATH mode'}`;
