@@ -63,7 +63,11 @@ function addToRun(ctx: Context, instruction: Instruction, unknownPaths: UnknownP
     ctx.note(first.subcommand.start, `${reason}; no cache mount added`);
     return false;
   };
-  if (hasBothCacheMounts(instruction)) return false;
+  if (hasBothCacheMounts(instruction)) {
+    const misplaced = misplacedCacheMount(ctx, instruction, analysis, first);
+    if (misplaced) ctx.note(first.subcommand.start, misplaced);
+    return false;
+  }
   // A build driver beside the go commands (`go run build.go`, `... && make`) may read the modules an earlier step left in the layer; add-mod-flag's note says what is left.
   if (ctx.model().opaqueBuild(instruction)) return false;
   if (analysis.unclear) return leave(`this RUN cannot be read safely (${analysis.unclear})`);
@@ -151,6 +155,27 @@ function goHas(ctx: Context, instruction: Instruction, go: GoInvocation, since: 
 function buildsFromVendor(ctx: Context, instruction: Instruction, go: GoInvocation): boolean {
   if (!COMPILING.has(go.subcommand.value)) return false;
   return ctx.model().goCommand(instruction, go).fromVendor === true;
+}
+
+/**
+ * Both caches mounted, one where this build's Go does not keep it (`target=/root/go/pkg/mod` on golang, whose GOPATH is
+ * /go): the mount caches nothing, and the modules or build results still land in the image layer. The author's mount is
+ * left as it is (a mount inside the folder Go uses, `/go/pkg/mod/cache`, is a choice, not a slip).
+ */
+function misplacedCacheMount(ctx: Context, instruction: Instruction, analysis: RunAnalysis, go: GoInvocation): string | undefined {
+  const needs = needsCaches(go);
+  if (analysis.unclear || scriptSetsGoPath(analysis) || needs === 'none') return undefined;
+  const result = goCachesFor(ctx.doc, instruction, inlineVariables(go), ctx.model().baseImage, needs === 'module-and-build');
+  if ('unknown' in result || ctx.model().baseImage(stageChain(stageOf(ctx.doc, instruction)!)[0]!).cachePathsUnknown) return undefined;
+  const facts = ctx.model().goCommand(instruction, go);
+  const targets = cacheMountTargets(instruction.flags).filter((target) => target.startsWith('/') && !target.includes('$'));
+  const check = (pattern: RegExp, wanted: string | undefined, what: string): string | undefined => {
+    const mounted = targets.filter((target) => pattern.test(target));
+    if (wanted === undefined || mounted.length === 0 || mounted.some((target) => covers(target, wanted) || covers(wanted, target))) return undefined;
+    return `the cache mount at ${mounted[0]} is not where this build's Go keeps its ${what} (${wanted}): it caches nothing, and they still land in the image layer; left as is`;
+  };
+  const modules = facts.noModuleCache || buildsFromVendor(ctx, instruction, go) ? undefined : check(MODULE_CACHE_TARGET, result.caches.moduleCache, 'modules');
+  return modules ?? (needs === 'module-and-build' ? check(BUILD_CACHE_TARGET, result.caches.buildCache, 'build cache') : undefined);
 }
 
 /** Both Go caches already mounted (targets ending in pkg/mod and go-build): nothing to add, whatever the paths. */
