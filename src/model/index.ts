@@ -393,7 +393,10 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   const stageHasGo = (stage: Stage, instruction: Instruction): boolean => {
     const image = baseImage(stageChain(stage)[0]!);
     if (image.holdsGo) return true;
-    return firstInChain(stage, 'runs go', (item) => item.keyword === 'RUN' && goInvocations(runAnalysisOf(doc, item)).length > 0) <= instruction.start;
+    if (firstInChain(stage, 'runs go', (item) => item.keyword === 'RUN' && goInvocations(runAnalysisOf(doc, item)).length > 0) <= instruction.start) return true;
+    // Go from the distribution (`apk add go`, `apt-get install golang-go`) or a release archive, then make or a script.
+    return goInstalledBefore(doc, instruction, image) !== undefined ||
+      firstInChain(stage, 'installs a Go package', (item) => item.keyword === 'RUN' && GO_PACKAGE_INSTALL.test(doc.text.slice(item.start, item.end))) <= instruction.start;
   };
   const flows = new Map<Instruction, CacheFlow>();
   const flowOf = (instruction: Instruction): CacheFlow => {
@@ -796,6 +799,8 @@ function fetchIn(doc: Document, item: Instruction, go: GoInvocation | undefined)
 const GO_RELEASE_ARCHIVE = /\bgo(\d+\.\d+(?:\.\d+)?|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)\.(?:linux|freebsd|darwin|windows)-[a-z0-9]+\.(?:tar\.gz|zip)\b/g;
 
 /** A distribution package of Go (`apt-get install -y golang-go`, `apt install golang-1.21-go`): the version it names, if any. */
+/** A package manager installing Go, whatever version it brings: `apk add go`, `apt-get install golang-go`, `dnf install golang`. */
+const GO_PACKAGE_INSTALL = /\b(?:apk\s[^&;|]*?\badd|apt(?:-get)?\s[^&;|]*?\binstall|(?:dnf|yum|microdnf|zypper)\s[^&;|]*?\binstall)\b[^&;|]*?\s(?:go|golang(?:-[\w.]+)?|go-toolset)(?=[\s\\;&|]|$)/;
 const GO_DISTRIBUTION_PACKAGE = /\bapt(?:-get)?\s[^&;|]*?\binstall\b[^&;|]*?\bgolang(?:-(1\.\d+))?(?:-go)?(?=[\s\\]|$)/g;
 
 /**
