@@ -40,7 +40,7 @@ export function decideImageBump(image: string, name: string, tag: string | undef
   }
   if (tag === undefined) return { kind: 'none' }; // latest: the newest release
   const split = splitGolangTag(tag);
-  if (!split) return { kind: 'none' }; // latest, alpine, tip: no version to move
+  if (!split) return kind.kind === 'golang' ? frozenVariantCheck(image, name, tag, target, options) : { kind: 'none' }; // latest, alpine, tip: no version to move
   const version = parseGoVersion(tag.slice(split.version.start, split.version.end));
   if (!version) return { kind: 'leave', reason: `cannot read a Go version in the tag ${tag} of ${image}; left as is` };
   if (satisfies(version, target)) return { kind: 'none' };
@@ -53,6 +53,21 @@ export function decideImageBump(image: string, name: string, tag: string | undef
     };
   }
   return fromTagDecision(decideGolangTag(name, version, split.variant, target, knowledge), split.version.end);
+}
+
+/**
+ * A golang tag naming only a variant Docker no longer publishes (`alpine3.19`, frozen at Go 1.23.4): left, with a note
+ * when its Go is older than the target. There is no version in the tag to move, so the tag a human could choose is named.
+ */
+function frozenVariantCheck(image: string, name: string, tag: string, target: GoVersion, options: TransformOptions): ImageBump {
+  const knowledge = golangTagKnowledge(name, options);
+  const frozen = frozenVariantGo(tag, knowledge);
+  if (!frozen || satisfies(frozen, target)) return { kind: 'none' };
+  const stopped = `${image} stopped at Go ${frozen.text}, the last golang release published on ${tag}, older than the target Go ${target.text}`;
+  const decision = decideGolangTag(name, frozen, tag, target, knowledge);
+  if (decision.kind === 'bump') return { kind: 'leave', reason: `${stopped}; ${tagText(name, decision.version, tag)} has it`, suggestedTag: `${decision.version}-${tag}` };
+  const left = fromTagDecision(decision, 0);
+  return left.kind === 'leave' ? { ...left, reason: `${stopped}; ${left.reason}` } : left;
 }
 
 function fromTagDecision(decision: TagDecision, versionEnd: number): ImageBump {
@@ -181,9 +196,28 @@ export function stageGoVersions(reference: string, target: GoVersion | undefined
   const split = splitGolangTag(tag);
   const versionText = stamped ?? (split && !(kind.kind === 'family' && kind.family.tags.notGoVersion?.test(tag)) ? tag.slice(0, split.version.end) : undefined);
   const current = versionText === undefined ? undefined : parseGoVersion(versionText);
-  if (!current) return undefined;
+  if (!current) {
+    // `golang:alpine3.19`, `golang:bullseye`: the tag no longer moves once its variant is no more published.
+    const frozen = !split && kind.kind === 'golang' ? frozenVariantGo(tag, golangTagKnowledge(parsed.name, options)) : undefined;
+    return frozen && { current: frozen, afterBump: frozen };
+  }
   if (!target || (parsed.digest && options.keepDigests)) return { current, afterBump: current };
   const decision = decideImageBump(reference, parsed.name, tag, kind, target, options);
   const afterBump = decision.kind === 'bump' ? parseGoVersion(decision.version) : undefined;
   return { current, afterBump: afterBump ?? current };
+}
+
+/**
+ * The Go of a golang tag that names only a variant (`alpine3.19`, `bullseye`) when the variant is no longer published: the
+ * newest release published with it (Docker stopped moving the tag there). Undefined while the newest minor release is
+ * still published with it (the tag follows new releases), for another image's own tag list, or for no such variant.
+ */
+function frozenVariantGo(variant: string, knowledge: TagKnowledge): GoVersion | undefined {
+  if (knowledge.source.kind !== 'built-in') return undefined;
+  const { table } = knowledge;
+  const newest = table.newest();
+  if (!newest || newest.minor === undefined) return undefined;
+  if (table.has(`${newest.major}.${newest.minor}`, variant) || table.patchesWith(newest.major, newest.minor, variant).length > 0) return undefined;
+  const last = table.newestWith(variant);
+  return last === undefined ? undefined : parseGoVersion(last);
 }
