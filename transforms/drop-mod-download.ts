@@ -137,7 +137,9 @@ function reasonToKeep(ctx: Context, instruction: Instruction, commands: SimpleCo
   const kept = ctx.model().modulesKeptInLayer(instruction);
   const fact = kept === undefined ? {} : { fact: `kept-in-layer:${kept}` };
   const credentials = credentialMountOf(instruction);
-  if (credentials) return { reason: `go mod download uses --mount=${credentials}, which the build steps after it do not have`, ...fact };
+  // With no build step after it, the modules are kept for whoever uses the image: that is the reason to give.
+  const buildsAfter = ctx.model().moduleCacheConsumers(instruction).some((consumer) => consumer.kind === 'go' || consumer.kind === 'opaque' || consumer.kind === 'cannot-fetch');
+  if (credentials && (buildsAfter || kept === undefined)) return { reason: `go mod download uses --mount=${credentials}, which the build steps after it do not have`, ...fact };
   for (const command of commands.filter(isDownload)) {
     const setting = goInvocation(command)!.assignments.find((word) => FETCH_SETTINGS.test(word.value));
     if (setting) return { reason: `go mod download runs with ${setting.value}, which the build steps after it do not have`, ...fact };
