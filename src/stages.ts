@@ -32,7 +32,7 @@ export function stagesOf(doc: Document): Stage[] {
       const [image = '', as, name] = instruction.args;
       const stage: Stage = { index: stages.length, from: instruction, image, instructions: [] };
       if (as?.toUpperCase() === 'AS' && name) stage.name = name.toLowerCase();
-      const parent = byName.get(image.toLowerCase());
+      const parent = byName.get(image.toLowerCase()) ?? (image.includes('$') ? parentByPattern(doc, image, stages) : undefined);
       if (parent) stage.parent = parent;
       if (stage.name !== undefined && !byName.has(stage.name)) byName.set(stage.name, stage);
       stages.push(stage);
@@ -45,6 +45,46 @@ export function stagesOf(doc: Document): Stage[] {
   stageByInstruction.set(doc, byInstruction);
   return stages;
 }
+
+/**
+ * `FROM gobuild-$BUILDARCH-$TARGETARCH`: a variable with no default among the global ARGs (BuildKit's platform ARGs, a
+ * build argument) names one of the earlier stages its pattern matches. Taken as the parent only when every such
+ * stage is built alike for what dockmod reads: the same root image and the same instructions but RUNs that run no go,
+ * set no user and install no Go (`apt-get install crossbuild-essential-arm64`), so whichever the build picks, the
+ * stage's facts are the same. Undefined otherwise: an image the build passes in.
+ */
+function parentByPattern(doc: Document, image: string, earlier: readonly Stage[]): Stage | undefined {
+  // A variable with a default stands for it (`FROM base-${FLAVOR}`, `ARG FLAVOR=alpine`), as for a base image's ARGs.
+  const defaults = new Map<string, string | null>();
+  for (const arg of globalArgs(doc)) for (const [name, value] of assignmentsOf(doc, arg)) defaults.set(name, value);
+  const parts = image.split(/(\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*)/);
+  // Some text of the name must be written out: `FROM $BASE` is an image the build passes in, not any stage.
+  if (parts.every((part, i) => i % 2 === 1 || part === '')) return undefined;
+  const pattern = parts.map((part, i) => {
+    if (i % 2 === 0) return part.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const value = defaults.get(part.replace(/^\$\{?|\}$/g, ''));
+    if (value === undefined || value === null || value === '') return '.+';
+    return value.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }).join('');
+  if (pattern.includes('$')) return undefined; // a form of variable this reader does not take apart (`${A:-b}`)
+  const matcher = new RegExp(`^${pattern}$`);
+  const candidates = earlier.filter((stage) => stage.name !== undefined && matcher.test(stage.name));
+  if (candidates.length === 0) return undefined;
+  const chains = candidates.map((stage) => {
+    const chain: Stage[] = [];
+    for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
+    return chain;
+  });
+  const rootImage = (chain: Stage[]): string => chain[0]!.image.toLowerCase();
+  const text = (item: Instruction): string => doc.text.slice(item.start, item.end);
+  const kept = (chain: Stage[]): string[] => chain.flatMap((s) => s.instructions).filter((item) => item.keyword !== 'RUN' || SETS_BUILD_FACTS.test(text(item))).map(text);
+  const [first, ...rest] = chains;
+  const same = rest.every((chain) => rootImage(chain) === rootImage(first!) && kept(chain).join('\u0000') === kept(first!).join('\u0000'));
+  return same ? candidates[0] : undefined;
+}
+
+/** A RUN that may change what a stage built on it reads: go commands, Go installs, users, the environment. */
+const SETS_BUILD_FACTS = /\bgo\b|golang|go-toolset|\b(?:user|group)(?:add|mod)\b|\badd(?:user|group)\b|\bexport\b|GOPATH|GOFLAGS|GOTOOLCHAIN/;
 
 /** ARG instructions before the first FROM. */
 export function globalArgs(doc: Document): Instruction[] {

@@ -1,0 +1,33 @@
+ARG BASE
+ARG FLAVOR=debian
+FROM --platform=$BUILDPLATFORM golang:1.22 AS base
+RUN apt-get update && apt-get install -y file
+
+FROM base AS build-amd64
+FROM base AS build-arm64
+RUN dpkg --add-architecture arm64 && apt-get update && apt-get install -y crossbuild-essential-arm64
+
+FROM build-$TARGETARCH AS build
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
+
+FROM base AS user-amd64
+FROM base AS user-arm64
+USER 1001
+
+FROM user-${TARGETARCH} AS as-user
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
+
+FROM golang:1.22 AS tools-debian
+FROM tools-${FLAVOR} AS by-default
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
+
+FROM $BASE AS passed-in
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
