@@ -89,6 +89,9 @@ function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnal
   }
   if (analysis.unclear) return { reason: `this RUN cannot be read safely (${analysis.unclear}); add -mod=mod by hand` };
   if (facts.readOnlyModule) return { reason: `the module comes from a read-only --mount=${facts.readOnlyModule}: -mod=mod could not update go.mod or go.sum there; left as is` };
+  // The same fact insert-mod-tidy states for its tidy: whatever -mod=mod would write fails, so it would change nothing.
+  const unwritable = facts.module.how === 'context' ? ctx.model().goModUnwritableBy(instruction) : undefined;
+  if (unwritable) return { reason: `the build runs as ${unwritable}, who cannot rewrite the go.mod and go.sum copied without --chown: -mod=mod could not update them (copy them with --chown); left as is`, fact: `unwritable:${unwritable}` };
   return undefined;
 }
 

@@ -220,7 +220,7 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   const credentials = credentialMountBefore(ctx, run.instruction);
   if (credentials) return { reason: `the stage fetches modules with --mount=${credentials} (private modules), which a separate RUN go mod tidy would lack` };
   const unwritable = module.how === 'context' ? ctx.model().goModUnwritableBy(run.instruction) : undefined;
-  if (unwritable) return { reason: `go mod tidy would run as ${unwritable}, who cannot rewrite a go.mod copied without --chown` };
+  if (unwritable) return { reason: `the build runs as ${unwritable}, who cannot rewrite the go.mod and go.sum copied without --chown: go mod tidy and -mod=mod could not update them (copy them with --chown)`, fact: `unwritable:${unwritable}` };
   return undefined;
 }
 

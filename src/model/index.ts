@@ -434,7 +434,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       const imageUser = user.imageDefault ? baseImage(stageChain(stage)[0]!).defaultUser : undefined;
       const runsAs = imageUser ? (imageUser.uid === '0' ? undefined : { uid: imageUser.uid, name: imageUser.name }) : user.root ? undefined : { uid: user.uid, name: user.written };
       if (!runsAs || goModOwnedBy(doc, instruction, runsAs.uid, runsAs.name)) return undefined;
-      return runsAs.name ?? runsAs.uid ?? 'the image user';
+      if (runsAs.name !== undefined && runsAs.uid !== undefined && runsAs.name !== runsAs.uid) return `user ${runsAs.name} (uid ${runsAs.uid})`;
+      return runsAs.name !== undefined ? `user ${runsAs.name}` : runsAs.uid !== undefined ? `uid ${runsAs.uid}` : 'the image user';
     },
     moduleAtWorkdir: (instruction) => atWorkdir(instruction).module,
     gopathModeAt: (instruction) => atWorkdir(instruction).gopathMode,
