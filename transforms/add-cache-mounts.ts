@@ -96,8 +96,12 @@ function addToRun(ctx: Context, instruction: Instruction, unknownPaths: UnknownP
     if (!layerReader && readingModules.includes(go)) wanted.push({ target: caches.moduleCache, caches });
     if (needsCaches(go) === 'module-and-build') wanted.push({ target: caches.buildCache!, caches });
   }
-  const cleaned = wanted.find((mount) => cleansCache(analysis, mount.target));
-  if (cleaned) return leave(`the RUN deletes ${cleaned.target}, which a cache mount there would keep (or fail to remove)`);
+  const removedPath = removedPathReader(ctx, instruction);
+  for (const mount of wanted) {
+    const cleaned = cleansCache(analysis, mount.target, removedPath);
+    if (cleaned === true) return leave(`the RUN deletes ${mount.target}, which a cache mount there would keep (or fail to remove)`);
+    if (cleaned) return leave(`the RUN removes ${cleaned}, which may be ${mount.target} or hold it: a cache mount there would keep it (or fail to be removed)`);
+  }
   if (layerReader) ctx.noteFact(first.subcommand.start, `kept-in-layer:${layerReader}`, `${layerReader}; no module-cache mount added`);
 
   const hidden = wanted.find((mount) => copiedInto(ctx.doc, instruction, mount.target));
@@ -185,7 +189,28 @@ function hasBothCacheMounts(instruction: Instruction): boolean {
 }
 
 /** The RUN deletes the cache folder (`go clean -modcache`/`-cache`, `rm -r` of it or a folder above it). */
-function cleansCache(analysis: RunAnalysis, target: string): boolean {
+/**
+ * What an `rm` argument removes, as an absolute path: `$GOPATH/pkg` and `~/.cache` read with the stage's ENV/ARG values
+ * over the image's; null where a variable cannot be told (it may be a cache); undefined for a relative path.
+ */
+function removedPathReader(ctx: Context, instruction: Instruction): (word: string) => string | null | undefined {
+  let variables: Map<string, string | null> | undefined;
+  return (word) => {
+    if (!word.includes('$') && !word.startsWith('~')) return word.startsWith('/') ? word : undefined;
+    if (!variables) {
+      const stage = stageOf(ctx.doc, instruction);
+      const image = stage && ctx.model().baseImage(stageChain(stage)[0]!);
+      variables = new Map<string, string | null>([...(image?.env ?? []), ...variablesBefore(ctx.doc, instruction)]);
+      if (!variables.has('HOME') && userBefore(ctx.doc, instruction, variables).root) variables.set('HOME', '/root');
+    }
+    const expanded = expandVariables(word.replace(/^~(?=\/|$)/, '$HOME'), variables);
+    if (expanded === undefined) return null;
+    return expanded.startsWith('/') ? expanded : undefined;
+  };
+}
+
+/** The RUN deletes `target` (true), or removes a path it cannot tell that may hold it (that path as written); false otherwise. */
+function cleansCache(analysis: RunAnalysis, target: string, removedPath: (word: string) => string | null | undefined): boolean | string {
   for (const command of commandsOf(analysis)) {
     const go = goInvocation(command);
     if (go?.subcommand.value === 'clean') {
@@ -195,8 +220,11 @@ function cleansCache(analysis: RunAnalysis, target: string): boolean {
     }
     if (command.words[0]?.value === 'rm') {
       for (const word of command.words.slice(1)) {
-        if (word.value.startsWith('-') || !word.value.startsWith('/')) continue;
-        const removed = normalizePath(word.value.replace(/\/\*$/, ''));
+        if (word.value.startsWith('-')) continue;
+        const path = removedPath(word.value);
+        if (path === null) return word.value;
+        if (path === undefined) continue;
+        const removed = normalizePath(path.replace(/\/\*$/, ''));
         if (covers(removed, target) || covers(target, removed)) return true;
       }
     }

@@ -3,14 +3,14 @@
 // variables it sets, the user it runs as, and whether its Go cache paths are
 // known. The one reader of a stage's base image (the model and cache-paths.ts
 // ask here).
-import type { Document } from '../document.js';
+import { lineRef, type Document } from '../document.js';
 import type { GoVersion } from '../go-version.js';
 import { stageGoVersions } from '../go-image-bump.js';
 import { builderFamilyOf, familyById, namesGo, type FamilyId, type ImageAccount, type ImageFamily } from '../image-facts.js';
 import { isGolangImage, mirroredGolangPrefix, splitImageReference } from '../image-ref.js';
 import type { TransformOptions } from '../transform.js';
 import { expandVariables, stageChain } from '../stage-facts.js';
-import { globalArgs, unquote, type Stage } from '../stages.js';
+import { globalArgs, stagesOf, unquote, type Stage } from '../stages.js';
 
 export interface BaseImage {
   /** The reference as the root stage's FROM writes it. */
@@ -80,7 +80,7 @@ export function baseImageOfStage(doc: Document, stage: Stage, options: Transform
     facts.distribution = true;
     facts.workdir = '/';
   }
-  const cachePathsUnknown = cachePathsUnknownOf(facts, tag);
+  const cachePathsUnknown = cachePathsUnknownOf(facts, tag, () => windowsBuildOf(doc, stage));
   if (cachePathsUnknown) facts.cachePathsUnknown = cachePathsUnknown;
   const versions = holdsGo && reference !== undefined ? stageGoVersions(reference, target, options) : undefined;
   if (versions) {
@@ -90,10 +90,35 @@ export function baseImageOfStage(doc: Document, stage: Stage, options: Transform
   return facts;
 }
 
-function cachePathsUnknownOf(facts: BaseImage, tag: string): string | undefined {
+/**
+ * A stage chain that builds on Windows whatever its tag says (`golang:1.24` is a multi-platform tag that has Windows
+ * images): the file escapes with a backtick (the Windows convention, so that `C:\src` reads as written) and has a
+ * Windows stage, or the chain works in Windows paths (`WORKDIR C:\src`) or a Windows shell (`SHELL ["powershell", ...]`). The classic
+ * Windows builder has no --mount, and the caches are not /go/pkg/mod and /root/.cache/go-build.
+ */
+function windowsBuildOf(doc: Document, stage: Stage): string | undefined {
+  const onWindows = ': it builds on Windows, whose builder has no --mount and whose cache paths are not /go/pkg/mod and /root/.cache/go-build';
+  // A backtick escape alone may be a taste; with a Windows image in the file (a nanoserver stage the build is copied into), it is Windows.
+  if (doc.escapeChar === '`') {
+    const windowsStage = stagesOf(doc).find((other) => WINDOWS_IMAGE.test(other.image));
+    if (windowsStage) return `the Dockerfile escapes with a backtick, the Windows convention, and has a Windows stage (${windowsStage.image}, line ${lineRef(windowsStage.from)})${onWindows}`;
+  }
+  for (const s of stageChain(stage)) {
+    for (const item of s.instructions) {
+      const windowsPath = (item.keyword === 'WORKDIR' || item.keyword === 'COPY' || item.keyword === 'ADD') && item.args.some((arg) => /^[A-Za-z]:[\\/]/.test(arg));
+      const windowsShell = item.keyword === 'SHELL' && /"(?:powershell|cmd)(?:\.exe)?"/i.test(doc.text.slice(item.start, item.end));
+      if (windowsPath || windowsShell) return `the stage works in ${windowsPath ? 'Windows paths' : 'a Windows shell'} (line ${lineRef(item)})${onWindows}`;
+    }
+  }
+  return undefined;
+}
+
+function cachePathsUnknownOf(facts: BaseImage, tag: string, windowsBuild: () => string | undefined): string | undefined {
   const shown = facts.reference ?? facts.written;
   // Whoever built it: no Linux cache paths, and the classic Windows builder has no --mount at all.
   if (WINDOWS_IMAGE.test(tag) || WINDOWS_IMAGE.test(facts.reference ?? facts.written)) return `${shown} is a Windows image: its cache paths are not /go/pkg/mod and /root/.cache/go-build`;
+  const windows = windowsBuild();
+  if (windows) return windows;
   if (facts.family || facts.distribution) return undefined;
   if (facts.reference === undefined) {
     return `the base image ${facts.written} uses an ARG with no default: the user it runs as and its Go cache paths are unknown`;
