@@ -37,7 +37,7 @@ interface GoRun {
 function planStage(ctx: Context, stage: Stage): void {
   const ownRuns = goRuns(ctx, stage.instructions);
   const chain = stageChain(stage).flatMap((s) => s.instructions);
-  const builds = ownRuns.filter((run) => run.invocations.some(isModuleBuild));
+  const builds = ownRuns.filter((run) => run.invocations.some((go) => isModuleBuild(go) && !installsOthersTools(ctx, run, go)));
   // `go install github.com/x/tool` before the sources are copied builds a dependency from go.mod alone: no tidy there, nor a note.
   const build = builds.find((run) => !buildsDependenciesBeforeSources(run, chain));
   const unreadable = firstUnreadableBuild(ctx, stage);
@@ -48,7 +48,7 @@ function planStage(ctx: Context, stage: Stage): void {
   if (!build) {
     return;
   }
-  const buildCommand = build.invocations.find(isModuleBuild)!;
+  const buildCommand = build.invocations.find((go) => isModuleBuild(go) && !installsOthersTools(ctx, build, go))!;
   const beforeBuild = chain.filter((instruction) => instruction.start < build.instruction.start);
   const sourceCopy = beforeBuild.findLast(isSourceCopy);
   if (!sourceCopy) {
@@ -131,6 +131,22 @@ function buildsDependenciesBeforeSources(run: GoRun, chain: readonly Instruction
   return run.invocations.filter(isModuleBuild).every(buildsOnlyDependencies) &&
     !sourcesMountedBy(run.instruction) &&
     !chain.some((instruction) => instruction.start < run.instruction.start && isSourceCopy(instruction));
+}
+
+/**
+ * `go install github.com/golang/mock/mockgen` (a dependency's tool, named by a path outside the module go.mod declares) or
+ * `go install tool` (Go 1.24's go.mod tool lines): it builds others' packages from go.mod, whatever sources are copied
+ * (a tools.go), so it is not the module's build: a tidy before it, with the sources not yet there, would drop their
+ * requirements.
+ */
+function installsOthersTools(ctx: Context, run: GoRun, go: GoInvocation): boolean {
+  if (go.subcommand.value !== 'install') return false;
+  const packages = go.args.filter((word) => !word.value.startsWith('-'));
+  if (packages.length === 0) return false;
+  if (packages.every((word) => word.value === 'tool')) return true;
+  if (!buildsOnlyDependencies(go)) return false;
+  const own = ctx.model().goCommand(run.instruction, go).module.modulePath;
+  return own !== undefined && packages.every((word) => word.value !== own && !word.value.startsWith(`${own}/`));
 }
 
 function goRuns(ctx: Context, instructions: readonly Instruction[]): GoRun[] {

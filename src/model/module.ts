@@ -29,6 +29,8 @@ export interface ModuleRead {
   moduleRoot?: string;
   goVersion?: string;
   toolchain?: string;
+  /** The go.mod's `module` path (context reads). */
+  modulePath?: string;
   /** vendor/modules.txt reaches the image beside go.mod. */
   vendored: boolean;
   /** What makes vendor/ in the image when no vendor/modules.txt is copied: `go mod vendor at line N`. */
@@ -155,6 +157,7 @@ function fromContext(query: ModuleQuery, contextDir: string, moduleRoot: string,
     goModFile,
     moduleRoot,
     ...parseGoMod(files.read(goModFile) ?? ''),
+    ...modulePathOf(files.read(goModFile) ?? ''),
     vendored: !query.ignoresVendor && contextFileAt(copies, joinImage(moduleRoot, 'vendor/modules.txt'), exists) !== undefined,
   };
   if (workspace !== undefined) read.workspaceFile = nodePath.join(contextDir, workspace);
@@ -292,4 +295,10 @@ function upwards(start: string, find: (dir: string) => string | undefined): stri
 
 function joinImage(folder: string, name: string): string {
   return normalizeImagePath(resolveIn(folder, name)!);
+}
+
+/** The `module` line's path (quotes dropped), as `{ modulePath }` when there is one. */
+function modulePathOf(content: string): { modulePath?: string } {
+  const match = /^[ \t]*module[ \t]+"?([^\s"/][^\s"]*)"?/m.exec(content);
+  return match ? { modulePath: match[1]! } : {};
 }
