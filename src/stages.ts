@@ -77,11 +77,19 @@ function parentByPattern(doc: Document, image: string, earlier: readonly Stage[]
   });
   const rootImage = (chain: Stage[]): string => chain[0]!.image.toLowerCase();
   const text = (item: Instruction): string => doc.text.slice(item.start, item.end);
-  const kept = (chain: Stage[]): string[] => chain.flatMap((s) => s.instructions).filter((item) => item.keyword !== 'RUN' || SETS_BUILD_FACTS.test(text(item))).map(text);
+  const kept = (chain: Stage[]): string[] => chain.flatMap((s) => s.instructions).filter((item) => {
+    if (item.keyword === 'RUN') return SETS_BUILD_FACTS.test(text(item));
+    // `ENV GOARCH=arm64`: what the build targets, not where it reads or caches anything.
+    if (item.keyword === 'ENV' || item.keyword === 'ARG') return !assignmentsOf(doc, item).every(([name]) => TARGET_ONLY.test(name));
+    return true;
+  }).map(text);
   const [first, ...rest] = chains;
   const same = rest.every((chain) => rootImage(chain) === rootImage(first!) && kept(chain).join('\u0000') === kept(first!).join('\u0000'));
   return same ? candidates[0] : undefined;
 }
+
+/** Variables that choose what a build targets (platform, cgo, C toolchain), nothing of its module, user or caches. */
+const TARGET_ONLY = /^(?:GOOS|GOARCH|GOARM|GOAMD64|GOARM64|GO386|GOMIPS|GOMIPS64|GOPPC64|GORISCV64|GOWASM|CGO_ENABLED|CGO_[A-Z]+FLAGS|CC|CXX|AR|PKG_CONFIG|TARGET[A-Z]*|BUILD[A-Z]*)$/;
 
 /** A RUN that may change what a stage built on it reads: go commands, Go installs, users, the environment. */
 const SETS_BUILD_FACTS = /\bgo\b|golang|go-toolset|\b(?:user|group)(?:add|mod)\b|\badd(?:user|group)\b|\bexport\b|GOPATH|GOFLAGS|GOTOOLCHAIN/;

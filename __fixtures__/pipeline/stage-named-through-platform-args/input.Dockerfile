@@ -31,3 +31,12 @@ FROM $BASE AS passed-in
 WORKDIR /src
 COPY . .
 RUN go build -o /app .
+
+FROM golang:1.22 AS cross-amd64
+ENV GOARCH=amd64
+FROM golang:1.22 AS cross-arm64
+ENV GOARCH=arm64 CGO_ENABLED=0
+FROM cross-${TARGETARCH} AS cross
+WORKDIR /src
+COPY . .
+RUN go build -o /app .

@@ -39,3 +39,15 @@ WORKDIR /src
 COPY . .
 RUN go mod tidy
 RUN go build -mod=mod -o /app .
+
+FROM golang:1.22 AS cross-amd64
+ENV GOARCH=amd64
+FROM golang:1.22 AS cross-arm64
+ENV GOARCH=arm64 CGO_ENABLED=0
+FROM cross-${TARGETARCH} AS cross
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/go/pkg/mod go mod tidy
+RUN --mount=type=cache,target=/go/pkg/mod \
+    --mount=type=cache,target=/root/.cache/go-build \
+    go build -mod=mod -o /app .
