@@ -94,6 +94,19 @@ const TARGET_ONLY = /^(?:GOOS|GOARCH|GOARM|GOAMD64|GOARM64|GO386|GOMIPS|GOMIPS64
 /** A RUN that may change what a stage built on it reads: go commands, Go installs, users, the environment. */
 const SETS_BUILD_FACTS = /\bgo\b|golang|go-toolset|\b(?:user|group)(?:add|mod)\b|\badd(?:user|group)\b|\bexport\b|GOPATH|GOFLAGS|GOTOOLCHAIN/;
 
+const globalDefaults = objectCache<Document, Map<string, string | null>>();
+
+/** The default a global ARG (before the first FROM) gives `name`, if any. */
+function globalArgDefault(doc: Document, name: string): string | undefined {
+  let defaults = globalDefaults.get(doc);
+  if (!defaults) {
+    defaults = new Map();
+    for (const arg of globalArgs(doc)) for (const [argName, value] of assignmentsOf(doc, arg)) defaults.set(argName, value);
+    globalDefaults.set(doc, defaults);
+  }
+  return defaults.get(name) ?? undefined;
+}
+
 /** ARG instructions before the first FROM. */
 export function globalArgs(doc: Document): Instruction[] {
   const firstFrom = doc.instructions.findIndex((instruction) => instruction.keyword === 'FROM');
@@ -156,7 +169,11 @@ function environmentAfter(doc: Document, stage: Stage, count: number): Map<strin
   }
   for (; running.next < count; running.next++) {
     const item = stage.instructions[running.next]!;
-    for (const [name, value] of assignmentsOf(doc, item)) running.env.set(name, { value, instruction: item });
+    for (const [name, value] of assignmentsOf(doc, item)) {
+      // `ARG NAME` in a stage takes the default of the global `ARG NAME=value` before the first FROM, as Docker does.
+      const inherited = value === null && item.keyword === 'ARG' ? globalArgDefault(doc, name) : undefined;
+      running.env.set(name, { value: inherited ?? value, instruction: item });
+    }
   }
   return running.env;
 }
