@@ -81,7 +81,7 @@ function addToRun(ctx: Context, instruction: Instruction, unknownPaths: UnknownP
     ctx.noteFact(first.subcommand.start, `kept-in-layer:${layerReader}`, `${layerReader}; no cache mount added`);
     return false;
   }
-  const wanted: WantedMount[] = [];
+  let wanted: WantedMount[] = [];
   for (const go of needing) {
     const result = goCachesFor(ctx.doc, instruction, inlineVariables(go), ctx.model().baseImage, needsCaches(go) === 'module-and-build');
     if ('unknown' in result) {
@@ -104,8 +104,14 @@ function addToRun(ctx: Context, instruction: Instruction, unknownPaths: UnknownP
   }
   if (layerReader) ctx.noteFact(first.subcommand.start, `kept-in-layer:${layerReader}`, `${layerReader}; no module-cache mount added`);
 
-  const hidden = wanted.find((mount) => copiedInto(ctx.doc, instruction, mount.target));
-  if (hidden) return leave(`an earlier COPY/ADD puts files in ${hidden.target}, which a cache mount there would hide`);
+  // A mount over files an earlier COPY/ADD put there would hide them; the other cache still gets its mount.
+  const hidden = wanted.filter((mount) => copiedInto(ctx.doc, instruction, mount.target));
+  if (hidden.length > 0) {
+    const reason = `an earlier COPY/ADD puts files in ${hidden.map((mount) => mount.target).join(' and ')}, which a cache mount there would hide`;
+    if (hidden.length === wanted.length) return leave(reason);
+    ctx.note(first.subcommand.start, `${reason}; no mount added there`);
+    wanted = wanted.filter((mount) => !hidden.includes(mount));
+  }
 
   const existing = existingMountTargets(ctx.doc, instruction);
   if ('unknown' in existing) return leave(existing.unknown);

@@ -5,4 +5,4 @@ RUN --mount=type=cache,target=/root/.cache/go-build go mod download && go build 
 FROM golang:1.23 AS build
 COPY --from=deps /go /go
 COPY . .
-RUN go build -o /app .
+RUN --mount=type=cache,target=/root/.cache/go-build go build -o /app .
