@@ -67,6 +67,15 @@ describe('makeGoalsBuild', () => {
     expect(builds('%.so: %.c\n\tgcc $< -o $@\n', ['lib.so'])).toBe(false);
     expect(builds('%.so: %.c\n\tgcc $< -o $@\n', ['other'])).toBe(true);
   });
+  it('reads a go found with $(shell which go) as go, and targets that start with a dot', () => {
+    expect(builds('GO=$(shell which go)\nbuild:\n\t$(GO) build -o app .\n', ['build'])).toBe(true);
+    expect(builds('GO := $(shell command -v go)\nbuild:\n\t$(GO) build -o app .\n', ['build'])).toBe(true);
+    expect(builds('GOROOT := $(shell go env GOROOT)\nfix:\n\tls $(GOROOT)\n', ['fix'])).toBe(false);
+    expect(builds('.just-build:\n\ttouch just-build\n', ['.just-build'])).toBe(false);
+    expect(builds('.just-build:\n\tgo build .\n', ['.just-build'])).toBe(true);
+    // A target that starts with a dot is never the default goal.
+    expect(builds('.prep:\n\tgo build .\nall:\n\ttouch done\n', [])).toBe(false);
+  });
   it('joins continued recipe lines and honours .DEFAULT_GOAL', () => {
     expect(builds('patch:\n\tsed -i s/a/b/ x \\\n\t  && go \\\n  build .\n', ['patch'])).toBe(true);
     expect(builds('.DEFAULT_GOAL := tidy\nbuild:\n\tgo build .\ntidy:\n\techo ok\n', [])).toBe(false);

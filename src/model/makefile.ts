@@ -131,12 +131,13 @@ export function parseMakefile(text: string): Makefile {
         current.push(pattern);
         continue;
       }
-      if (target.startsWith('.')) continue; // .PHONY, .DEFAULT_GOAL...
+      if (/^\.[A-Z_]+$/.test(target)) continue; // .PHONY, .DEFAULT_GOAL...: special targets
       const known = makefile.rules.get(target) ?? { prerequisites: [], recipe: [] };
       known.prerequisites.push(...prerequisites);
       if (rule[3] !== undefined) known.recipe.push(rule[3]);
       makefile.rules.set(target, known);
-      makefile.defaultGoal ??= target;
+      // As in GNU make, a target that starts with `.` (`.just-build`) is never the default goal.
+      if (!target.startsWith('.')) makefile.defaultGoal ??= target;
       current.push(known);
     }
   }
@@ -159,7 +160,8 @@ function expandedRecipe(text: string, variables: ReadonlyMap<string, string>, ru
     const shell = /^shell[ \t]+([^]*)$/.exec(inner);
     if (shell) {
       if (runsBuild(shell[1]!)) unreadable = true;
-      return '';
+      // `GO=$(shell which go)` prints go's path: where it stands for a command, that command is go.
+      return /(?:^|[\s;&|(])(?:which|command[ \t]+-v|type[ \t]+-p)[ \t]+go\b/.test(shell[1]!) ? 'go' : '';
     }
     if (HARMLESS_BUILTINS.has(inner)) return '/path';
     const value = variables.get(inner);
