@@ -159,7 +159,7 @@ interface Removal {
 function plannedRemoval(doc: Document, script: RunScript, index: number, isDownload: IsDownload): Removal | string {
   const unit = unitAt(script.commands, index, isDownload);
   if (!unit) return 'go mod download has a fallback other than `|| true` or feeds a pipe';
-  const removal = (script.kind === 'heredoc' ? wholeLineRemoval(doc.text, script, unit) : undefined) ?? chainRemoval(script, unit);
+  const removal = (script.kind === 'heredoc' ? wholeLineRemoval(doc.text, script, unit) : undefined) ?? chainRemoval(doc.text, script, unit);
   if (typeof removal === 'string') return removal;
   if (leavesEscapeAtLineEnd(doc, removal)) return 'removing go mod download would leave the escape character at the end of a line, joining the next line to it';
   if (script.kind === 'command-line' && leavesFlagFirst(doc, script.start, removal)) {
@@ -277,7 +277,7 @@ function unitAt(commands: SimpleCommand[], index: number, isDownload: IsDownload
  * A string says why not: the unit is the only command of a compound body, or
  * follows a compound command with `&&`.
  */
-function chainRemoval(script: RunScript, unit: Unit): { start: number; end: number } | string {
+function chainRemoval(text: string, script: RunScript, unit: Unit): { start: number; end: number } | string {
   const commands = script.commands;
   const previous = commands.find((command) => command.after === unit.before && command !== unit.first);
   const following = commands.find((command) => command.before === unit.after && command !== unit.last);
@@ -288,8 +288,28 @@ function chainRemoval(script: RunScript, unit: Unit): { start: number; end: numb
   }
   // Taking the connector after it would chain the next command to the compound one: `fi && dl; B` -> `fi && B`.
   if (isOp(unit.before, '&&') && !isOp(unit.after, '&&')) return 'go mod download follows a compound command with && here';
-  if (followingStarts && following) return { start: unit.start, end: following.start };
+  if (followingStarts && following) return linesOfContinuedCommand(text, script, unit, following) ?? { start: unit.start, end: following.start };
   return 'go mod download sits inside a compound command here';
+}
+
+/**
+ * `# fetch` / `go mod download; \` / `# build` / `go build` in a continued RUN: the download's own lines go, with the
+ * comment lines directly above it; the comment lines between it and the next command are that command's and stay.
+ * Undefined unless the download starts its line and comment lines come after it.
+ */
+function linesOfContinuedCommand(text: string, script: RunScript, unit: Unit, following: SimpleCommand): { start: number; end: number } | undefined {
+  const gap = text.slice(unit.end, following.start);
+  const lineBreak = gap.indexOf('\n');
+  if (lineBreak === -1 || !/^[ \t]*#/m.test(gap.slice(lineBreak + 1))) return undefined;
+  const lineStart = startOfLine(text, unit.start);
+  if (lineStart <= script.start || text.slice(lineStart, unit.start).trim() !== '') return undefined;
+  let start = lineStart;
+  while (start > script.start) {
+    const above = startOfLine(text, start - 1);
+    if (above <= script.start || !/^[ \t]*#/.test(text.slice(above, start))) break;
+    start = above;
+  }
+  return { start, end: unit.end + lineBreak + 1 };
 }
 
 /** In a heredoc script, a download alone on its line goes with its line. */
