@@ -135,17 +135,21 @@ function buildsDependenciesBeforeSources(run: GoRun, chain: readonly Instruction
 
 /**
  * `go install github.com/golang/mock/mockgen` (a dependency's tool, named by a path outside the module go.mod declares) or
- * `go install tool` (Go 1.24's go.mod tool lines): it builds others' packages from go.mod, whatever sources are copied
- * (a tools.go), so it is not the module's build: a tidy before it, with the sources not yet there, would drop their
- * requirements.
+ * `go install tool` (Go 1.24's go.mod tool lines) after COPYs that leave module folders out (a tools.go alone): it builds
+ * others' packages from go.mod, so it is not the module's build, and a tidy before it, with the sources not yet there,
+ * would drop their requirements.
  */
 function installsOthersTools(ctx: Context, run: GoRun, go: GoInvocation): boolean {
   if (go.subcommand.value !== 'install') return false;
   const packages = go.args.filter((word) => !word.value.startsWith('-'));
   if (packages.length === 0) return false;
+  const { module } = ctx.model().goCommand(run.instruction, go);
+  // With every Go folder of the module copied (hugo's `COPY . .` then `go install github.com/magefile/mage`), a tidy
+  // before it sees all imports: it stays the place for the tidy.
+  if (module.missingGoFolders === undefined && module.goFoldersUnknown !== true) return false;
   if (packages.every((word) => word.value === 'tool')) return true;
   if (!buildsOnlyDependencies(go)) return false;
-  const own = ctx.model().goCommand(run.instruction, go).module.modulePath;
+  const own = module.modulePath;
   return own !== undefined && packages.every((word) => word.value !== own && !word.value.startsWith(`${own}/`));
 }
 

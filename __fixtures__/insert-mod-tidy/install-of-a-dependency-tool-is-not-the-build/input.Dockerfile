@@ -17,3 +17,9 @@ FROM golang:1.22 AS own-package-by-path
 WORKDIR /src
 COPY . .
 RUN go install example.com/app/cmd/a
+
+FROM golang:1.22 AS everything-copied
+WORKDIR /src
+COPY . .
+RUN go install github.com/golang/mock/mockgen
+RUN mockgen -version

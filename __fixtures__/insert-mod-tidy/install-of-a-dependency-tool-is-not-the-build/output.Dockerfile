@@ -20,3 +20,10 @@ WORKDIR /src
 COPY . .
 RUN go mod tidy
 RUN go install example.com/app/cmd/a
+
+FROM golang:1.22 AS everything-copied
+WORKDIR /src
+COPY . .
+RUN go mod tidy
+RUN go install github.com/golang/mock/mockgen
+RUN mockgen -version
