@@ -129,10 +129,21 @@ function toInstruction(
     endLine: range.end.line,
     argsStart: argsRange ? offsetAt(positions, argsRange.start) : end,
     flags,
-    args: node.getArguments().map((argument) => argument.getValue()),
+    args: copiesFiles(node.getKeyword()) ? node.getArguments().map((argument) => withoutWordQuotes(argument.getValue())) : node.getArguments().map((argument) => argument.getValue()),
     ast: node,
     astLineShift: 0,
   };
+}
+
+const copiesFiles = (keyword: string): boolean => keyword === 'COPY' || keyword === 'ADD';
+
+/**
+ * A COPY/ADD word quoted whole (`"go.mod"`, `'cmd/app'`) as BuildKit reads it: without the quotes. A single-quoted word
+ * with a `$` keeps them (no expansion inside), as does a word quoted only in part.
+ */
+function withoutWordQuotes(word: string): string {
+  const quoted = /^"([^"\\`]*)"$/.exec(word) ?? /^'([^'$]*)'$/.exec(word);
+  return quoted ? quoted[1]! : word;
 }
 
 const FLAGGED_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'FROM']);
