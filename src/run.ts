@@ -232,10 +232,14 @@ export function namesVersionedPackage(go: GoInvocation): boolean {
     go.args.some((word) => !word.value.startsWith('-') && word.value.includes('@'));
 }
 
-/** `go build`, and `go install` of the module's own packages (not `pkg@version`, not the standard library alone). */
+/**
+ * `go build`, `go install` of the module's own packages (not `pkg@version`, not the standard library alone), and
+ * `go test -c`, which compiles a test binary the image ships (an e2e image's ENTRYPOINT) rather than running tests.
+ */
 export function isModuleBuild(go: GoInvocation): boolean {
   const sub = go.subcommand.value;
-  return (sub === 'build' || (sub === 'install' && !namesVersionedPackage(go))) && !buildsStandardLibraryOnly(go);
+  const compilesTests = sub === 'test' && go.args.some((word) => /^--?c(?:=true)?$/.test(word.value));
+  return (sub === 'build' || compilesTests || (sub === 'install' && !namesVersionedPackage(go))) && !buildsStandardLibraryOnly(go);
 }
 
 /** `go install std`, `go build cmd/...`: every package argument names the standard library or Go's commands, none of the module. */

@@ -12,7 +12,7 @@ import type { Context, Transform } from '../src/transform.js';
 const FLAG = '-mod=mod';
 
 /** Every go tool name (go, xx-go, /usr/local/go/bin/go, go1.22) contains `go`. */
-const mentionsBuild = (text: string): boolean => text.includes('go') && (text.includes('build') || text.includes('install') || text.includes('make'));
+const mentionsBuild = (text: string): boolean => text.includes('go') && (text.includes('build') || text.includes('install') || text.includes('make') || /\stest\s[^\n]*-c\b/.test(text));
 
 export const addModFlag: Transform = {
   id: 'add-mod-flag',

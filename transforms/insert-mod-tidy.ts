@@ -21,7 +21,7 @@ export const insertModTidy: Transform = {
   // Every go tool name (go, xx-go, /usr/local/go/bin/go, go1.22) contains `go`.
   mayApply: (text) => {
     const loose = withoutQuoting(text);
-    return loose.includes('go') && (loose.includes('build') || loose.includes('install') || loose.includes('run'));
+    return loose.includes('go') && (loose.includes('build') || loose.includes('install') || loose.includes('run') || /\stest\s[^\n]*-c\b/.test(loose));
   },
   apply(ctx) {
     for (const stage of stagesOf(ctx.doc)) planStage(ctx, stage);
