@@ -239,7 +239,9 @@ function planFor(
     const prefix = mirroredGolangPrefix(reference.name);
     const tag = reference.tag && expansion.text.slice(reference.tag.start, reference.tag.end);
     // Only where there is something to bump: a target its tag (read as golang's) does not already meet.
-    if (prefix !== undefined && target && !tagMeets(tag, target)) return leave(`${reference.name} is not an official golang image name; to bump it as the golang image, pass --golang-registry ${prefix} (or list it in golangRegistries)`);
+    // A tag with no version (`alpine`, `latest`) follows the newest Go there too: nothing to bump, so no flag to ask for.
+    const moving = tag === undefined || (!tag.includes(UNKNOWN) && !splitGolangTag(tag) && !reference.digest);
+    if (prefix !== undefined && target && !moving && !tagMeets(tag, target)) return leave(`${reference.name} is not an official golang image name; to bump it as the golang image, pass --golang-registry ${prefix} (or list it in golangRegistries)`);
     const namedGo = target && reference.tag ? olderGoNamedInTag(ctx, from, reference.name, expansion.text.slice(reference.tag.start, reference.tag.end), target) : undefined;
     return namedGo ? leave(namedGo) : plan;
   }
@@ -309,6 +311,10 @@ function planBump(ctx: Context, plan: Plan, { source, expansion, reference, kind
     return `the variant of ${plan.image} is not known here (${noDefault(expansion)}), so it may not exist for Go ${target.text}; bump by hand`;
   }
   const decision = decideImageBump(plan.image, reference.name, tag, kind, target, ctx.options);
+  // `golang:alpine@sha256:...`: the tag would follow the newest Go, the digest holds it at whatever it was then.
+  if (decision.kind === 'none' && reference.digest && kind.kind === 'golang' && !splitGolangTag(tag) && stageGoVersions(expansion.text, undefined, ctx.options) === undefined) {
+    return `${plan.image} is pinned by digest to a tag with no version (${tag}): its Go cannot be read; make sure it is Go ${target.text} or later`;
+  }
   if (decision.kind === 'none') return undefined;
   const tagStart = reference.tag.start;
   if (decision.kind === 'leave') {
