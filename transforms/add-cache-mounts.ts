@@ -238,9 +238,17 @@ function cleansCache(analysis: RunAnalysis, target: string, removedPath: (word: 
   return false;
 }
 
+/** The tools Go ships in its own tree (`go tool pprof`): they build nothing from the module cache. */
+const GOROOT_TOOLS = new Set(['addr2line', 'asm', 'buildid', 'cgo', 'compile', 'covdata', 'cover', 'dist', 'distpack', 'doc', 'fix', 'link', 'nm', 'objdump', 'pack', 'pprof', 'preprofile', 'test2json', 'trace', 'vet']);
+
 function needsCaches(go: GoInvocation): 'module-and-build' | 'module' | 'none' {
   const verb = goVerb(go);
   if (COMPILING.has(go.subcommand.value)) return 'module-and-build';
+  // `go tool stringer` (Go 1.24's go.mod tool lines) builds the tool from the module cache first.
+  if (go.subcommand.value === 'tool') {
+    const name = go.args.find((word) => !word.value.startsWith('-'))?.value;
+    return name !== undefined && !GOROOT_TOOLS.has(name) && !name.includes('$') ? 'module-and-build' : 'none';
+  }
   // go get fetches (-d, or Go 1.18+ where it no longer builds: the build cache mount is then merely unused) and builds otherwise.
   if (go.subcommand.value === 'get') return getOnlyFetches(go) ? 'module' : 'module-and-build';
   return MODULE_ONLY.has(verb) ? 'module' : 'none';

@@ -1,0 +1,5 @@
+module example.com/app
+
+go 1.24.0
+
+tool golang.org/x/tools/cmd/stringer
