@@ -2,7 +2,7 @@
 // before the first go command that compiles them, so go.mod and go.sum match
 // the code being built. One tidy per stage that builds.
 import nodePath from 'node:path';
-import { endOfLineWithBreak, keywordLike, startOfLine, type Instruction } from '../src/document.js';
+import { endOfLineWithBreak, keywordLike, lineRef, startOfLine, type Instruction } from '../src/document.js';
 import { buildsOnlyDependencies, commandsOf, goInvocations, goVerb, isModuleBuild, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { modeFactOf, type GoCommandFacts, type ModeFact, type ModuleRead } from '../src/model/index.js';
 import { LOADS_PACKAGES } from '../src/model/cache-flow.js';
@@ -35,6 +35,7 @@ interface GoRun {
 }
 
 function planStage(ctx: Context, stage: Stage): void {
+  noteOnbuildGo(ctx, stage);
   const ownRuns = goRuns(ctx, stage.instructions);
   const chain = stageChain(stage).flatMap((s) => s.instructions);
   const builds = ownRuns.filter((run) => run.invocations.some((go) => isModuleBuild(go) && !installsOthersTools(ctx, run, go)));
@@ -58,9 +59,12 @@ function planStage(ctx: Context, stage: Stage): void {
       ctx.noteFact(buildCommand.subcommand.start, `${fact.kind}:${fact.detail}`, `${TIDY_REASONS[fact.kind](fact.detail)}; go mod tidy not inserted`);
       return;
     }
+    const onbuildCopy = chain.find((instruction) => instruction.keyword === 'ONBUILD' && /^(?:COPY|ADD)$/i.test(instruction.args[0] ?? ''));
     const reason = sourcesMountedBy(build.instruction)
       ? 'the build reads its sources from a --mount, so a separate RUN go mod tidy would not see them'
-      : 'no COPY/ADD of the sources comes before the build in this stage';
+      : onbuildCopy
+        ? `the sources arrive through ONBUILD ${onbuildCopy.args[0]!.toUpperCase()} at line ${lineRef(onbuildCopy)}, a trigger dockmod does not follow`
+        : 'no COPY/ADD of the sources comes before the build in this stage';
     ctx.note(buildCommand.subcommand.start, `${reason}; go mod tidy not inserted`);
     return;
   }
@@ -276,6 +280,16 @@ function credentialMountBefore(ctx: Context, instruction: Instruction): string |
     if (mount && goInvocations(runAnalysisOf(ctx.doc, earlier)).length > 0) return mount.value!;
   }
   return undefined;
+}
+
+/**
+ * `ONBUILD RUN go build ...`: the trigger runs in every image built FROM this stage, where dockmod cannot see what the
+ * COPYs bring. It is said, once per stage, rather than left silently unmigrated.
+ */
+function noteOnbuildGo(ctx: Context, stage: Stage): void {
+  const trigger = stage.instructions.find((instruction) => instruction.keyword === 'ONBUILD' && /^RUN$/i.test(instruction.args[0] ?? '') &&
+    /(?:^|[\s;&|(])go\s+(?:build|install|mod\s+download|get|test|run)\b/.test(ctx.doc.text.slice(instruction.start, instruction.end)));
+  if (trigger) ctx.note(trigger.start, 'ONBUILD runs go commands in the images built FROM this stage: dockmod does not migrate ONBUILD triggers (tidy, -mod=mod, cache mounts, the download); migrate them by hand');
 }
 
 /** `RUN go mod tidy` on its own line, right after the instruction before the build (so above the build's comments). */
