@@ -289,7 +289,9 @@ function credentialMountBefore(ctx: Context, instruction: Instruction): string |
 function noteOnbuildGo(ctx: Context, stage: Stage): void {
   const trigger = stage.instructions.find((instruction) => instruction.keyword === 'ONBUILD' && /^RUN$/i.test(instruction.args[0] ?? '') &&
     /(?:^|[\s;&|(])go\s+(?:build|install|mod\s+download|get|test|run)\b/.test(ctx.doc.text.slice(instruction.start, instruction.end)));
-  if (trigger) ctx.note(trigger.start, 'ONBUILD runs go commands in the images built FROM this stage: dockmod does not migrate ONBUILD triggers (tidy, -mod=mod, cache mounts, the download); migrate them by hand');
+  // Triggers that fetch sources of their own (`ONBUILD RUN git clone ...`) build another repository: nothing of this one to migrate.
+  const fetches = stage.instructions.some((instruction) => instruction.keyword === 'ONBUILD' && /\bgit\s+clone\b|^\s*ONBUILD\s+ADD\s+(?:\S+\s+)*(?:https?|git):\/\//i.test(ctx.doc.text.slice(instruction.start, instruction.end)));
+  if (trigger && !fetches) ctx.note(trigger.start, 'ONBUILD runs go commands in the images built FROM this stage: dockmod does not migrate ONBUILD triggers (tidy, -mod=mod, cache mounts, the download); migrate them by hand');
 }
 
 /** `RUN go mod tidy` on its own line, right after the instruction before the build (so above the build's comments). */
