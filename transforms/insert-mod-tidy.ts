@@ -146,15 +146,14 @@ function buildsDependenciesBeforeSources(run: GoRun, chain: readonly Instruction
 function installsOthersTools(ctx: Context, run: GoRun, go: GoInvocation): boolean {
   if (go.subcommand.value !== 'install') return false;
   const packages = go.args.filter((word) => !word.value.startsWith('-'));
-  if (packages.length === 0) return false;
+  const toolLines = packages.length > 0 && packages.every((word) => word.value === 'tool');
+  if (!toolLines && !buildsOnlyDependencies(go)) return false;
   const { module } = ctx.model().goCommand(run.instruction, go);
+  const own = module.modulePath;
+  if (!toolLines && (own === undefined || packages.some((word) => word.value === own || word.value.startsWith(`${own}/`)))) return false;
   // With every Go folder of the module copied (hugo's `COPY . .` then `go install github.com/magefile/mage`), a tidy
   // before it sees all imports: it stays the place for the tidy.
-  if (module.missingGoFolders === undefined && module.goFoldersUnknown !== true) return false;
-  if (packages.every((word) => word.value === 'tool')) return true;
-  if (!buildsOnlyDependencies(go)) return false;
-  const own = module.modulePath;
-  return own !== undefined && packages.every((word) => word.value !== own && !word.value.startsWith(`${own}/`));
+  return module.missingGoFolders !== undefined || module.goFoldersUnknown === true;
 }
 
 function goRuns(ctx: Context, instructions: readonly Instruction[]): GoRun[] {
