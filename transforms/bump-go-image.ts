@@ -70,7 +70,8 @@ function targetOf(ctx: Context): Target {
     return { version: parseGoVersion(option)! };
   }
   const module = ctx.module();
-  if (!module.goModPath) {
+  // A workspace root with no go.mod of its own (`go build ./a` beside go.work) asks through go.work's lines alone.
+  if (!module.goModPath && !module.workspacePath) {
     return { missing: 'no go.mod found', noModule: true };
   }
   const asked = versionAskedBy(module);
