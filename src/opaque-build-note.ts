@@ -54,7 +54,9 @@ export function tidyLeftBefore(ctx: Context, instruction: Instruction, left: Opa
 
 export function noteOpaqueBuildLeft(ctx: Context, instruction: Instruction, left: OpaqueBuildLeft): void {
   const parts: string[] = [];
-  if (ctx.pipeline.includes('insert-mod-tidy') && tidyLeftBefore(ctx, instruction, left)) parts.push('go mod tidy before it');
+  // After a checkout in the same RUN, a tidy before the RUN would make the checkout refuse to overwrite go.mod: it goes after it.
+  const checkout = left.reading.module.checkedOutBy;
+  if (ctx.pipeline.includes('insert-mod-tidy') && tidyLeftBefore(ctx, instruction, left)) parts.push(checkout ? `go mod tidy after the ${checkout}, in this RUN` : 'go mod tidy before it');
   if (ctx.pipeline.includes('add-mod-flag') && modFlagLeftIn(left)) parts.push('-mod=mod inside it');
   if (ctx.pipeline.includes('add-cache-mounts') && cacheMountsLeftOn(ctx, instruction)) parts.push('cache mounts to this RUN');
   if (parts.length === 0) return;

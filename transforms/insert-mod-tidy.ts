@@ -287,7 +287,7 @@ function credentialMountBefore(ctx: Context, instruction: Instruction): string |
  */
 function noteOnbuildGo(ctx: Context, stage: Stage): void {
   const trigger = stage.instructions.find((instruction) => instruction.keyword === 'ONBUILD' && /^RUN$/i.test(instruction.args[0] ?? '') &&
-    /(?:^|[\s;&|(])go\s+(?:build|install|mod\s+download|get|test|run)\b/.test(ctx.doc.text.slice(instruction.start, instruction.end)));
+    /(?:^|[\s;&|(])go\s+(?:(?:build|mod\s+download|get|test)\b|(?:install|run)\s(?![^\n]*@))/.test(ctx.doc.text.slice(instruction.start, instruction.end)));
   // Triggers that fetch sources of their own (`ONBUILD RUN git clone ...`) build another repository: nothing of this one to migrate.
   const fetches = stage.instructions.some((instruction) => instruction.keyword === 'ONBUILD' && /\bgit\s+clone\b|^\s*ONBUILD\s+ADD\s+(?:\S+\s+)*(?:https?|git):\/\//i.test(ctx.doc.text.slice(instruction.start, instruction.end)));
   if (trigger && !fetches) ctx.note(trigger.start, 'ONBUILD runs go commands in the images built FROM this stage: dockmod does not migrate ONBUILD triggers (tidy, -mod=mod, cache mounts, the download); migrate them by hand');

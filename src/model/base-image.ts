@@ -99,7 +99,9 @@ export function baseImageOfStage(doc: Document, stage: Stage, options: Transform
 function windowsBuildOf(doc: Document, stage: Stage): string | undefined {
   const onWindows = ': it builds on Windows, whose builder has no --mount and whose cache paths are not /go/pkg/mod and /root/.cache/go-build';
   // A backtick escape alone may be a taste; with a Windows image in the file (a nanoserver stage the build is copied into), it is Windows.
-  if (doc.escapeChar === '`') {
+  // `FROM --platform=$BUILDPLATFORM` runs on the builder's own platform, under BuildKit: a Linux builder cross-compiling.
+  const onBuildPlatform = stageChain(stage).some((s) => s.from.flags.some((flag) => flag.name === 'platform' && /BUILDPLATFORM/.test(flag.value ?? '')));
+  if (doc.escapeChar === '`' && !onBuildPlatform) {
     const windowsStage = stagesOf(doc).find((other) => WINDOWS_IMAGE.test(other.image));
     if (windowsStage) return `the Dockerfile escapes with a backtick, the Windows convention, and has a Windows stage (${windowsStage.image}, line ${lineRef(windowsStage.from)})${onWindows}`;
   }

@@ -241,7 +241,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       read = cloned ? fetchedElsewhere(cloned) : readModuleAt(instruction, workdir, go);
       // The repository's sources, then another revision of them checked out before the command.
       const checkedOut = (read.how === 'context' || read.how === 'nearest') && at !== undefined ? checkoutBefore(doc, instruction, at, workdir, workdirBefore(doc, instruction, imageStart)) : undefined;
-      if (checkedOut) read = checkedOutElsewhere(checkedOut);
+      // Only over the context's own sources is it this repository at another revision (a make there is still its build).
+      if (checkedOut) read = checkedOutElsewhere(checkedOut, read.how === 'context');
       moduleReads.set(key, read);
     }
     return read;
@@ -407,10 +408,12 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
         doc,
         moduleCache: 'caches' in caches ? caches.caches.moduleCache : undefined,
         canFetch: cannotFetchOf,
-        // A make in sources fetched from elsewhere (a C library's tarball, a clone) builds no module whose modules these are.
+        // A make in sources fetched from elsewhere (a C library's tarball, a clone) builds no module whose modules these are;
+        // one after a checkout of another revision of this repository still may.
         opaqueBuild: (item) => {
           const command = opaqueBuild(item);
-          return command && atWorkdir(item, command).module.how !== 'elsewhere' ? command : undefined;
+          const { module } = command ? atWorkdir(item, command) : { module: undefined };
+          return command && (module!.how !== 'elsewhere' || module!.checkedOutBy) ? command : undefined;
         },
       }, instruction);
       flows.set(instruction, flow);
@@ -434,6 +437,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       const imageUser = user.imageDefault ? baseImage(stageChain(stage)[0]!).defaultUser : undefined;
       const runsAs = imageUser ? (imageUser.uid === '0' ? undefined : { uid: imageUser.uid, name: imageUser.name }) : user.root ? undefined : { uid: user.uid, name: user.written };
       if (!runsAs || goModOwnedBy(doc, instruction, runsAs.uid, runsAs.name)) return undefined;
+      if (chownedTo(doc, instruction, runsAs, (item) => workdirBefore(doc, item, imageStart))) return undefined;
       if (runsAs.name !== undefined && runsAs.uid !== undefined && runsAs.name !== runsAs.uid) return `user ${runsAs.name} (uid ${runsAs.uid})`;
       return runsAs.name !== undefined ? `user ${runsAs.name}` : runsAs.uid !== undefined ? `uid ${runsAs.uid}` : 'the image user';
     },
@@ -445,8 +449,9 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       const command = opaqueBuild(instruction);
       if (!command) return undefined;
       const reading = atWorkdir(instruction, command);
-      // Before anything of the repository is copied (a downloaded library's make), or in cloned sources, it is not this repository's build.
-      if (reading.module.how === 'elsewhere' || !reading.copiesContext) return undefined;
+      // Before anything of the repository is copied (a downloaded library's make), or in cloned sources, it is not this repository's
+      // build; after a `git checkout` of another revision of it in the same RUN, it still is.
+      if ((reading.module.how === 'elsewhere' && !reading.module.checkedOutBy) || !reading.copiesContext) return undefined;
       const stage = stageOf(doc, instruction);
       if (!stage || !stageHasGo(stage, instruction)) return undefined;
       return { command, reading };
@@ -545,6 +550,30 @@ function directoryOf(doc: Document, instruction: Instruction, offset: number, st
     workdir = resolveIn(workdir, target);
   }
   return workdir;
+}
+
+/**
+ * A RUN after the last COPY/ADD from the context and before `instruction` hands the build's folder to the user
+ * (`RUN chown -R app /src`, `chown -R 1001:0 .`): a path at or above the folder `instruction` starts in, to its name or uid.
+ */
+function chownedTo(doc: Document, instruction: Instruction, user: { uid?: string; name?: string }, workdirOf: (item: Instruction) => string | undefined): boolean {
+  const chain = chainInstructionsBefore(doc, instruction);
+  const lastCopy = chain.findLast((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from'));
+  const folder = workdirOf(instruction);
+  if (!lastCopy || folder === undefined) return false;
+  return chain.some((item) => item.keyword === 'RUN' && item.start > lastCopy.start && doc.text.slice(item.start, item.end).includes('chown') &&
+    commandsOf(runAnalysisOf(doc, item)).some((command) => {
+      const [name, ...rest] = command.words.map((word) => word.value);
+      if (name !== 'chown' || command.nested || !rest.some((word) => /^-[a-zA-Z]*R/.test(word) || word === '--recursive')) return false;
+      const [owner, ...paths] = rest.filter((word) => !word.startsWith('-'));
+      const who = owner?.split(/[:.]/)[0];
+      if (who === undefined || (who !== user.uid && who !== user.name)) return false;
+      const start = directoryOf(doc, item, command.start, workdirOf(item));
+      return paths.some((path) => {
+        const resolved = resolveIn(start, path);
+        return resolved !== undefined && (resolved === folder || resolved === '/' || folder.startsWith(`${resolved}/`));
+      });
+    }));
 }
 
 /** The COPY/ADD instructions before `instruction` that bring go.mod give it to `uid` (or the user's name). */

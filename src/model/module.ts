@@ -29,6 +29,8 @@ export interface ModuleRead {
   moduleRoot?: string;
   goVersion?: string;
   toolchain?: string;
+  /** how 'elsewhere' because a git command earlier in the RUN checks out another revision of this repository: that command. */
+  checkedOutBy?: string;
   /** The go.mod's `module` path (context reads). */
   modulePath?: string;
   /** vendor/modules.txt reaches the image beside go.mod. */
@@ -92,8 +94,10 @@ function created(query: ModuleQuery): ModuleRead {
 }
 
 /** The build reads another revision of the sources, which a git command checked out over the copied ones. */
-export function checkedOutElsewhere(checkout: string): ModuleRead {
-  return { how: 'elsewhere', detail: `${checkout} puts another revision of the sources in place`, vendored: false };
+export function checkedOutElsewhere(checkout: string, ofTheContext: boolean): ModuleRead {
+  const read: ModuleRead = { how: 'elsewhere', detail: `${checkout} puts another revision of the sources in place`, vendored: false };
+  if (ofTheContext) read.checkedOutBy = checkout;
+  return read;
 }
 
 export function fetchedElsewhere(fetch: string): ModuleRead {
