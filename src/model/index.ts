@@ -412,8 +412,9 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
         // one after a checkout of another revision of this repository still may.
         opaqueBuild: (item) => {
           const command = opaqueBuild(item);
-          const { module } = command ? atWorkdir(item, command) : { module: undefined };
-          return command && (module!.how !== 'elsewhere' || module!.checkedOutBy) ? command : undefined;
+          if (!command) return undefined;
+          const { module } = atWorkdir(item, command);
+          return module.how !== 'elsewhere' || module.checkedOutBy ? command : undefined;
         },
       }, instruction);
       flows.set(instruction, flow);
