@@ -11,6 +11,7 @@ import type { SimpleCommand } from '../shell.js';
 import { stageChain } from '../stage-facts.js';
 import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { objectCache } from '../object-cache.js';
+import { makeInvocationOf } from './makefile.js';
 
 export interface CacheConsumer {
   kind: 'go' | 'copy-from' | 'reads-module-cache' | 'runtime' | 'cannot-fetch' | 'opaque';
@@ -271,6 +272,9 @@ function runsBuildProgram(go: GoInvocation): boolean {
 /** How a note names an opaque build: `make build`, `./build.sh`, `go run build.go`. */
 export function opaqueName(command: SimpleCommand): string {
   const go = goInvocation(command);
+  // `make clean build` names every goal (up to three): the first alone may be one that builds nothing.
+  const make = !go && /^g?make$/.test(command.words[0]?.value.replace(/^.*\//, '') ?? '') ? makeInvocationOf(command) : undefined;
+  if (make && make.goals.length > 1) return [command.words[0]!.value, ...make.goals.slice(0, 3), ...(make.goals.length > 3 ? ['...'] : [])].join(' ');
   const shown = go ? [go.tool, go.subcommand, ...packageArguments(go).slice(0, 1)] : command.words.slice(0, 2);
   return shown.map((word) => word.value).join(' ');
 }
