@@ -3,15 +3,11 @@
 // given one along that chain, and `$VAR` expansion the way Docker expands
 // ENV/USER values.
 import type { Document, Instruction } from './document.js';
-import { environmentBefore, stageOf, type Stage } from './stages.js';
+import { environmentBefore, stageChain, stageOf, type Stage } from './stages.js';
 import { objectCache } from './object-cache.js';
 
-/** The stage and the earlier stages it is built FROM, root first. */
-export function stageChain(stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
-  return chain;
-}
+// stageChain lives in stages.ts (stage parents are resolved there, which needs it); its callers import it from here too.
+export { stageChain };
 
 const chainInstructions = objectCache<Stage, Instruction[]>();
 

@@ -17,6 +17,13 @@ export interface Stage {
   instructions: Instruction[];
 }
 
+/** The stage and the earlier stages it is built FROM, root first. */
+export function stageChain(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
+  return chain;
+}
+
 const stageCache = objectCache<Document, Stage[]>();
 const stageByInstruction = objectCache<Document, (Stage | undefined)[]>();
 const runCache = objectCache<Instruction, RunAnalysis>();
@@ -55,8 +62,7 @@ export function stagesOf(doc: Document): Stage[] {
  */
 function parentByPattern(doc: Document, image: string, earlier: readonly Stage[]): Stage | undefined {
   // A variable with a default stands for it (`FROM base-${FLAVOR}`, `ARG FLAVOR=alpine`), as for a base image's ARGs.
-  const defaults = new Map<string, string | null>();
-  for (const arg of globalArgs(doc)) for (const [name, value] of assignmentsOf(doc, arg)) defaults.set(name, value);
+  const defaults = globalArgDefaults(doc);
   const parts = image.split(/(\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*)/);
   // Some text of the name must be written out: `FROM $BASE` is an image the build passes in, not any stage.
   if (parts.every((part, i) => i % 2 === 1 || part === '')) return undefined;
@@ -70,11 +76,7 @@ function parentByPattern(doc: Document, image: string, earlier: readonly Stage[]
   const matcher = new RegExp(`^${pattern}$`);
   const candidates = earlier.filter((stage) => stage.name !== undefined && matcher.test(stage.name));
   if (candidates.length === 0) return undefined;
-  const chains = candidates.map((stage) => {
-    const chain: Stage[] = [];
-    for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
-    return chain;
-  });
+  const chains = candidates.map(stageChain);
   const rootImage = (chain: Stage[]): string => chain[0]!.image.toLowerCase();
   const text = (item: Instruction): string => doc.text.slice(item.start, item.end);
   const kept = (chain: Stage[]): string[] => chain.flatMap((s) => s.instructions).filter((item) => {
@@ -94,17 +96,17 @@ const TARGET_ONLY = /^(?:GOOS|GOARCH|GOARM|GOAMD64|GOARM64|GO386|GOMIPS|GOMIPS64
 /** A RUN that may change what a stage built on it reads: go commands, Go installs, users, the environment. */
 const SETS_BUILD_FACTS = /\bgo\b|golang|go-toolset|\b(?:user|group)(?:add|mod)\b|\badd(?:user|group)\b|\bexport\b|GOPATH|GOFLAGS|GOTOOLCHAIN/;
 
-const globalDefaults = objectCache<Document, Map<string, string | null>>();
+const globalDefaults = objectCache<Document, ReadonlyMap<string, string | null>>();
 
-/** The default a global ARG (before the first FROM) gives `name`, if any. */
-function globalArgDefault(doc: Document, name: string): string | undefined {
+/** The defaults the global ARGs (before the first FROM) give, by name (null: an ARG without one). Read once per document. */
+export function globalArgDefaults(doc: Document): ReadonlyMap<string, string | null> {
   let defaults = globalDefaults.get(doc);
   if (!defaults) {
-    defaults = new Map();
-    for (const arg of globalArgs(doc)) for (const [argName, value] of assignmentsOf(doc, arg)) defaults.set(argName, value);
-    globalDefaults.set(doc, defaults);
+    const read = new Map<string, string | null>();
+    for (const arg of globalArgs(doc)) for (const [name, value] of assignmentsOf(doc, arg)) read.set(name, value);
+    globalDefaults.set(doc, (defaults = read));
   }
-  return defaults.get(name) ?? undefined;
+  return defaults;
 }
 
 /** ARG instructions before the first FROM. */
@@ -171,7 +173,7 @@ function environmentAfter(doc: Document, stage: Stage, count: number): Map<strin
     const item = stage.instructions[running.next]!;
     for (const [name, value] of assignmentsOf(doc, item)) {
       // `ARG NAME` in a stage takes the default of the global `ARG NAME=value` before the first FROM, as Docker does.
-      const inherited = value === null && item.keyword === 'ARG' ? globalArgDefault(doc, name) : undefined;
+      const inherited = value === null && item.keyword === 'ARG' ? globalArgDefaults(doc).get(name) ?? undefined : undefined;
       running.env.set(name, { value: inherited ?? value, instruction: item });
     }
   }

@@ -10,7 +10,7 @@ import { builderFamilyOf, familyById, namesGo, type FamilyId, type ImageAccount,
 import { isGolangImage, mirroredGolangPrefix, splitImageReference } from '../image-ref.js';
 import type { TransformOptions } from '../transform.js';
 import { expandVariables, stageChain } from '../stage-facts.js';
-import { globalArgs, stagesOf, unquote, type Stage } from '../stages.js';
+import { globalArgDefaults, stagesOf, type Stage } from '../stages.js';
 
 export interface BaseImage {
   /** The reference as the root stage's FROM writes it. */
@@ -146,11 +146,3 @@ function familyEnv(family: ImageFamily): ReadonlyMap<string, string> {
   return env;
 }
 
-function globalArgDefaults(doc: Document): Map<string, string | null> {
-  const defaults = new Map<string, string | null>();
-  for (const instruction of globalArgs(doc)) {
-    const node = instruction.ast as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] };
-    for (const property of node.getProperties?.() ?? []) defaults.set(property.getName(), unquote(property.getValue()));
-  }
-  return defaults;
-}
