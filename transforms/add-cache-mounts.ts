@@ -13,6 +13,7 @@ import { sameUserKey, userBefore } from '../src/users.js';
 import { expandVariables, firstInChain, stageChain, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf, stageOf, type Stage } from '../src/stages.js';
 import { objectCache } from '../src/object-cache.js';
+import { variablesOver } from '../src/model/copies.js';
 import type { Context, Transform } from '../src/transform.js';
 
 const SYNTAX_DIRECTIVE = '# syntax=docker/dockerfile:1';
@@ -206,7 +207,7 @@ function removedPathReader(ctx: Context, instruction: Instruction): (word: strin
     if (!variables) {
       const stage = stageOf(ctx.doc, instruction);
       const image = stage && ctx.model().baseImage(stageChain(stage)[0]!);
-      variables = new Map<string, string | null>([...(image?.env ?? []), ...variablesBefore(ctx.doc, instruction)]);
+      variables = variablesOver(image?.env ?? new Map(), ctx.doc, instruction);
       if (!variables.has('HOME') && userBefore(ctx.doc, instruction, variables).root) variables.set('HOME', '/root');
     }
     const expanded = expandVariables(word.replace(/^~(?=\/|$)/, '$HOME'), variables);

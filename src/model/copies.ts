@@ -56,7 +56,7 @@ export function readCopy(doc: Document, instruction: Instruction, workdir: strin
 }
 
 /** The variables an instruction's words expand with: the Dockerfile's ENV and ARG before it, over the image's. */
-function variablesOver(imageEnv: ReadonlyMap<string, string>, doc: Document, instruction: Instruction): Map<string, string | null> {
+export function variablesOver(imageEnv: ReadonlyMap<string, string>, doc: Document, instruction: Instruction): Map<string, string | null> {
   return new Map<string, string | null>([...imageEnv, ...variablesBefore(doc, instruction)]);
 }
 
