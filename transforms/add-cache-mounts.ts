@@ -397,7 +397,7 @@ function flagInsertion(doc: Document, instruction: Instruction, analysis: RunAna
     const lineStart = doc.lineStarts[instruction.line]!;
     const lineEnd = text.indexOf('\n', commandStart);
     const stop = lineEnd === -1 ? text.length : lineEnd;
-    const lineLength = stop - lineStart - (text[stop - 1] === '\r' ? 1 : 0) + inline.length;
+    const lineLength = lineWidth(text.slice(lineStart, stop - (text[stop - 1] === '\r' ? 1 : 0))) + inline.length;
     if (lineLength <= Math.max(LONG_LINE, longestLine(text))) return { start: commandStart, end: commandStart, text: inline };
     // Past about 100 characters: each mount on a continuation line of its own, as the file indents them.
     const lineBreak = ` ${escapeChar}${eol}${fileContinuationIndent(text, escapeChar)}`;
@@ -423,10 +423,23 @@ function longestLine(text: string): number {
   let start = 0;
   for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
     const stop = end === -1 ? text.length : end;
-    longest = Math.max(longest, stop - start - (text[stop - 1] === '\r' ? 1 : 0));
+    longest = Math.max(longest, lineWidth(text.slice(start, stop - (text[stop - 1] === '\r' ? 1 : 0))));
     if (end === -1) return longest;
     start = end + 1;
   }
+}
+
+/**
+ * A line's width in characters. The CLI reads files byte for byte (latin1), so a UTF-8 character there is two to four
+ * string characters: a line that is valid UTF-8 read that way counts its decoded characters (`─` is one, not three).
+ */
+function lineWidth(line: string): number {
+  if (!/[\x80-\xff]/.test(line)) return line.length;
+  if (!/[^\x00-\xff]/.test(line)) {
+    const decoded = Buffer.from(line, 'latin1').toString('utf8');
+    if (!decoded.includes('\uFFFD')) return [...decoded].length;
+  }
+  return [...line].length;
 }
 
 /** The indentation of the file's first continuation line (the line after one that ends with the escape character), else four spaces. */
