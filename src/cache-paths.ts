@@ -49,8 +49,8 @@ export function goCachesFor(doc: Document, instruction: Instruction, inline: Rea
   const environment = environmentBefore(doc, instruction);
   const base = imageOf(stageChain(stage)[0]!);
   const unknownImage = base.cachePathsUnknown;
-  const family = unknownImage === undefined ? base.family : undefined;
-  const user = withImageAccount(userBefore(doc, instruction, new Map([...environment].map(([name, entry]) => [name, entry.value]))), family?.defaultUser);
+  const known = unknownImage === undefined;
+  const user = withImageAccount(userBefore(doc, instruction, new Map([...environment].map(([name, entry]) => [name, entry.value]))), known ? base.defaultUser : undefined);
   if (user.unknown) return { unknown: `${user.unknown}, so a cache mount cannot be given the right owner (uid=)` };
   const declared = (): GoCaches | undefined =>
     [...inline.keys()].some(isGoPathVariable) ? undefined : cachesTheAuthorMounts(doc, instruction, stage, environment, user, needsBuildCache);
@@ -60,7 +60,7 @@ export function goCachesFor(doc: Document, instruction: Instruction, inline: Rea
   }
 
   // The process environment (image, ENV, ARG, the command's prefix) wins over `go env -w`.
-  const processEnv = new Map<string, string | null>(family?.env ?? []);
+  const processEnv = new Map<string, string | null>(known ? base.env : []);
   const goEnvFile = new Map<string, string | null>();
   for (const [name, entry] of environment) (entry.instruction.keyword === 'RUN' ? goEnvFile : processEnv).set(name, entry.value);
   for (const [name, value] of inline) processEnv.set(name, value);

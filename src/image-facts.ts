@@ -168,6 +168,25 @@ export function namesGo(name: string, tag: string | undefined): boolean {
   return /(?:^|-)go(?:lang)?(?:-|$)/.test(last) || (tag !== undefined && goVersionNamedInTag(tag) !== undefined);
 }
 
+/**
+ * Tool images built FROM the official golang image whose tags name the tool's own releases, not Go's: they hold Go with
+ * golang's user and variables (root, GOPATH=/go, GOTOOLCHAIN=local), but their Go cannot be read from the tag, so
+ * bump-go-image never moves them. Each with where that is established.
+ */
+const GOLANG_BASED_TOOL_IMAGES: readonly { name: RegExp; title: string; source: string }[] = [
+  {
+    name: /^(?:docker\.io\/|index\.docker\.io\/|ghcr\.io\/)?goreleaser\/goreleaser(?:-pro)?$/,
+    title: 'the goreleaser image',
+    source: 'github.com/goreleaser/goreleaser Dockerfile: FROM golang:<version>-alpine, no USER, no ENV of its own (goreleaser-pro is built alike)',
+  },
+];
+
+/** A tool image built on golang (GOLANG_BASED_TOOL_IMAGES), by name; its title for notes. */
+export function golangBasedToolImageOf(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return GOLANG_BASED_TOOL_IMAGES.find((image) => image.name.test(lower))?.title;
+}
+
 /** Minor tags are established for ubi9 only; ubi8 and ubi10 need a user's list. */
 export function knownMinorTags(family: ImageFamily, name: string): readonly string[] | undefined {
   if (family.id === 'go-toolset' && !/\/ubi9\//.test(name.toLowerCase())) return undefined;

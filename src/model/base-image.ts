@@ -6,7 +6,7 @@
 import { lineRef, type Document } from '../document.js';
 import type { GoVersion } from '../go-version.js';
 import { stageGoVersions } from '../go-image-bump.js';
-import { builderFamilyOf, familyById, namesGo, type FamilyId, type ImageAccount, type ImageFamily } from '../image-facts.js';
+import { builderFamilyOf, familyById, golangBasedToolImageOf, namesGo, type FamilyId, type ImageAccount, type ImageFamily } from '../image-facts.js';
 import { isGolangImage, mirroredGolangPrefix, splitImageReference } from '../image-ref.js';
 import type { TransformOptions } from '../transform.js';
 import { expandVariables, stageChain } from '../stage-facts.js';
@@ -27,6 +27,8 @@ export interface BaseImage {
   family?: ImageFamily;
   /** The image holds Go: golang, a family, or a name or tag that says Go (image-facts.ts namesGo). */
   holdsGo: boolean;
+  /** A tool image built on golang whose tags name the tool's releases (image-facts.ts): golang's user and variables, its Go unknown. */
+  golangBasedTool?: string;
   /** A distribution image known to run as root and to set no Go variables (Go installed from its packages). */
   distribution?: boolean;
   /** Why the user the image runs as and its Go cache paths are unknown; undefined when they are known. */
@@ -68,10 +70,18 @@ export function baseImageOfStage(doc: Document, stage: Stage, options: Transform
   const tag = image.tag ? partial.slice(image.tag.start, image.tag.end) : '';
   const golang = nameKnown && isGolangImage(image.name, options.golangRegistries ?? []);
   const family = golang ? familyById('golang') : nameKnown ? builderFamilyOf(image.name) : undefined;
-  const holdsGo = golang || family !== undefined || (nameKnown && namesGo(image.name, tag || undefined));
+  const golangBasedTool = nameKnown && !family ? golangBasedToolImageOf(image.name) : undefined;
+  const holdsGo = golang || family !== undefined || golangBasedTool !== undefined || (nameKnown && namesGo(image.name, tag || undefined));
   const facts: BaseImage = { written, golang, holdsGo, env: family ? familyEnv(family) : new Map() };
   if (reference !== undefined) facts.reference = reference;
-  if (family) {
+  if (golangBasedTool) {
+    // golang's user, variables and working directory; not its family, whose tags are Go's.
+    const golangFamily = familyById('golang');
+    facts.golangBasedTool = golangBasedTool;
+    facts.env = familyEnv(golangFamily);
+    facts.defaultUser = golangFamily.defaultUser;
+    facts.workdir = FAMILY_WORKDIRS.golang!;
+  } else if (family) {
     facts.family = family;
     facts.defaultUser = family.defaultUser;
     const workdir = FAMILY_WORKDIRS[family.id];
@@ -121,7 +131,7 @@ function cachePathsUnknownOf(facts: BaseImage, tag: string, windowsBuild: () => 
   if (WINDOWS_IMAGE.test(tag) || WINDOWS_IMAGE.test(facts.reference ?? facts.written)) return `${shown} is a Windows image: its cache paths are not /go/pkg/mod and /root/.cache/go-build`;
   const windows = windowsBuild();
   if (windows) return windows;
-  if (facts.family || facts.distribution) return undefined;
+  if (facts.family || facts.golangBasedTool || facts.distribution) return undefined;
   if (facts.reference === undefined) {
     return `the base image ${facts.written} uses an ARG with no default: the user it runs as and its Go cache paths are unknown`;
   }
