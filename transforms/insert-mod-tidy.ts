@@ -220,6 +220,14 @@ function bindOutsideWhatTidyReads(options: ReadonlyMap<string, string>, facts: G
   return ![root, ...goPaths, '/root', '/home', '/etc'].some(overlaps);
 }
 
+/** Where the golang image installs Go (docker-library/golang: GOROOT /usr/local/go). */
+const GOLANG_GOROOT = '/usr/local/go';
+
+/** A module root at `/` or above the Go installation: its packages are the image's whole file system. */
+function holdsTheSystem(moduleRoot: string): boolean {
+  return moduleRoot === '/' || GOLANG_GOROOT.startsWith(`${moduleRoot}/`);
+}
+
 /** Why tidy must not run before this build; `fact`, when the reason is a fact of the model that add-mod-flag states too. */
 function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: string; fact?: string } | undefined {
   const facts = ctx.model().goCommand(run.instruction, go);
@@ -231,6 +239,10 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   if (newer) return { reason: newer };
   if (facts.goModInGopath) {
     return { reason: `go.mod lands at ${facts.goModInGopath}/go.mod, in $GOPATH itself, where go ignores it for go mod tidy ("go: warning: ignoring go.mod in $GOPATH"; tidy fails); copy the module to a folder outside ${facts.goModInGopath} to tidy it` };
+  }
+  const aboveGoroot = module.moduleRoot !== undefined && holdsTheSystem(module.moduleRoot);
+  if (aboveGoroot) {
+    return { reason: `go.mod lands at ${module.moduleRoot === '/' ? '' : module.moduleRoot}/go.mod, above the image's own folders: go mod tidy loads every package below the module root, the Go installation (${GOLANG_GOROOT}) and the system's folders included, and fails there; copy the module to a folder of its own (WORKDIR /src) to tidy it` };
   }
   const changesDirectory = changesDirectoryBefore(run, go);
   const changesModule = buildsWithC(go) || changesDirectory;
