@@ -812,11 +812,13 @@ function sourcesFetchedBefore(doc: Document, instruction: Instruction, go: GoInv
 
 /** The fetch an instruction makes (before `go`, when given). */
 function fetchIn(doc: Document, item: Instruction, go: GoInvocation | undefined): SourcesFetched | undefined {
-  if (item.keyword === 'ADD' && item.args.some((arg) => /^(?:https?|git):\/\/|^git@/.test(arg))) return { description: `ADD at line ${lineRef(item)}` };
+  if (item.keyword === 'ADD' && item.args.some((arg) => /^(?:https?|git):\/\/|^git@/.test(arg)) && !PROGRAM_FOLDER.test(item.args.at(-1) ?? '')) return { description: `ADD at line ${lineRef(item)}` };
   if (item.keyword !== 'RUN') return undefined;
-  for (const command of commandsOf(runAnalysisOf(doc, item))) {
+  const commands = commandsOf(runAnalysisOf(doc, item));
+  for (const [index, command] of commands.entries()) {
     if (go && command.start >= go.command.start) break;
     const name = command.words[0]?.value.replace(/^.*\//, '') ?? '';
+    if (FETCHERS.test(name) && fetchesAProgram(doc, command, commands[index + 1])) continue;
     const fetch = goInvocation(command);
     const fetchesGo = fetch?.subcommand.value === 'get' && !fetch.args.some((word) => word.value.startsWith('./') || word.value === '.');
     const description = `\`${command.words.slice(0, 2).map((word) => word.value).join(' ')}\` at line ${lineRef(item)}`;
@@ -824,6 +826,32 @@ function fetchIn(doc: Document, item: Instruction, go: GoInvocation | undefined)
     if (fetchesGo) return { description, goGet: true };
   }
   return undefined;
+}
+
+/** Where programs go (`/usr/local/bin/dep`, `$GOPATH/bin/`): a fetch that writes there installs a tool, not the sources. */
+const PROGRAM_FOLDER = /^(?:\/usr(?:\/local)?)?\/s?bin(?:\/|$)|^(?:\$\{?GOPATH\}?|\/go|\$\{?HOME\}?|~|\/root)(?:\/\.local)?\/bin(?:\/|$)/;
+/** What a fetch's output piped into makes of it: a key (`| apt-key add -`, `| gpg --dearmor`) or an installer that runs (`| sh`). */
+const NOT_SOURCES_CONSUMER = /^(?:apt-key|gpg|sh|bash|ash|dash|zsh)$/;
+
+/**
+ * A curl or wget that fetches a program or a key, not sources: its output written into a program folder (`-o
+ * /usr/local/bin/dep`, `> /usr/bin/license-check`, `-O /go/bin/x`), or piped into `apt-key`, `gpg` or a shell that runs
+ * it as an installer (`curl -sSfL .../install.sh | sh -s -- -b $GOPATH/bin`).
+ */
+function fetchesAProgram(doc: Document, command: SimpleCommand, next: SimpleCommand | undefined): boolean {
+  const tool = command.words[0]?.value.replace(/^.*\//, '');
+  if (tool !== 'curl' && tool !== 'wget') return false;
+  const outputs: string[] = [];
+  const words = command.words.map((word) => word.value);
+  for (const [i, word] of words.entries()) {
+    const flag = tool === 'curl' ? /^(?:-o|--output)(?:=(.+))?$/.exec(word) ?? /^-o(.+)$/.exec(word) : /^(?:-O|--output-document)(?:=(.+))?$/.exec(word) ?? /^-O(.+)$/.exec(word);
+    if (flag) outputs.push(flag[1] ?? words[i + 1] ?? '');
+  }
+  if (command.redirected) for (const match of doc.text.slice(command.start, command.end).matchAll(/(?:^|[^0-9&>])>\s*([^\s;&|]+)/g)) outputs.push(match[1]!);
+  const written = outputs.filter((output) => output !== '-' && output !== '/dev/null');
+  if (written.length > 0) return written.every((output) => PROGRAM_FOLDER.test(output.replace(/^["']|["']$/g, '')));
+  const piped = command.after?.kind === 'op' && command.after.op === '|';
+  return piped && next !== undefined && NOT_SOURCES_CONSUMER.test(next.words[0]?.value.replace(/^.*\//, '') ?? '');
 }
 
 /** An official Go release archive (`go1.12.linux-amd64.tar.gz`), its version written out or as a variable (`go${GO_VERSION}.linux-...`). */

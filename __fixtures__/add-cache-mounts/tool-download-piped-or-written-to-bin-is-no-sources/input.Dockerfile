@@ -1,0 +1,7 @@
+FROM golang:1.12-alpine
+RUN curl -sSfL https://x/tool > /usr/bin/dep && wget -qO- https://k | apt-key add -
+RUN chmod +x /usr/bin/dep
+COPY . /go/src/github.com/acme/app
+WORKDIR /go/src/github.com/acme/app
+RUN dep ensure --vendor-only
+RUN go build -o /app ./cmd/app
