@@ -20,8 +20,9 @@ import {
 import { compareGoVersions, goVersionProblem, isPrerelease, parseGoVersion, TOOLCHAIN_SWITCH_SINCE, type GoVersion } from '../src/go-version.js';
 import { decideImageBump, goImageKind, satisfies, stageGoVersions, versionAskedBy, type ImageKind } from '../src/go-image-bump.js';
 import { mirroredGolangPrefix, splitGolangTag, splitImageReference, type ImageReference } from '../src/image-ref.js';
+import { installingGetAcross } from '../src/model/base-image.js';
 import { readsMainModule } from '../src/model/index.js';
-import { getOnlyFetches, goInvocations } from '../src/run.js';
+import { goInvocations } from '../src/run.js';
 import { stageChain } from '../src/stage-facts.js';
 import { globalArgs, runAnalysisOf, stagesOf, type Stage } from '../src/stages.js';
 import type { Context, Suggestion, Transform } from '../src/transform.js';
@@ -122,23 +123,6 @@ function stagesOn(ctx: Context, from: Instruction): Stage[] {
   const stages = stagesOf(ctx.doc);
   const root = stages.find((stage) => stage.from === from);
   return stages.filter((stage) => stageChain(stage)[0] === root);
-}
-
-const GO_GET_STOPS_INSTALLING = parseGoVersion('1.18')!;
-
-/**
- * A `go get` (without -d) in the stages on `from` when the bump crosses Go 1.18: before, it built and installed the
- * package (`go get github.com/githubnemo/CompileDaemon`, then run by ENTRYPOINT); from 1.18 it installs nothing, so the
- * image would build and then lack the tool. Its description, or undefined.
- */
-function installingGetAcross(ctx: Context, from: Instruction, current: GoVersion | undefined, after: GoVersion | undefined): string | undefined {
-  if (!current || current.minor === undefined || !after || compareGoVersions(current, GO_GET_STOPS_INSTALLING) >= 0 || compareGoVersions(after, GO_GET_STOPS_INSTALLING) < 0) return undefined;
-  for (const instruction of stagesOn(ctx, from).flatMap((stage) => stage.instructions)) {
-    if (instruction.keyword !== 'RUN') continue;
-    const get = goInvocations(runAnalysisOf(ctx.doc, instruction)).find((go) => go.subcommand.value === 'get' && !getOnlyFetches(go));
-    if (get) return `\`go get\` at line ${lineRef(instruction)}`;
-  }
-  return undefined;
 }
 
 /** A stage built FROM `from` (or on it) runs a module-mode go command that reads a go.mod of this repository. */
@@ -326,7 +310,8 @@ function planBump(ctx: Context, plan: Plan, { source, expansion, reference, kind
     }
     return decision.reason;
   }
-  const installingGet = installingGetAcross(ctx, plan.from, stageGoVersions(expansion.text, undefined, ctx.options)?.current, parseGoVersion(decision.version));
+  const root = stagesOf(ctx.doc).find((stage) => stage.from === plan.from);
+  const installingGet = root && installingGetAcross(ctx.doc, root, stageGoVersions(expansion.text, undefined, ctx.options)?.current, parseGoVersion(decision.version));
   if (installingGet) {
     return `${installingGet} builds and installs on ${plan.image}'s Go; from Go 1.18 go get only changes go.mod and installs nothing (go install pkg@version does): move the image to Go ${target.text} by hand, with go install`;
   }

@@ -4,13 +4,14 @@
 // known. The one reader of a stage's base image (the model and cache-paths.ts
 // ask here).
 import { lineRef, type Document } from '../document.js';
-import type { GoVersion } from '../go-version.js';
+import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version.js';
+import { getOnlyFetches, goInvocations } from '../run.js';
 import { stageGoVersions } from '../go-image-bump.js';
 import { builderFamilyOf, familyById, golangBasedToolImageOf, namesGo, type FamilyId, type ImageAccount, type ImageFamily } from '../image-facts.js';
 import { isGolangImage, mirroredGolangPrefix, splitImageReference } from '../image-ref.js';
 import type { TransformOptions } from '../transform.js';
 import { expandVariables, stageChain } from '../stage-facts.js';
-import { globalArgDefaults, stagesOf, type Stage } from '../stages.js';
+import { globalArgDefaults, runAnalysisOf, stagesOf, type Stage } from '../stages.js';
 
 export interface BaseImage {
   /** The reference as the root stage's FROM writes it. */
@@ -95,9 +96,29 @@ export function baseImageOfStage(doc: Document, stage: Stage, options: Transform
   const versions = holdsGo && reference !== undefined ? stageGoVersions(reference, target, options) : undefined;
   if (versions) {
     facts.goVersion = versions.current;
-    facts.goVersionAfter = versions.afterBump;
+    // bump-go-image leaves the image where a go get that installs would stop installing (it says so): the Go stays.
+    facts.goVersionAfter = installingGetAcross(doc, stageChain(stage)[0]!, versions.current, versions.afterBump) ? versions.current : versions.afterBump;
   }
   return facts;
+}
+
+const GO_GET_STOPS_INSTALLING = parseGoVersion('1.18')!;
+
+/**
+ * A `go get` (without -d) in the stages on the chain root `root` when a move from `current` to `after` crosses Go 1.18:
+ * before, it built and installed the package (`go get github.com/githubnemo/CompileDaemon`, then run by ENTRYPOINT);
+ * from 1.18 it installs nothing, so the image would build and then lack the tool. Its description, or undefined.
+ */
+export function installingGetAcross(doc: Document, root: Stage, current: GoVersion | undefined, after: GoVersion | undefined): string | undefined {
+  if (!current || current.minor === undefined || !after || compareGoVersions(current, GO_GET_STOPS_INSTALLING) >= 0 || compareGoVersions(after, GO_GET_STOPS_INSTALLING) < 0) return undefined;
+  for (const stage of stagesOf(doc).filter((candidate) => stageChain(candidate)[0] === root)) {
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== 'RUN') continue;
+      const get = goInvocations(runAnalysisOf(doc, instruction)).find((go) => go.subcommand.value === 'get' && !getOnlyFetches(go));
+      if (get) return `\`go get\` at line ${lineRef(instruction)}`;
+    }
+  }
+  return undefined;
 }
 
 /**
