@@ -12,10 +12,28 @@ function excludes(dockerignore: string): (relative: string) => boolean {
     list: () => [],
     rootOf: () => '/ctx',
   };
-  return contextExcludesOf(files, '/ctx');
+  return contextExcludesOf(files, '/ctx/Dockerfile', '/ctx');
 }
 
 describe('.dockerignore', () => {
+  it("reads the Dockerfile's own <Dockerfile>.dockerignore in place of the context's, as BuildKit does", () => {
+    const texts: Record<string, string> = { '/ctx/.dockerignore': 'docs\n', '/ctx/build/app.Dockerfile.dockerignore': '*\n!/go.*\n!/cmd\n' };
+    const files: ProjectFiles = {
+      isFile: (file) => file in texts,
+      isDirectory: () => false,
+      read: (file) => texts[file],
+      list: () => [],
+      rootOf: () => '/ctx',
+    };
+    const own = contextExcludesOf(files, '/ctx/build/app.Dockerfile', '/ctx');
+    expect(own('internal/x.go')).toBe(true);
+    expect(own('cmd/app/main.go')).toBe(false);
+    expect(own('docs/a.md')).toBe(true);
+    const context = contextExcludesOf(files, '/ctx/Dockerfile', '/ctx');
+    expect(context('internal/x.go')).toBe(false);
+    expect(context('docs/a.md')).toBe(true);
+  });
+
   it('matches a pattern without a slash at the root only, and everything in a folder it names', () => {
     const left = excludes('*.md\ndocs\n');
     expect(left('README.md')).toBe(true);

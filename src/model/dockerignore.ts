@@ -1,4 +1,4 @@
-// The build context's .dockerignore, for what the model asks of it: is this
+// The build context's .dockerignore (or the Dockerfile's own), for what the model asks of it: is this
 // path of the context left out of the build? Read as Docker reads it
 // (moby/patternmatcher): patterns matched from the context's root, `*` and `?`
 // within one path element, `**` across them, the last matching pattern wins,
@@ -24,16 +24,26 @@ interface IgnorePattern {
   matches: (path: string) => boolean;
 }
 
-export function contextExcludesOf(files: ProjectFiles, contextDir: string | undefined): ContextExcludes {
+/**
+ * The ignore file a build of `dockerfile` with this context reads: `<Dockerfile>.dockerignore` beside the Dockerfile
+ * when there is one (BuildKit reads it in place of the context's), else the context's `.dockerignore`.
+ */
+export function ignoreFileOf(files: ProjectFiles, dockerfile: string, contextDir: string): string {
+  const own = `${dockerfile}.dockerignore`;
+  return dockerfile !== '' && files.isFile(own) ? own : nodePath.join(contextDir, '.dockerignore');
+}
+
+export function contextExcludesOf(files: ProjectFiles, dockerfile: string, contextDir: string | undefined): ContextExcludes {
   if (contextDir === undefined) return NOTHING_EXCLUDED;
   let known = byFiles.get(files);
   if (!known) byFiles.set(files, (known = new Map()));
-  let excludes = known.get(contextDir);
+  const ignoreFile = ignoreFileOf(files, dockerfile, contextDir);
+  let excludes = known.get(ignoreFile);
   if (!excludes) {
-    const text = files.read(nodePath.join(contextDir, '.dockerignore'));
+    const text = files.read(ignoreFile);
     const patterns = text === undefined ? undefined : parseDockerignore(text);
     excludes = patterns && patterns.length > 0 ? excludesBy(patterns) : NOTHING_EXCLUDED;
-    known.set(contextDir, excludes);
+    known.set(ignoreFile, excludes);
   }
   return excludes;
 }

@@ -26,7 +26,7 @@ import { cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mo
 import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
 import { uidOf, userBefore } from '../users.js';
-import { contextExcludesOf } from './dockerignore.js';
+import { contextExcludesOf, ignoreFileOf } from './dockerignore.js';
 import { makeGoalsBuild, makeInvocationOf } from './makefile.js';
 import { asModuleFacts, checkedOutElsewhere, fetchedElsewhere, moduleReadBy, type ModuleRead, type SourcesFetched } from './module.js';
 
@@ -226,8 +226,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   // Where the chain's instructions start (copies.ts): the image's working directory and ENV (`WORKDIR $GOPATH/src/...`).
   const imageStart = (root: Stage): ImageStart => imageBeforeBump(root);
   const context = settings.input ? settings.input().context : buildContextOf(doc, settings.path, files, settings.declared, allContextCopies);
-  const ignoresVendor = context.dir !== undefined && /^\/?(?:\*\*\/)?vendor\/?(?:\*\*?)?[ \t]*$/m.test(files.read(nodePath.join(context.dir, '.dockerignore')) ?? '');
-  const contextExcludes = contextExcludesOf(files, context.dir);
+  const ignoresVendor = context.dir !== undefined && /^\/?(?:\*\*\/)?vendor\/?(?:\*\*?)?[ \t]*$/m.test(files.read(ignoreFileOf(files, settings.path, context.dir)) ?? '');
+  const contextExcludes = contextExcludesOf(files, settings.path, context.dir);
   const commands = new Map<number, GoCommandFacts>();
 
   // The file's main module and each go command's facts ask for the same reads: each is made once per model.

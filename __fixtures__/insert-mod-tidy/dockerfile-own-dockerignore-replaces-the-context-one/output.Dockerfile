@@ -1,0 +1,5 @@
+FROM golang:1.24
+WORKDIR /src
+COPY . .
+RUN go mod tidy -e
+RUN go build -o /app ./cmd/app

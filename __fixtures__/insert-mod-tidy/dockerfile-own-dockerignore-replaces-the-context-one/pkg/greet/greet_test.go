@@ -1,0 +1,2 @@
+package greet
+import _ "example.com/app/internal/testutil"
