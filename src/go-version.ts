@@ -68,6 +68,8 @@ export function isPrerelease(version: GoVersion): boolean {
 
 /** The build cache (GOCACHE) exists since Go 1.10; the module cache since 1.11. */
 export const BUILD_CACHE_SINCE = parseGoVersion('1.10')!;
+/** `-mod=mod` exists since Go 1.14 (older releases reject it: "-mod=mod not supported"). */
+export const MOD_MOD_SINCE = parseGoVersion('1.14')!;
 export const MODULE_CACHE_SINCE = parseGoVersion('1.11')!;
 
 const TIDY_CHECKS_GO_LINE_SINCE = parseGoVersion('1.16')!;

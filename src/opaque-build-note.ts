@@ -4,7 +4,7 @@
 // -mod=mod, add-cache-mounts' mounts). add-mod-flag and add-cache-mounts each
 // say it when their part applies; the note is shown once (its fact).
 import type { Instruction } from './document.js';
-import { BUILD_CACHE_SINCE, compareGoVersions, parseGoVersion, tidyRefusesNewerGoLine } from './go-version.js';
+import { BUILD_CACHE_SINCE, compareGoVersions, MOD_MOD_SINCE, parseGoVersion, tidyRefusesNewerGoLine } from './go-version.js';
 import { opaqueName } from './model/cache-flow.js';
 import { OPAQUE_BUILD_LEFT_FACT, type OpaqueBuildLeft } from './model/index.js';
 import { cacheMountTargets } from './mounts.js';
@@ -52,12 +52,22 @@ export function tidyLeftBefore(ctx: Context, instruction: Instruction, left: Opa
   return true;
 }
 
+/** The -mod a script or recipe sets itself (`go build -mod=readonly`, `GOFLAGS=-mod=vendor`): its author chose how go.mod is read. */
+const MOD_FLAG_WRITTEN = /(?:^|[\s"'=])--?mod[= ](readonly|vendor|mod)\b/m;
+/** The script or recipe tidies itself. */
+const TIDIES = /\bgo["'\s]+mod["'\s]+tidy\b/;
+
 export function noteOpaqueBuildLeft(ctx: Context, instruction: Instruction, left: OpaqueBuildLeft): void {
   const parts: string[] = [];
+  const text = left.text?.replace(/^\s*#.*$/gm, '');
+  const modWritten = text === undefined ? undefined : MOD_FLAG_WRITTEN.exec(text)?.[1];
+  const go = ctx.model().goVersionAt(instruction);
+  const modFlagExists = go?.minor === undefined || compareGoVersions(go, MOD_MOD_SINCE) >= 0;
   // After a checkout in the same RUN, a tidy before the RUN would make the checkout refuse to overwrite go.mod: it goes after it.
   const checkout = left.reading.module.checkedOutBy;
-  if (ctx.pipeline.includes('insert-mod-tidy') && tidyLeftBefore(ctx, instruction, left)) parts.push(checkout ? `go mod tidy after the ${checkout}, in this RUN` : 'go mod tidy before it');
-  if (ctx.pipeline.includes('add-mod-flag') && modFlagLeftIn(left)) parts.push('-mod=mod inside it');
+  const tidyLeft = modWritten === undefined && !(text !== undefined && TIDIES.test(text)) && tidyLeftBefore(ctx, instruction, left);
+  if (ctx.pipeline.includes('insert-mod-tidy') && tidyLeft) parts.push(checkout ? `go mod tidy after the ${checkout}, in this RUN` : 'go mod tidy before it');
+  if (ctx.pipeline.includes('add-mod-flag') && modWritten === undefined && modFlagExists && modFlagLeftIn(left)) parts.push('-mod=mod inside it');
   if (ctx.pipeline.includes('add-cache-mounts') && cacheMountsLeftOn(ctx, instruction)) parts.push('cache mounts to this RUN');
   if (parts.length === 0) return;
   const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];

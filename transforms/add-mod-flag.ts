@@ -1,7 +1,7 @@
 // add-mod-flag: add -mod=mod to every `go build` (and `go install` of local
 // packages), right after the subcommand, where build flags belong.
 import type { Instruction } from '../src/document.js';
-import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
+import { compareGoVersions, MOD_MOD_SINCE } from '../src/go-version.js';
 import { modeFactOf, type ModeFact } from '../src/model/index.js';
 import { modFlagLeftIn, noteOpaqueBuildLeft } from '../src/opaque-build-note.js';
 import { goInvocations, goVerb, isModuleBuild, modFlagValue, type GoInvocation, type RunAnalysis } from '../src/run.js';
@@ -42,8 +42,6 @@ function noteOpaqueBuild(ctx: Context, instruction: Instruction): void {
   const left = ctx.model().opaqueBuildLeft(instruction);
   if (left && modFlagLeftIn(left)) noteOpaqueBuildLeft(ctx, instruction, left);
 }
-
-const MOD_MOD_SINCE = parseGoVersion('1.14')!;
 
 /** Why -mod=mod stays out, worded from the model's fact (`detail`). */
 const FLAG_REASONS: Record<Exclude<ModeFact['kind'], 'mod-flag'>, (detail: string) => string> = {

@@ -272,9 +272,9 @@ function runsBuildProgram(go: GoInvocation): boolean {
 /** How a note names an opaque build: `make build`, `./build.sh`, `go run build.go`. */
 export function opaqueName(command: SimpleCommand): string {
   const go = goInvocation(command);
-  // `make clean build` names every goal (up to three): the first alone may be one that builds nothing.
+  // `make clean build` names every goal (up to three: the first alone may be one that builds nothing), `make -C dir build` its goal.
   const make = !go && /^g?make$/.test(command.words[0]?.value.replace(/^.*\//, '') ?? '') ? makeInvocationOf(command) : undefined;
-  if (make && make.goals.length > 1) return [command.words[0]!.value, ...make.goals.slice(0, 3), ...(make.goals.length > 3 ? ['...'] : [])].join(' ');
+  if (make && make.goals.length > 0) return [command.words[0]!.value, ...make.goals.slice(0, 3), ...(make.goals.length > 3 ? ['...'] : [])].join(' ');
   const shown = go ? [go.tool, go.subcommand, ...packageArguments(go).slice(0, 1)] : command.words.slice(0, 2);
   return shown.map((word) => word.value).join(' ');
 }

@@ -98,6 +98,8 @@ export const OPAQUE_BUILD_LEFT_FACT = 'opaque-build-left';
 export interface OpaqueBuildLeft {
   command: SimpleCommand;
   reading: WorkdirReading;
+  /** The text dockmod read of what the command runs (the script, the recipes of make's goals), where it read one. */
+  text?: string;
 }
 
 export interface ImageModel {
@@ -339,7 +341,10 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     let reading = workdirReadings.get(key);
     if (!reading) {
       const start = workdirBefore(doc, instruction, imageStart);
-      const workdir = command ? directoryOf(doc, instruction, command.start, start) : start;
+      const ranIn = command ? directoryOf(doc, instruction, command.start, start) : start;
+      // `make -C dir` runs its recipes in dir.
+      const makeDirectory = command && /^g?make$/.test(command.words[0]?.value.replace(/^.*\//, '') ?? '') ? makeInvocationOf(command)?.directory : undefined;
+      const workdir = makeDirectory === undefined ? ranIn : resolveIn(ranIn, makeDirectory);
       const module = moduleAt(instruction, workdir, undefined, command?.start);
       const stage = stageOf(doc, instruction);
       const image = stage && baseImage(stageChain(stage)[0]!);
@@ -353,6 +358,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     return reading;
   };
   const opaqueBuilds = new Map<Instruction, SimpleCommand | undefined>();
+  const opaqueTexts = new Map<SimpleCommand, string>();
   const opaqueBuild = (instruction: Instruction): SimpleCommand | undefined => {
     if (opaqueBuilds.has(instruction)) return opaqueBuilds.get(instruction);
     let copies: CopiesBefore | undefined;
@@ -366,9 +372,11 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     };
     const isContextFile = (path: string): boolean => contextFile(path) !== undefined;
     // A script whose text the context holds builds only if that text runs go or a build tool (a smoke test running ./app does not).
+    let readText: string | undefined;
     const scriptBuilds = (path: string): boolean => {
       const relative = context.dir === undefined ? undefined : contextFile(path);
       const text = relative === undefined ? undefined : files.read(nodePath.join(context.dir!, relative));
+      readText = text;
       return text === undefined || scriptTextBuilds(text);
     };
     // make builds only if the goals' recipes in the context's Makefile do (`make patch-asn1` runs a sed).
@@ -382,12 +390,21 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
         const imagePath = resolveIn(dir, name);
         const relative = imagePath === undefined ? undefined : contextFileAt(copies, imagePath, inContext);
         const text = relative === undefined ? undefined : files.read(nodePath.join(context.dir, relative));
-        if (text !== undefined) return makeGoalsBuild(text, invocation.goals, scriptTextBuilds);
+        if (text !== undefined) {
+          const recipes: string[] = [];
+          const builds = makeGoalsBuild(text, invocation.goals, scriptTextBuilds, recipes);
+          readText = recipes.join('\n');
+          return builds;
+        }
       }
       return true;
     };
-    const found = commandsOf(runAnalysisOf(doc, instruction)).find((command) => isOpaqueBuild(command, isContextFile, scriptBuilds, makeBuilds));
+    const found = commandsOf(runAnalysisOf(doc, instruction)).find((command) => {
+      readText = undefined;
+      return isOpaqueBuild(command, isContextFile, scriptBuilds, makeBuilds);
+    });
     opaqueBuilds.set(instruction, found);
+    if (found && readText !== undefined) opaqueTexts.set(found, readText);
     return found;
   };
   /** The stage builds FROM a Go image, or runs go before or in `instruction`. */
@@ -455,7 +472,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       if ((reading.module.how === 'elsewhere' && !reading.module.checkedOutBy) || !reading.copiesContext) return undefined;
       const stage = stageOf(doc, instruction);
       if (!stage || !stageHasGo(stage, instruction)) return undefined;
-      return { command, reading };
+      const text = opaqueTexts.get(command);
+      return text === undefined ? { command, reading } : { command, reading, text };
     },
     moduleCacheConsumers: (instruction) => flowOf(instruction).all(),
     modulesKeptInLayer(instruction) {

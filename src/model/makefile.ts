@@ -176,36 +176,48 @@ function expandedRecipe(text: string, variables: ReadonlyMap<string, string>, ru
 /**
  * The goals (the default goal for none), their prerequisites and recipes run
  * nothing that `runsBuild` (the script-text test) calls a build: false. Anything
- * this reader cannot follow counts as a build.
+ * this reader cannot follow counts as a build. `recipesRun`, when given, collects
+ * the recipes of every goal followed (variables put in).
  */
-export function makeGoalsBuild(text: string, goals: readonly string[], runsBuild: (recipe: string) => boolean): boolean {
+export function makeGoalsBuild(text: string, goals: readonly string[], runsBuild: (recipe: string) => boolean, recipesRun?: string[]): boolean {
   const makefile = parsedMakefile(text);
   const pending = goals.length > 0 ? [...goals] : makefile.defaultGoal ? [makefile.defaultGoal] : [];
   if (pending.length === 0) return true;
   const seen = new Set<string>();
+  // With recipesRun asked for, every goal is read (the answer stays the same); else the first build answers.
+  let builds = false;
+  const found = (): boolean => {
+    builds = true;
+    return recipesRun === undefined;
+  };
   while (pending.length > 0) {
     const goal = pending.pop()!;
     if (seen.has(goal)) continue;
     seen.add(goal);
     const rule = makefile.rules.get(goal);
     if (!rule) {
-      if (goal.includes('$')) return true;
+      if (goal.includes('$')) {
+        if (found()) return true;
+        continue;
+      }
       // Every pattern rule the goal matches may be the one make picks: each must build nothing.
       const matching = makefile.patterns.filter((pattern) => goal.length >= pattern.prefix.length + pattern.suffix.length && goal.startsWith(pattern.prefix) && goal.endsWith(pattern.suffix));
       for (const pattern of matching) {
         const expanded = expandedRecipe(pattern.recipe.join('\n'), makefile.variables, runsBuild);
-        if (expanded === undefined || runsBuild(expanded)) return true;
+        if (expanded !== undefined) recipesRun?.push(expanded);
+        if ((expanded === undefined || runsBuild(expanded)) && found()) return true;
         const stem = goal.slice(pattern.prefix.length, goal.length - pattern.suffix.length);
         pending.push(...pattern.prerequisites.map((name) => name.replace('%', stem)));
       }
       // A file target with no rule (a source file) builds nothing; a goal asked for by name must have a rule this reader sees.
-      if (matching.length === 0 && (makefile.unfollowed || goals.includes(goal))) return true;
+      if (matching.length === 0 && (makefile.unfollowed || goals.includes(goal)) && found()) return true;
       continue;
     }
     const recipe = rule.recipe.join('\n');
     const expanded = expandedRecipe(recipe, makefile.variables, runsBuild);
-    if (expanded === undefined || runsBuild(expanded)) return true;
+    if (expanded !== undefined) recipesRun?.push(expanded);
+    if ((expanded === undefined || runsBuild(expanded)) && found()) return true;
     pending.push(...rule.prerequisites);
   }
-  return false;
+  return builds;
 }
