@@ -53,7 +53,12 @@ const FAMILY_WORKDIRS: Partial<Record<FamilyId, string>> = {
   'go-toolset': '/opt/app-root/src',
 };
 /** Images known to run as root and set no Go variables: Go installed from the distribution. */
-const ROOT_DISTRIBUTIONS = /^(?:docker\.io\/|index\.docker\.io\/)?(?:library\/)?(?:alpine|debian|ubuntu|buildpack-deps|fedora|archlinux|amazonlinux|rockylinux|almalinux|busybox|scratch)$/;
+const ROOT_DISTRIBUTIONS = new RegExp([
+  /^(?:docker\.io\/|index\.docker\.io\/)?(?:library\/)?(?:alpine|debian|ubuntu|buildpack-deps|fedora|archlinux|amazonlinux|rockylinux|almalinux|busybox|scratch|centos|oraclelinux)$/.source,
+  // The same distributions from their own registries, and Red Hat's UBI base images (no USER in their Dockerfiles: root).
+  /^quay\.io\/(?:centos\/centos|fedora\/fedora)$|^registry\.fedoraproject\.org\/fedora$/.source,
+  /^(?:(?:registry\.access\.redhat\.com|registry\.redhat\.io)\/ubi(?:8|9|10)(?:\/ubi(?:-minimal|-init)?)?|(?:docker\.io\/)?redhat\/ubi(?:8|9|10)(?:-minimal|-init)?)$/.source,
+].join('|'));
 /** A Windows base image, by its tag or name (`golang:1.22-windowsservercore-ltsc2022`, `mcr.microsoft.com/windows/servercore`). */
 const WINDOWS_IMAGE = /windows-?servercore|nanoserver|\/windows\/(?:servercore|nanoserver|server)\b/i;
 /** Stands in for the value of an ARG without default while the reference is split. */
