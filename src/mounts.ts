@@ -42,6 +42,11 @@ export function mountType(options: ReadonlyMap<string, string>): string {
 }
 
 /** Targets a Go module cache or build cache mount is recognised by, whatever the image's paths. */
+/** A mount at `existing` already provides `wanted` when it is the same folder or one above it. */
+export function mountCovers(existing: string, wanted: string): boolean {
+  return existing === wanted || wanted.startsWith(existing === '/' ? '/' : `${existing}/`);
+}
+
 export const MODULE_CACHE_TARGET = /(?:^|\/)pkg\/mod$|GOMODCACHE/;
 export const BUILD_CACHE_TARGET = /go-build$|GOCACHE/;
 

@@ -8,7 +8,7 @@ import { commandsOf, getOnlyFetches, goInvocation, goInvocations, goVerb, type G
 import { BUILD_CACHE_SINCE, compareGoVersions, MODULE_CACHE_SINCE, type GoVersion } from '../src/go-version.js';
 import { credentialMountOf } from '../src/model/cache-flow.js';
 import { cacheMountsLeftOn, noteOpaqueBuildLeft } from '../src/opaque-build-note.js';
-import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
+import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountCovers, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
 import { sameUserKey, userBefore } from '../src/users.js';
 import { expandVariables, firstInChain, stageChain, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf, stageOf, type Stage } from '../src/stages.js';
@@ -119,7 +119,7 @@ function addToRun(ctx: Context, instruction: Instruction, unknownPaths: UnknownP
   const missing: WantedMount[] = [];
   for (const mount of wanted) {
     // A mount the author put inside the wanted folder (`/go/pkg/mod/cache`) is their choice of what to cache: it stays the only one.
-    const covered = [...existing.targets, ...missing.map((m) => m.target)].some((target) => covers(target, mount.target) || covers(mount.target, target));
+    const covered = [...existing.targets, ...missing.map((m) => m.target)].some((target) => mountCovers(target, mount.target) || mountCovers(mount.target, target));
     if (!covered) missing.push(mount);
   }
   if (missing.length === 0) return false;
@@ -182,7 +182,7 @@ function misplacedCacheMount(ctx: Context, instruction: Instruction, analysis: R
   const targets = cacheMountTargets(instruction.flags).filter((target) => target.startsWith('/') && !target.includes('$'));
   const check = (pattern: RegExp, wanted: string | undefined, what: string): string | undefined => {
     const mounted = targets.filter((target) => pattern.test(target));
-    if (wanted === undefined || mounted.length === 0 || mounted.some((target) => covers(target, wanted) || covers(wanted, target))) return undefined;
+    if (wanted === undefined || mounted.length === 0 || mounted.some((target) => mountCovers(target, wanted) || mountCovers(wanted, target))) return undefined;
     return `the cache mount at ${mounted[0]} is not where this build's Go keeps its ${what} (${wanted}): it caches nothing, and they still land in the image layer; left as is`;
   };
   const modules = facts.noModuleCache || buildsFromVendor(ctx, instruction, go) ? undefined : check(MODULE_CACHE_TARGET, result.caches.moduleCache, 'modules');
@@ -232,7 +232,7 @@ function cleansCache(analysis: RunAnalysis, target: string, removedPath: (word: 
         if (path === null) return word.value;
         if (path === undefined) continue;
         const removed = normalizePath(path.replace(/\/\*$/, ''));
-        if (covers(removed, target) || covers(target, removed)) return true;
+        if (mountCovers(removed, target) || mountCovers(target, removed)) return true;
       }
     }
   }
@@ -307,14 +307,10 @@ function writesInto(item: Instruction, target: string): boolean {
   const [source, destination] = item.args.slice(-2);
   if (!destination?.startsWith('/')) return false;
   const folder = normalizePath(destination);
-  if (covers(target, folder)) return true;
-  return folder !== '/' && covers(folder, target) && source !== undefined && normalizePath(source) === folder;
+  if (mountCovers(target, folder)) return true;
+  return folder !== '/' && mountCovers(folder, target) && source !== undefined && normalizePath(source) === folder;
 }
 
-/** A mount at `existing` already provides `wanted` when it is the same folder or one above it. */
-function covers(existing: string, wanted: string): boolean {
-  return existing === wanted || wanted.startsWith(existing === '/' ? '/' : `${existing}/`);
-}
 
 /**
  * The author's cache mount of another RUN in the stage chain, as the same user, at `target` or a folder above it
@@ -328,7 +324,7 @@ function authorsMountAbove(doc: Document, instruction: Instruction, target: stri
   if (mounts.length === 0) return undefined;
   const user = userKeyBefore(doc, instruction);
   for (const mount of mounts) {
-    if (mount.run === instruction || mount.user !== user || !covers(mount.target, target)) continue;
+    if (mount.run === instruction || mount.user !== user || !mountCovers(mount.target, target)) continue;
     // The same folder with nothing but type and target: dockmod's own flag says the same.
     if (mount.target !== target || mount.ownOptions) return `--mount=${mount.flag}`;
   }
@@ -376,7 +372,7 @@ function mountFlag(mount: WantedMount): string {
   const { uid, gid, home } = mount.caches;
   // BuildKit applies uid= only when it creates the cache; the id defaults to the target, so a root build of
   // another service that mounts the same path (/go/pkg/mod) would own it and this user could not write there.
-  if (uid !== undefined && !(home !== undefined && covers(home, mount.target))) flag += `,id=${mount.target}-uid${uid}`;
+  if (uid !== undefined && !(home !== undefined && mountCovers(home, mount.target))) flag += `,id=${mount.target}-uid${uid}`;
   if (uid !== undefined) flag += `,uid=${uid}`;
   if (gid !== undefined) flag += `,gid=${gid}`;
   return flag;

@@ -17,12 +17,12 @@ import type { SimpleCommand, Token } from '../shell.js';
 import { chainInstructionsBefore, expandVariables, firstInChain, setInRunBefore, stageChain, variablesBefore } from '../stage-facts.js';
 import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { objectCache } from '../object-cache.js';
-import { goCachesFor } from '../cache-paths.js';
+import { goCachesFor, normalizePath } from '../cache-paths.js';
 import { baseImageOfStage, type BaseImage } from './base-image.js';
 import { isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
 import { contextCopiesBefore, contextFileAt, normalizeImagePath, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore, type ImageStart } from './copies.js';
-import { cacheMountTargets, MODULE_CACHE_TARGET, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
+import { cacheMountTargets, MODULE_CACHE_TARGET, mountCovers, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
 import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
 import { uidOf, userBefore } from '../users.js';
@@ -332,7 +332,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   const mountsModuleCache = (instruction: Instruction): boolean => {
     const caches = goCachesFor(doc, instruction, new Map(), imageBeforeBump, false);
     const moduleCache = 'caches' in caches ? caches.caches.moduleCache : undefined;
-    return cacheMountTargets(instruction.flags).some((target) => target === moduleCache || MODULE_CACHE_TARGET.test(target));
+    // A mount at a folder above the module cache (`target=/go/pkg`) holds it too.
+    return cacheMountTargets(instruction.flags).some((target) => MODULE_CACHE_TARGET.test(target) || (moduleCache !== undefined && mountCovers(normalizePath(target), moduleCache)));
   };
   /** What a go command at an instruction's working directory would read (before any `cd` of its own), or where `command` runs (after the RUN's `cd`s). */
   const workdirReadings = new Map<number, WorkdirReading>();
