@@ -224,12 +224,38 @@ export function isOpaqueBuild(
   isContextFile: (path: string) => boolean = () => false,
   scriptBuilds: (path: string) => boolean = () => true,
   makeBuilds: (command: SimpleCommand) => boolean = () => true,
+  programSpawns: (files: string[]) => boolean = () => true,
 ): boolean {
   if (!isOpaqueByName(command, isContextFile)) return false;
+  const go = goInvocation(command);
+  if (go) {
+    // `go run hack/build-manifest.go`: a program that can start no process (its text imports no os/exec) runs no go command.
+    const files = packageArguments(go).map((word) => word.value).filter((file) => file.endsWith('.go'));
+    return files.length === 0 || programSpawns(files);
+  }
   const [name, next] = command.words;
   if (/^g?make$/.test(name!.value.replace(/^.*\//, ''))) return makeBuilds(command);
   const script = SHELLS.test(name!.value) ? next?.value : name!.value;
   return script === undefined || OPAQUE_BUILDERS.test(script.replace(/^.*\//, '')) || scriptBuilds(script);
+}
+
+/** Standard-library packages that start processes. */
+const SPAWNING_STD = new Set(['os/exec', 'syscall', 'plugin']);
+
+/**
+ * A Go program's text may start processes (so it may run go commands): it imports os/exec or syscall, calls
+ * os.StartProcess, or imports anything outside the standard library (a package of its own or another module's may
+ * run go for it), or its imports cannot be read. Only a program of the standard library alone, none of it starting
+ * processes, is known to run no go command.
+ */
+export function goSourceSpawns(text: string): boolean {
+  if (/\bStartProcess\b/.test(text)) return true;
+  const code = text.replace(/\/\*[^]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  const imports: string[] = [];
+  for (const block of code.matchAll(/^import\s*\(([^)]*)\)/gm)) for (const path of block[1]!.matchAll(/"([^"]*)"/g)) imports.push(path[1]!);
+  for (const single of code.matchAll(/^import\s+(?:[\w.]+\s+)?"([^"]*)"/gm)) imports.push(single[1]!);
+  if (!/^package\s+\w+/m.test(code)) return true;
+  return imports.some((path) => SPAWNING_STD.has(path) || path.split('/')[0]!.includes('.') || !/^[a-z0-9/_]+$/.test(path) || path === 'C');
 }
 
 /** Commands in a script's text that build Go: go (or $GO) with a subcommand that compiles or fetches, a build tool, another script. */
@@ -241,7 +267,9 @@ const BUILDING_TEXT = new RegExp(
 
 /** A script's text runs a Go build (or something that could). */
 export function scriptTextBuilds(text: string): boolean {
-  return BUILDING_TEXT.test(text.replace(/^\s*#.*$/gm, ''));
+  // What echo or printf prints is text, not a command (`echo "run go install x@latest"`), unless it substitutes one.
+  const printed = /\b(?:echo|printf)\b[^\n;&|]*/g;
+  return BUILDING_TEXT.test(text.replace(/^\s*#.*$/gm, '').replace(printed, (words) => (/\$\(|`/.test(words) ? words : '')));
 }
 
 function isOpaqueByName(command: SimpleCommand, isContextFile: (path: string) => boolean): boolean {

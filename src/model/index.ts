@@ -19,7 +19,7 @@ import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { objectCache } from '../object-cache.js';
 import { goCachesFor, normalizePath } from '../cache-paths.js';
 import { baseImageOfStage, type BaseImage } from './base-image.js';
-import { isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
+import { goSourceSpawns, isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
 import { contextCopiesBefore, contextFileAt, normalizeImagePath, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore, type ImageStart } from './copies.js';
 import { cacheMountTargets, MODULE_CACHE_TARGET, mountCovers, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
@@ -373,6 +373,12 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     };
     const isContextFile = (path: string): boolean => contextFile(path) !== undefined;
     // A script whose text the context holds builds only if that text runs go or a build tool (a smoke test running ./app does not).
+    // `go run x.go`: each file's text from the context; one that cannot be read may start anything.
+    const programSpawns = (paths: string[]): boolean => paths.some((path) => {
+      const relative = context.dir === undefined ? undefined : contextFile(path);
+      const text = relative === undefined ? undefined : files.read(nodePath.join(context.dir!, relative));
+      return text === undefined || goSourceSpawns(text);
+    });
     let readText: string | undefined;
     const scriptBuilds = (path: string): boolean => {
       const relative = context.dir === undefined ? undefined : contextFile(path);
@@ -402,7 +408,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     };
     const found = commandsOf(runAnalysisOf(doc, instruction)).find((command) => {
       readText = undefined;
-      return isOpaqueBuild(command, isContextFile, scriptBuilds, makeBuilds);
+      return isOpaqueBuild(command, isContextFile, scriptBuilds, makeBuilds, programSpawns);
     });
     opaqueBuilds.set(instruction, found);
     if (found && readText !== undefined) opaqueTexts.set(found, readText);
