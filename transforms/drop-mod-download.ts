@@ -138,8 +138,12 @@ function reasonToKeep(ctx: Context, instruction: Instruction, commands: SimpleCo
   const fact = kept === undefined ? {} : { fact: `kept-in-layer:${kept}` };
   const credentials = credentialMountOf(instruction);
   // With no build step after it, the modules are kept for whoever uses the image: that is the reason to give.
-  const buildsAfter = ctx.model().moduleCacheConsumers(instruction).some((consumer) => consumer.kind === 'go' || consumer.kind === 'opaque' || consumer.kind === 'cannot-fetch');
-  if (credentials && (buildsAfter || kept === undefined)) return { reason: `go mod download uses --mount=${credentials}, which the build steps after it do not have`, ...fact };
+  const builds = ctx.model().moduleCacheConsumers(instruction).filter((consumer) => consumer.kind === 'go' || consumer.kind === 'opaque' || consumer.kind === 'cannot-fetch');
+  // Build steps with the same credentials fetch what they need themselves: only one without them needs the download.
+  const buildWithout = builds.find((consumer) => credentialMountOf(consumer.instruction) !== credentials);
+  if (credentials && (buildWithout || (builds.length === 0 && kept === undefined))) {
+    return { reason: `go mod download uses --mount=${credentials}, which the build steps after it do not have`, ...fact };
+  }
   for (const command of commands.filter(isDownload)) {
     const setting = goInvocation(command)!.assignments.find((word) => FETCH_SETTINGS.test(word.value));
     if (setting) return { reason: `go mod download runs with ${setting.value}, which the build steps after it do not have`, ...fact };

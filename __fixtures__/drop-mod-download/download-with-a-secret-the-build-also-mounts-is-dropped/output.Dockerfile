@@ -1,0 +1,5 @@
+FROM golang:1.22
+WORKDIR /app
+COPY go.mod go.sum ./
+COPY . .
+RUN --mount=type=secret,id=netrc,target=/root/.netrc go build -o /out/app .
