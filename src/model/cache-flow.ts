@@ -87,7 +87,7 @@ export function moduleCacheFlow(query: CacheFlowQuery, instruction: Instruction)
     },
     hasGoConsumer: family.nextGo[first]! < family.events.length,
   };
-  const runtime = needing ? undefined : runtimeFallback(doc, family, instruction, []);
+  const runtime = needing ? undefined : runtimeFallback(doc, family, instruction, []) ?? targetFallback(doc, stage, instruction);
   const firstNeeding = needing ?? runtime;
   if (firstNeeding) flow.firstNeedingLayer = firstNeeding;
   return flow;
@@ -100,6 +100,37 @@ function runtimeFallback(doc: Document, family: FamilyEvents, instruction: Instr
   const runtime = family.runtimes.find((item) => item.start > instruction.start);
   if (!onlyFetches || !runtime) return undefined;
   return { kind: 'runtime', instruction: runtime, description: `the container that ${runtime.keyword} at line ${lineRef(runtime)} starts (no RUN after this one uses the modules)`, needsLayer: true };
+}
+
+/**
+ * A stage built on the RUN's stage that is a build target of its own (`--target test`: no stage builds FROM it or copies
+ * from it) and, from the RUN on, only sets up an environment (no RUN, CMD or ENTRYPOINT in its chain after the RUN): its
+ * image is the modules' destination, for the container that runs go tests in it.
+ */
+function targetFallback(doc: Document, stage: Stage, instruction: Instruction): CacheConsumer | undefined {
+  if (!onlyFetchesModules(doc, instruction)) return undefined;
+  const stages = stagesOf(doc);
+  const used = new Set<Stage>(stages.flatMap((other) => (other.parent ? [other.parent] : [])));
+  const copiedFrom = new Set(doc.instructions.flatMap((item) => item.flags.filter((flag) => flag.name === 'from').map((flag) => (flag.value ?? '').toLowerCase())));
+  for (const candidate of stages) {
+    if (candidate === stage || used.has(candidate) || !stageChain(candidate).includes(stage)) continue;
+    if (copiedFrom.has(String(candidate.index)) || (candidate.name !== undefined && copiedFrom.has(candidate.name))) continue;
+    const after = stageChain(candidate).flatMap((member) => member.instructions).filter((item) => item.start > instruction.start);
+    if (after.some((item) => item.keyword === 'CMD' || item.keyword === 'ENTRYPOINT' || (item.keyword === 'RUN' && !onlySetsUp(doc, item)))) continue;
+    const name = candidate.name ?? `#${candidate.index}`;
+    return { kind: 'runtime', instruction: candidate.from, description: `stage ${name} (line ${lineRef(candidate.from)}), a build target no other stage uses, with nothing run in it after this RUN (its containers may run go),`, needsLayer: true };
+  }
+  return undefined;
+}
+
+/** Commands that set up a system (packages, users, folders) and read no Go module. */
+const SETUP_COMMANDS = /^(?:apk|apt-get|apt|dnf|yum|microdnf|zypper|mkdir|chmod|chown|ln|rm|useradd|adduser|addgroup|groupadd|true)$/;
+
+/** A RUN that only sets up the system: every command a package install or the like (`apk add g++` for the race detector). */
+function onlySetsUp(doc: Document, item: Instruction): boolean {
+  const analysis = runAnalysisOf(doc, item);
+  const commands = commandsOf(analysis);
+  return !analysis.unclear && commands.length > 0 && commands.every((command) => SETUP_COMMANDS.test(command.words[0]?.value.replace(/^.*\//, '') ?? ''));
 }
 
 /** The RUN's go commands all install or run `pkg@version`: they ignore the current module, and fill the cache with the tools' own module graphs. */
