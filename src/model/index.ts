@@ -421,7 +421,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (firstInChain(stage, 'runs go', (item) => item.keyword === 'RUN' && goInvocations(runAnalysisOf(doc, item)).length > 0) <= instruction.start) return true;
     // Go from the distribution (`apk add go`, `apt-get install golang-go`) or a release archive, then make or a script.
     return goInstalledBefore(doc, instruction, image) !== undefined ||
-      firstInChain(stage, 'installs a Go package', (item) => item.keyword === 'RUN' && GO_PACKAGE_INSTALL.test(doc.text.slice(item.start, item.end))) <= instruction.start;
+      firstInChain(stage, 'installs a Go package', (item) => item.keyword === 'RUN' && GO_PACKAGE_INSTALL.test(doc.text.slice(item.start, item.end))) <= instruction.start ||
+      firstInChain(stage, 'installs a Go release', (item) => (item.keyword === 'RUN' || item.keyword === 'ADD') && ANY_GO_RELEASE_ARCHIVE.test(doc.text.slice(item.start, item.end))) <= instruction.start;
   };
   const flows = new Map<Instruction, CacheFlow>();
   const flowOf = (instruction: Instruction): CacheFlow => {
@@ -880,7 +881,9 @@ function fetchesAProgram(doc: Document, command: SimpleCommand, next: SimpleComm
 }
 
 /** An official Go release archive (`go1.12.linux-amd64.tar.gz`), its version written out or as a variable (`go${GO_VERSION}.linux-...`). */
-const GO_RELEASE_ARCHIVE = /\bgo(\d+\.\d+(?:\.\d+)?|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)\.(?:linux|freebsd|darwin|windows)-[a-z0-9]+\.(?:tar\.gz|zip)\b/g;
+const GO_RELEASE_ARCHIVE = /\bgo(\d+\.\d+(?:\.\d+)?|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)\.(?:linux|freebsd|darwin|windows)-(?:[a-z0-9]+|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\([^()]*\))\.(?:tar\.gz|zip)\b/g;
+/** Such an archive whatever its version says (`go${GOLANG_VERSION}.linux-${ARCH}.tar.gz` with `ARG GOLANG_VERSION=x.x.x`): the stage has Go. */
+const ANY_GO_RELEASE_ARCHIVE = new RegExp(GO_RELEASE_ARCHIVE.source.replace('(\\d+\\.\\d+(?:\\.\\d+)?|', '([\\w.]+|'));
 
 /** A distribution package of Go (`apt-get install -y golang-go`, `apt install golang-1.21-go`): the version it names, if any. */
 /** A package manager installing Go, whatever version it brings: `apk add go`, `apt-get install golang-go`, `dnf install golang`. */
