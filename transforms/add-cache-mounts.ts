@@ -28,8 +28,8 @@ const MODULE_ONLY = new Set(['mod download', 'mod tidy', 'mod verify', 'mod vend
 export const addCacheMounts: Transform = {
   id: 'add-cache-mounts',
   summary: 'Add BuildKit cache mounts for the Go module and build caches to RUN instructions that run Go.',
-  // make and scripts too: a build hidden in them gets a note.
-  mayApply: (text) => /\bgo(?:1\.\d+(?:\.\d+)?)?\b|make|mage|\.sh\b/.test(text),
+  // make and scripts too: a build hidden in them gets a note, wherever the stage has Go (a golang image or package, goreleaser's).
+  mayApply: (text) => /\bgo(?:1\.\d+(?:\.\d+)?)?\b|golang|goreleaser|make|mage|\.sh\b/.test(text),
   apply(ctx) {
     let added = false;
     const unknownPaths: UnknownPaths = new Map();
