@@ -180,7 +180,9 @@ export function modeFactOf(facts: GoCommandFacts): ModeFact | undefined {
   const { module } = facts;
   if (module.how === 'elsewhere') return { kind: 'elsewhere', detail: module.detail };
   if (module.noModuleKnown) return { kind: 'module-unknown', detail: module.detail };
-  if (module.vendored) return { kind: 'vendored', detail: module.vendoredBy ?? '' };
+  // Below a go 1.14 line (or on a Go before 1.14) go does not build from vendor/ unless told (-mod=vendor, above).
+  const readsVendor = !(facts.moduleGoVersion?.minor !== undefined && !vendorsByDefault(facts.moduleGoVersion)) && !(facts.goVersion?.minor !== undefined && !vendorsByDefault(facts.goVersion));
+  if (module.vendored && readsVendor) return { kind: 'vendored', detail: module.vendoredBy ?? '' };
   if ((module.workspaceFile || module.workspaceBy) && facts.env.get('GOWORK') !== 'off') return { kind: 'workspace', detail: module.workspaceBy ?? '' };
   if (facts.cannotFetch) return { kind: 'cannot-fetch', detail: facts.cannotFetch };
   return undefined;
