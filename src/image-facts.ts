@@ -169,22 +169,41 @@ export function namesGo(name: string, tag: string | undefined): boolean {
 }
 
 /**
- * Tool images built FROM the official golang image whose tags name the tool's own releases, not Go's: they hold Go with
- * golang's user and variables (root, GOPATH=/go, GOTOOLCHAIN=local), but their Go cannot be read from the tag, so
- * bump-go-image never moves them. Each with where that is established.
+ * Go images outside the families whose user and Go variables are established, but whose tags dockmod does not move:
+ * tool images built FROM golang whose tags name the tool's releases (their Go cannot be read from the tag), and
+ * Bitnami's golang (its tags name Go, `1.24.4-debian-12-r0`, read as the Go they give; no tag list is established).
+ * Each with where that is established.
  */
-const GOLANG_BASED_TOOL_IMAGES: readonly { name: RegExp; title: string; source: string }[] = [
+export interface OtherGoImage {
+  name: RegExp;
+  /** How notes name it. */
+  title: string;
+  env: ReadonlyMap<string, string>;
+  workdir: string;
+  source: string;
+}
+
+export const OTHER_GO_IMAGES: readonly OtherGoImage[] = [
   {
     name: /^(?:docker\.io\/|index\.docker\.io\/|ghcr\.io\/)?goreleaser\/goreleaser(?:-pro)?$/,
     title: 'the goreleaser image',
+    env: new Map([['GOPATH', '/go'], ['GOTOOLCHAIN', 'local']]),
+    workdir: '/go',
     source: 'github.com/goreleaser/goreleaser Dockerfile: FROM golang:<version>-alpine, no USER, no ENV of its own (goreleaser-pro is built alike)',
+  },
+  {
+    name: /^(?:docker\.io\/)?bitnami\/golang$/,
+    title: 'Bitnami golang',
+    env: new Map([['GOPATH', '/go'], ['GOCACHE', '/go/.cache']]),
+    workdir: '/go',
+    source: 'github.com/bitnami/containers bitnami/golang/<minor>/debian-12/Dockerfile: ENV GOCACHE="/go/.cache" GOPATH="/go", WORKDIR $GOPATH, no USER',
   },
 ];
 
-/** A tool image built on golang (GOLANG_BASED_TOOL_IMAGES), by name; its title for notes. */
-export function golangBasedToolImageOf(name: string): string | undefined {
+/** A Go image of OTHER_GO_IMAGES, by name. */
+export function otherGoImageOf(name: string): OtherGoImage | undefined {
   const lower = name.toLowerCase();
-  return GOLANG_BASED_TOOL_IMAGES.find((image) => image.name.test(lower))?.title;
+  return OTHER_GO_IMAGES.find((image) => image.name.test(lower));
 }
 
 /** Minor tags are established for ubi9 only; ubi8 and ubi10 need a user's list. */

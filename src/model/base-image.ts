@@ -7,7 +7,7 @@ import { lineRef, type Document } from '../document.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version.js';
 import { getOnlyFetches, goInvocations } from '../run.js';
 import { stageGoVersions } from '../go-image-bump.js';
-import { builderFamilyOf, familyById, golangBasedToolImageOf, namesGo, type FamilyId, type ImageAccount, type ImageFamily } from '../image-facts.js';
+import { builderFamilyOf, familyById, namesGo, otherGoImageOf, type FamilyId, type ImageAccount, type ImageFamily } from '../image-facts.js';
 import { isGolangImage, mirroredGolangPrefix, splitImageReference } from '../image-ref.js';
 import type { TransformOptions } from '../transform.js';
 import { expandVariables, stageChain } from '../stage-facts.js';
@@ -28,8 +28,8 @@ export interface BaseImage {
   family?: ImageFamily;
   /** The image holds Go: golang, a family, or a name or tag that says Go (image-facts.ts namesGo). */
   holdsGo: boolean;
-  /** A tool image built on golang whose tags name the tool's releases (image-facts.ts): golang's user and variables, its Go unknown. */
-  golangBasedTool?: string;
+  /** A Go image outside the families whose user and variables are known (image-facts.ts OTHER_GO_IMAGES), by its title. */
+  otherGoImage?: string;
   /** A distribution image known to run as root and to set no Go variables (Go installed from its packages). */
   distribution?: boolean;
   /** Why the user the image runs as and its Go cache paths are unknown; undefined when they are known. */
@@ -45,6 +45,9 @@ export interface BaseImage {
   /** The user the image runs as when no USER applies, where known. */
   defaultUser?: ImageAccount;
 }
+
+/** Both OTHER_GO_IMAGES run as root (no USER in their Dockerfiles). */
+const ROOT_ACCOUNT: ImageAccount = { name: 'root', uid: '0', gid: '0' };
 
 /** Working directories of the image families (their Dockerfiles' WORKDIR), where established. */
 const FAMILY_WORKDIRS: Partial<Record<FamilyId, string>> = {
@@ -76,17 +79,16 @@ export function baseImageOfStage(doc: Document, stage: Stage, options: Transform
   const tag = image.tag ? partial.slice(image.tag.start, image.tag.end) : '';
   const golang = nameKnown && isGolangImage(image.name, options.golangRegistries ?? []);
   const family = golang ? familyById('golang') : nameKnown ? builderFamilyOf(image.name) : undefined;
-  const golangBasedTool = nameKnown && !family ? golangBasedToolImageOf(image.name) : undefined;
-  const holdsGo = golang || family !== undefined || golangBasedTool !== undefined || (nameKnown && namesGo(image.name, tag || undefined));
+  const other = nameKnown && !family ? otherGoImageOf(image.name) : undefined;
+  const holdsGo = golang || family !== undefined || other !== undefined || (nameKnown && namesGo(image.name, tag || undefined));
   const facts: BaseImage = { written, golang, holdsGo, env: family ? familyEnv(family) : new Map() };
   if (reference !== undefined) facts.reference = reference;
-  if (golangBasedTool) {
-    // golang's user, variables and working directory; not its family, whose tags are Go's.
-    const golangFamily = familyById('golang');
-    facts.golangBasedTool = golangBasedTool;
-    facts.env = familyEnv(golangFamily);
-    facts.defaultUser = golangFamily.defaultUser;
-    facts.workdir = FAMILY_WORKDIRS.golang!;
+  if (other) {
+    // Its user, variables and working directory; no family, whose tags bump-go-image would move.
+    facts.otherGoImage = other.title;
+    facts.env = other.env;
+    facts.defaultUser = ROOT_ACCOUNT;
+    facts.workdir = other.workdir;
   } else if (family) {
     facts.family = family;
     facts.defaultUser = family.defaultUser;
@@ -157,7 +159,7 @@ function cachePathsUnknownOf(facts: BaseImage, tag: string, windowsBuild: () => 
   if (WINDOWS_IMAGE.test(tag) || WINDOWS_IMAGE.test(facts.reference ?? facts.written)) return `${shown} is a Windows image: its cache paths are not /go/pkg/mod and /root/.cache/go-build`;
   const windows = windowsBuild();
   if (windows) return windows;
-  if (facts.family || facts.golangBasedTool || facts.distribution) return undefined;
+  if (facts.family || facts.otherGoImage || facts.distribution) return undefined;
   if (facts.reference === undefined) {
     return `the base image ${facts.written} uses an ARG with no default: the user it runs as and its Go cache paths are unknown`;
   }
