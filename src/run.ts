@@ -279,7 +279,7 @@ export function buildsOnlyDependencies(go: GoInvocation): boolean {
 }
 
 /**
- * `go get -d ./...` (also `-v`, `-t`, `-x`): fetch what the module's own packages
+ * `go get -d ./...` (also `-v`, `-t`, `-x`, or no package: the current folder's): fetch what the module's own packages
  * import, naming no version and upgrading nothing. 'fetches' with -d; 'builds-before-1.18'
  * without it (Go 1.18 and newer only fetch, older ones also build and install).
  */
@@ -287,7 +287,8 @@ export function getsOwnDependencies(go: GoInvocation): 'fetches' | 'builds-befor
   if (go.subcommand.value !== 'get') return undefined;
   const flags = go.args.filter((word) => word.value.startsWith('-')).map((word) => word.value.replace(/^--?/, ''));
   const packages = go.args.filter((word) => !word.value.startsWith('-')).map((word) => word.value);
-  const own = flags.every((flag) => ['d', 'v', 't', 'x'].includes(flag)) && packages.length > 0 && packages.every((name) => /^\.(?:\/\.\.\.)?$|^\.\/[\w./-]*$/.test(name));
+  // No package named is the package in the current folder, as `.` is.
+  const own = flags.every((flag) => ['d', 'v', 't', 'x'].includes(flag)) && packages.every((name) => /^\.(?:\/\.\.\.)?$|^\.\/[\w./-]*$/.test(name));
   if (!own) return undefined;
   return getOnlyFetches(go) ? 'fetches' : 'builds-before-1.18';
 }
