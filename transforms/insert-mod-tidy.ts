@@ -112,12 +112,12 @@ function buildsWithC(go: GoInvocation): boolean {
 const PLAIN_FOLDER = /^\/[A-Za-z0-9_./-]*$/;
 
 /**
- * The folder a tidy must `cd` to: the module root of a build whose RUN first changes directory (`cd /src && go build`)
- * into a module other than its WORKDIR's, when the model knows that root and it is a plain absolute path. Undefined
+ * The folder a tidy must `cd` to: the module root of a build whose RUN first changes directory (`cd /src && go build`),
+ * or that builds another directory (`go build -C /src`), in a module other than its WORKDIR's, when the model knows that root and it is a plain absolute path. Undefined
  * when the tidy runs where the RUN starts (the same module), or when the folder cannot be told.
  */
 function tidyFolder(ctx: Context, run: GoRun, go: GoInvocation): string | undefined {
-  if (!changesDirectoryBefore(run, go) || buildsWithC(go)) return undefined;
+  if (!changesDirectoryBefore(run, go) && !buildsWithC(go)) return undefined;
   const { module } = ctx.model().goCommand(run.instruction, go);
   if (module.how !== 'context' || sameModuleAsStage(ctx, run.instruction, module)) return undefined;
   return module.moduleRoot !== undefined && PLAIN_FOLDER.test(module.moduleRoot) ? module.moduleRoot : undefined;
