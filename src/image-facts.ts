@@ -206,6 +206,19 @@ export function otherGoImageOf(name: string): OtherGoImage | undefined {
   return OTHER_GO_IMAGES.find((image) => image.name.test(lower));
 }
 
+/** Images known to run as root and set no Go variables: Go installed from the distribution. */
+const ROOT_DISTRIBUTIONS = new RegExp([
+  /^(?:docker\.io\/|index\.docker\.io\/)?(?:library\/)?(?:alpine|debian|ubuntu|buildpack-deps|fedora|archlinux|amazonlinux|rockylinux|almalinux|busybox|scratch|centos|oraclelinux)$/.source,
+  // The same distributions from their own registries, and Red Hat's UBI base images (no USER in their Dockerfiles: root).
+  /^quay\.io\/(?:centos\/centos|fedora\/fedora)$|^registry\.fedoraproject\.org\/fedora$/.source,
+  /^(?:(?:registry\.access\.redhat\.com|registry\.redhat\.io)\/ubi(?:8|9|10)(?:\/ubi(?:-minimal|-init)?)?|(?:docker\.io\/)?redhat\/ubi(?:8|9|10)(?:-minimal|-init)?)$/.source,
+].join('|'));
+
+/** A plain distribution image (`alpine`, `quay.io/centos/centos`, `ubi9/ubi`): root, no Go variables, Go from its packages. */
+export function isRootDistribution(name: string): boolean {
+  return ROOT_DISTRIBUTIONS.test(name.toLowerCase());
+}
+
 /** Minor tags are established for ubi9 only; ubi8 and ubi10 need a user's list. */
 export function knownMinorTags(family: ImageFamily, name: string): readonly string[] | undefined {
   if (family.id === 'go-toolset' && !/\/ubi9\//.test(name.toLowerCase())) return undefined;

@@ -2,6 +2,8 @@
 // defaults, `go env -w`), inherited through `FROM <earlier stage>` chains.
 import type { Document, Instruction } from './document.js';
 import { analyzeRun, goInvocations, type RunAnalysis } from './run.js';
+import { isRootDistribution } from './image-facts.js';
+import { splitImageReference } from './image-ref.js';
 import { objectCache } from './object-cache.js';
 
 export interface Stage {
@@ -13,6 +15,8 @@ export interface Stage {
   image: string;
   /** The earlier stage this one is built FROM, if any. */
   parent?: Stage;
+  /** The earlier stages a FROM named through ARGs may be (`FROM base-${TARGETARCH}`) when they are not built alike: no parent is taken. */
+  parentCandidates?: Stage[];
   /** The stage's instructions after its FROM. */
   instructions: Instruction[];
 }
@@ -39,8 +43,11 @@ export function stagesOf(doc: Document): Stage[] {
       const [image = '', as, name] = instruction.args;
       const stage: Stage = { index: stages.length, from: instruction, image, instructions: [] };
       if (as?.toUpperCase() === 'AS' && name) stage.name = name.toLowerCase();
-      const parent = byName.get(image.toLowerCase()) ?? (image.includes('$') ? parentByPattern(doc, image, stages) : undefined);
+      const named = byName.get(image.toLowerCase());
+      const byPattern = named || !image.includes('$') ? undefined : parentByPattern(doc, image, stages);
+      const parent = named ?? byPattern?.parent;
       if (parent) stage.parent = parent;
+      else if (byPattern) stage.parentCandidates = byPattern.candidates;
       if (stage.name !== undefined && !byName.has(stage.name)) byName.set(stage.name, stage);
       stages.push(stage);
     } else {
@@ -60,7 +67,7 @@ export function stagesOf(doc: Document): Stage[] {
  * set no user and install no Go (`apt-get install crossbuild-essential-arm64`), so whichever the build picks, the
  * stage's facts are the same. Undefined otherwise: an image the build passes in.
  */
-function parentByPattern(doc: Document, image: string, earlier: readonly Stage[]): Stage | undefined {
+function parentByPattern(doc: Document, image: string, earlier: readonly Stage[]): { parent?: Stage; candidates: Stage[] } | undefined {
   // A variable with a default stands for it (`FROM base-${FLAVOR}`, `ARG FLAVOR=alpine`), as for a base image's ARGs.
   const defaults = globalArgDefaults(doc);
   const parts = image.split(/(\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*)/);
@@ -86,8 +93,11 @@ function parentByPattern(doc: Document, image: string, earlier: readonly Stage[]
     return true;
   }).map(text);
   const [first, ...rest] = chains;
-  const same = rest.every((chain) => rootImage(chain) === rootImage(first!) && kept(chain).join('\u0000') === kept(first!).join('\u0000'));
-  return same ? candidates[0] : undefined;
+  // Two plain root distributions (`almalinux:8`, `rockylinux:8`) give the same facts while no kept RUN installs anything of Go.
+  const sameRoot = (chain: Stage[]): boolean => rootImage(chain) === rootImage(first!) ||
+    ([chain, first!].every((c) => isRootDistribution(splitImageReference(rootImage(c)).name)) && !chains.some((c) => c.flatMap((st) => st.instructions).some((item) => item.keyword === 'RUN' && SETS_BUILD_FACTS.test(text(item)))));
+  const same = rest.every((chain) => sameRoot(chain) && kept(chain).join('\u0000') === kept(first!).join('\u0000'));
+  return same ? { parent: candidates[0]!, candidates } : { candidates };
 }
 
 /** Variables that choose what a build targets (platform, cgo, C toolchain), nothing of its module, user or caches. */

@@ -200,8 +200,10 @@ function planFor(
   const expansion = expandImage(doc, source, args);
   plan.sources = expansion.sources;
   plan.image = expansion.unknown.length > 0 ? doc.text.slice(source.start, source.end) : expansion.text;
-  // An earlier stage, also one named through ARGs (`FROM gobuild-$TARGETARCH`, see stages.ts): not an image to bump.
-  if (stagesOf(doc).find((stage) => stage.from === from)?.parent) return plan;
+  // An earlier stage, also one named through ARGs (`FROM gobuild-$TARGETARCH`, see stages.ts), even one of several not
+  // built alike: not an image to bump (the candidates' own FROMs are).
+  const stage = stagesOf(doc).find((candidate) => candidate.from === from);
+  if (stage?.parent || stage?.parentCandidates) return plan;
   const leave = (message: string): Plan => {
     if (target) plan.notes.push({ offset: source.start, message, ...(plan.suggestion ? { suggestion: plan.suggestion } : {}) });
     return plan;

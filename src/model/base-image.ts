@@ -7,7 +7,7 @@ import { lineRef, type Document } from '../document.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version.js';
 import { getOnlyFetches, goInvocations } from '../run.js';
 import { stageGoVersions } from '../go-image-bump.js';
-import { builderFamilyOf, familyById, namesGo, otherGoImageOf, type FamilyId, type ImageAccount, type ImageFamily } from '../image-facts.js';
+import { builderFamilyOf, familyById, isRootDistribution, namesGo, otherGoImageOf, type FamilyId, type ImageAccount, type ImageFamily } from '../image-facts.js';
 import { isGolangImage, mirroredGolangPrefix, splitImageReference } from '../image-ref.js';
 import type { TransformOptions } from '../transform.js';
 import { expandVariables, stageChain } from '../stage-facts.js';
@@ -55,13 +55,6 @@ const FAMILY_WORKDIRS: Partial<Record<FamilyId, string>> = {
   // sclorg/s2i-base-container core: WORKDIR ${HOME}, HOME=/opt/app-root/src.
   'go-toolset': '/opt/app-root/src',
 };
-/** Images known to run as root and set no Go variables: Go installed from the distribution. */
-const ROOT_DISTRIBUTIONS = new RegExp([
-  /^(?:docker\.io\/|index\.docker\.io\/)?(?:library\/)?(?:alpine|debian|ubuntu|buildpack-deps|fedora|archlinux|amazonlinux|rockylinux|almalinux|busybox|scratch|centos|oraclelinux)$/.source,
-  // The same distributions from their own registries, and Red Hat's UBI base images (no USER in their Dockerfiles: root).
-  /^quay\.io\/(?:centos\/centos|fedora\/fedora)$|^registry\.fedoraproject\.org\/fedora$/.source,
-  /^(?:(?:registry\.access\.redhat\.com|registry\.redhat\.io)\/ubi(?:8|9|10)(?:\/ubi(?:-minimal|-init)?)?|(?:docker\.io\/)?redhat\/ubi(?:8|9|10)(?:-minimal|-init)?)$/.source,
-].join('|'));
 /** A Windows base image, by its tag or name (`golang:1.22-windowsservercore-ltsc2022`, `mcr.microsoft.com/windows/servercore`). */
 const WINDOWS_IMAGE = /windows-?servercore|nanoserver|\/windows\/(?:servercore|nanoserver|server)\b/i;
 /** Stands in for the value of an ARG without default while the reference is split. */
@@ -94,7 +87,7 @@ export function baseImageOfStage(doc: Document, stage: Stage, options: Transform
     facts.defaultUser = family.defaultUser;
     const workdir = FAMILY_WORKDIRS[family.id];
     if (workdir) facts.workdir = workdir;
-  } else if (nameKnown && ROOT_DISTRIBUTIONS.test(image.name.toLowerCase())) {
+  } else if (nameKnown && isRootDistribution(image.name)) {
     facts.distribution = true;
     facts.workdir = '/';
   }

@@ -220,7 +220,8 @@ function runConsumer(query: CacheFlowQuery, item: Instruction, credentials: stri
   const gos = goInvocations(analysis).filter((go) => go.subcommand.value !== 'version' && go.subcommand.value !== 'env' && goVerb(go) !== 'mod verify');
   const at = `at line ${lineRef(item)}`;
   if (gos.length > 0) {
-    if (credentials && !credentialMountOf(item)) {
+    // Another download is no build that needs these modules: whether it stays is its own decision (and this one must not hang on it).
+    if (credentials && !credentialMountOf(item) && !onlyFetchesModules(doc, item)) {
       return { kind: 'cannot-fetch', instruction: item, description: `the go ${gos[0]!.subcommand.value} ${at} (without the --mount=${credentials} of the download: private modules)`, needsLayer: true };
     }
     for (const go of gos) {
