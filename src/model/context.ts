@@ -69,6 +69,11 @@ function contextFor(
   }
   const found = candidates.find((dir) => sources.every((source) => sourceExists(files, dir, source)));
   if (found) return { dir: found, how: 'inferred', detail: `${shown(found)}: the nearest folder in which every COPY/ADD source exists` };
+  // BuildKit lets a wildcard match nothing (`COPY go.* *.go ./` with no .go file at the root): then the named sources decide,
+  // with at least one source of the file found there.
+  const named = sources.filter((source) => !/[*?[]/.test(source));
+  const withEmptyWildcards = candidates.find((dir) => named.every((source) => sourceExists(files, dir, source)) && sources.some((source) => sourceExists(files, dir, source)));
+  if (withEmptyWildcards) return { dir: withEmptyWildcards, how: 'inferred', detail: `${shown(withEmptyWildcards)}: the nearest folder in which every COPY/ADD source exists (a wildcard may match nothing)` };
   return { how: 'unknown', detail: `no folder from ${shown(start)} up to the repository root holds every COPY/ADD source` };
 }
 

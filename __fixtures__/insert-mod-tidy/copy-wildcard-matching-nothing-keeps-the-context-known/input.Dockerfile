@@ -1,0 +1,5 @@
+FROM golang:1.24
+WORKDIR /src
+COPY go.* *.go ./
+COPY cmd/ cmd/
+RUN go build -o /app ./cmd/app

@@ -1,0 +1,6 @@
+FROM golang:1.24
+WORKDIR /src
+COPY go.* *.go ./
+COPY cmd/ cmd/
+RUN go mod tidy
+RUN go build -o /app ./cmd/app
