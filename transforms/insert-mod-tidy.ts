@@ -40,7 +40,7 @@ function planStage(ctx: Context, stage: Stage): void {
   const chain = stageChain(stage).flatMap((s) => s.instructions);
   const builds = ownRuns.filter((run) => run.invocations.some((go) => isModuleBuild(go) && !installsOthersTools(ctx, run, go)));
   // `go install github.com/x/tool` before the sources are copied builds a dependency from go.mod alone: no tidy there, nor a note.
-  const build = builds.find((run) => !buildsDependenciesBeforeSources(run, chain));
+  const build = builds.find((run) => !buildsDependenciesBeforeSources(ctx, run, chain));
   const unreadable = firstUnreadableBuild(ctx, stage);
   if (unreadable && (!build || unreadable.start <= build.instruction.start)) {
     ctx.note(unreadable.start, `a RUN that seems to build cannot be read safely (${runAnalysisOf(ctx.doc, unreadable).unclear}); go mod tidy not inserted`);
@@ -51,7 +51,7 @@ function planStage(ctx: Context, stage: Stage): void {
   }
   const buildCommand = build.invocations.find((go) => isModuleBuild(go) && !installsOthersTools(ctx, build, go))!;
   const beforeBuild = chain.filter((instruction) => instruction.start < build.instruction.start);
-  const sourceCopy = beforeBuild.findLast(isSourceCopy);
+  const sourceCopy = beforeBuild.findLast((instruction) => isSourceCopy(ctx, instruction));
   if (!sourceCopy) {
     // The model's fact (sources cloned in the image, GOPATH mode...) says more, and add-mod-flag states the same one: said once.
     const fact = modeFactOf(ctx.model().goCommand(build.instruction, buildCommand));
@@ -131,10 +131,10 @@ function firstUnreadableBuild(ctx: Context, stage: Stage): Instruction | undefin
     runAnalysisOf(ctx.doc, instruction).unclear !== undefined);
 }
 
-function buildsDependenciesBeforeSources(run: GoRun, chain: readonly Instruction[]): boolean {
+function buildsDependenciesBeforeSources(ctx: Context, run: GoRun, chain: readonly Instruction[]): boolean {
   return run.invocations.filter(isModuleBuild).every(buildsOnlyDependencies) &&
     !sourcesMountedBy(run.instruction) &&
-    !chain.some((instruction) => instruction.start < run.instruction.start && isSourceCopy(instruction));
+    !chain.some((instruction) => instruction.start < run.instruction.start && isSourceCopy(ctx, instruction));
 }
 
 /**
@@ -168,7 +168,9 @@ function goRuns(ctx: Context, instructions: readonly Instruction[]): GoRun[] {
 }
 
 function loadsPackages(go: GoInvocation): boolean {
-  return LOADS_PACKAGES.has(go.subcommand.value) && !namesVersionedPackage(go);
+  // `go mod vendor` reads every package's imports as a build does (and fails on the same missing go.sum entries): a tidy
+  // before it leaves vendor/ made from the tidied go.mod.
+  return (LOADS_PACKAGES.has(go.subcommand.value) && !namesVersionedPackage(go)) || goVerb(go) === 'mod vendor';
 }
 
 /** A tidy in this RUN that runs before any command that loads packages. */
@@ -181,17 +183,18 @@ function runsTidyBeforeItsBuild(run: GoRun): boolean {
 }
 
 /** COPY/ADD from the build context (not `--from=`) of more than go.mod/go.sum. */
-function isSourceCopy(instruction: Instruction): boolean {
+function isSourceCopy(ctx: Context, instruction: Instruction): boolean {
   if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') return false;
   if (instruction.flags.some((flag) => flag.name === 'from')) return false;
   const words = instruction.args.filter((arg) => arg !== '\\' && arg !== '`' && !arg.startsWith('--'));
   if (words[0]?.startsWith('<<')) return true;
   const sources = words.slice(0, -1);
-  // A folder, `.`, Go files or a glob bring sources; a lone file of another kind (go.toolchain.rev, Makefile.inc) does not.
+  // A folder (also one named like a file, `0chain.net`), `.`, Go files or a glob bring sources; a lone file of another kind (go.toolchain.rev, Makefile.inc) does not.
   const bringsSources = (source: string): boolean => {
     const name = source.replace(/\/+$/, '').replace(/^.*\//, '');
     if (MODULE_FILES.test(name)) return false;
-    return name === '' || name === '.' || name === '..' || /\.go$|[*?[]/.test(name) || !/\.[A-Za-z0-9]+$/.test(name) || source.endsWith('/');
+    return name === '' || name === '.' || name === '..' || /\.go$|[*?[]/.test(name) || !/\.[A-Za-z0-9]+$/.test(name) || source.endsWith('/') ||
+      ctx.model().isContextFolder(source);
   };
   return sources.length === 0 || sources.some(bringsSources);
 }

@@ -120,6 +120,8 @@ export interface ImageModel {
   workdirAt(instruction: Instruction): string | undefined;
   /** The module a go command would build at `instruction`'s working directory (WORKDIR), before its own `cd`. */
   moduleAtWorkdir(instruction: Instruction): ModuleRead;
+  /** A COPY source (relative to the context) is a folder of the build context (`./code/go/0chain.net`); false when the context is unknown. */
+  isContextFolder(source: string): boolean;
   /** The first command of a RUN that builds out of dockmod's sight: make, a script (by name, or brought from the build context). */
   opaqueBuild(instruction: Instruction): SimpleCommand | undefined;
   /** The module and GOPATH mode where a command of the RUN runs (after the RUN's own `cd`s), as for moduleAtWorkdir and gopathModeAt. */
@@ -470,6 +472,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       return runsAs.name !== undefined ? `user ${runsAs.name}` : runsAs.uid !== undefined ? `uid ${runsAs.uid}` : 'the image user';
     },
     moduleAtWorkdir: (instruction) => atWorkdir(instruction).module,
+    isContextFolder: (source) => context.dir !== undefined && files.isDirectory(nodePath.join(context.dir, source)),
     gopathModeAt: (instruction) => atWorkdir(instruction).gopathMode,
     opaqueBuild,
     readingAtCommand: (instruction, command) => atWorkdir(instruction, command),
