@@ -181,6 +181,8 @@ export interface OtherGoImage {
   env: ReadonlyMap<string, string>;
   workdir: string;
   source: string;
+  /** The facts hold for tags whose Go is at least this (older builds set other variables); older or unreadable tags: unknown. */
+  factsSince?: string;
 }
 
 export const OTHER_GO_IMAGES: readonly OtherGoImage[] = [
@@ -196,7 +198,8 @@ export const OTHER_GO_IMAGES: readonly OtherGoImage[] = [
     title: 'Bitnami golang',
     env: new Map([['GOPATH', '/go'], ['GOCACHE', '/go/.cache']]),
     workdir: '/go',
-    source: 'github.com/bitnami/containers bitnami/golang/<minor>/debian-12/Dockerfile: ENV GOCACHE="/go/.cache" GOPATH="/go", WORKDIR $GOPATH, no USER',
+    source: 'github.com/bitnami/containers bitnami/golang/<minor>/debian-12/Dockerfile: ENV GOCACHE="/go/.cache" GOPATH="/go", WORKDIR $GOPATH, no USER; the 1.13-1.17 debian-10 builds set GOPATH alone',
+    factsSince: '1.18',
   },
 ];
 
@@ -211,7 +214,8 @@ const ROOT_DISTRIBUTIONS = new RegExp([
   /^(?:docker\.io\/|index\.docker\.io\/)?(?:library\/)?(?:alpine|debian|ubuntu|buildpack-deps|fedora|archlinux|amazonlinux|rockylinux|almalinux|busybox|scratch|centos|oraclelinux)$/.source,
   // The same distributions from their own registries, and Red Hat's UBI base images (no USER in their Dockerfiles: root).
   /^quay\.io\/(?:centos\/centos|fedora\/fedora)$|^registry\.fedoraproject\.org\/fedora$/.source,
-  /^(?:(?:registry\.access\.redhat\.com|registry\.redhat\.io)\/ubi(?:8|9|10)(?:\/ubi(?:-minimal|-init)?)?|(?:docker\.io\/)?redhat\/ubi(?:8|9|10)(?:-minimal|-init)?)$/.source,
+  /^(?:(?:registry\.access\.redhat\.com|registry\.redhat\.io)\/ubi(?:7|8|9|10)(?:-minimal|-init)?(?:\/ubi(?:-minimal|-init)?)?|(?:docker\.io\/)?redhat\/ubi(?:7|8|9|10)(?:-minimal|-init)?)$/.source,
+  /^(?:quay\.io\/fedora|registry\.fedoraproject\.org)\/fedora-minimal$|^(?:docker\.io\/)?(?:library\/)?fedora-minimal$|^container-registry\.oracle\.com\/os\/oraclelinux$/.source,
 ].join('|'));
 
 /** A plain distribution image (`alpine`, `quay.io/centos/centos`, `ubi9/ubi`): root, no Go variables, Go from its packages. */

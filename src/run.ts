@@ -193,9 +193,12 @@ export function goInvocation(command: SimpleCommand): GoInvocation | undefined {
     }
   }
   const tool = words[i];
-  const subcommand = words[i + 1];
-  if (!tool || !subcommand || !isGoTool(tool.value)) return undefined;
-  return { command, tool, subcommand, args: words.slice(i + 2), assignments };
+  if (!tool || !isGoTool(tool.value)) return undefined;
+  // `go -C dir build` (Go 1.21+) is `go build -C dir`: the -C words lead the arguments, as Go requires them to.
+  const leadingC = /^--?C$/.test(words[i + 1]?.value ?? '') ? 2 : /^--?C=/.test(words[i + 1]?.value ?? '') ? 1 : 0;
+  const subcommand = words[i + 1 + leadingC];
+  if (!subcommand) return undefined;
+  return { command, tool, subcommand, args: [...words.slice(i + 1, i + 1 + leadingC), ...words.slice(i + 2 + leadingC)], assignments };
 }
 
 function isGoTool(name: string): boolean {
@@ -220,7 +223,8 @@ export function goInvocations(analysis: RunAnalysis): readonly GoInvocation[] {
 export function goVerb(invocation: GoInvocation): string {
   const sub = invocation.subcommand.value;
   if (sub === 'mod' || sub === 'work' || sub === 'env' || sub === 'tool') {
-    const verb = invocation.args.find((word) => !word.value.startsWith('-'));
+    // The first word that is no flag, nor the folder of a `-C dir` (`go -C ./src mod download`).
+    const verb = invocation.args.find((word, i) => !word.value.startsWith('-') && !/^--?C$/.test(invocation.args[i - 1]?.value ?? ''));
     return verb ? `${sub} ${verb.value}` : sub;
   }
   return sub;

@@ -15,7 +15,7 @@ export interface Stage {
   image: string;
   /** The earlier stage this one is built FROM, if any. */
   parent?: Stage;
-  /** The earlier stages a FROM named through ARGs may be (`FROM base-${TARGETARCH}`) when they are not built alike: no parent is taken. */
+  /** The earlier stages a FROM named through ARGs may be (`FROM base-${TARGETARCH}`); the parent is the first when they are built alike, else none. */
   parentCandidates?: Stage[];
   /** The stage's instructions after its FROM. */
   instructions: Instruction[];
@@ -47,13 +47,20 @@ export function stagesOf(doc: Document): Stage[] {
       const byPattern = named || !image.includes('$') ? undefined : parentByPattern(doc, image, stages);
       const parent = named ?? byPattern?.parent;
       if (parent) stage.parent = parent;
-      else if (byPattern) stage.parentCandidates = byPattern.candidates;
+      if (byPattern) stage.parentCandidates = byPattern.candidates;
       if (stage.name !== undefined && !byName.has(stage.name)) byName.set(stage.name, stage);
       stages.push(stage);
     } else {
       stages.at(-1)?.instructions.push(instruction);
     }
     byInstruction[instruction.index] = stages.at(-1);
+  }
+  // Different distributions (or releases) as the candidates' roots give different Go from their packages: a stage on
+  // them that installs Go (`apt-get install golang-go` on ubuntu:20.04 or 22.04) has no one parent.
+  for (const stage of stages) {
+    if (!stage.parent || !stage.parentCandidates || new Set(stage.parentCandidates.map((candidate) => stageChain(candidate)[0]!.image.toLowerCase())).size < 2) continue;
+    const built = stages.filter((other) => other === stage || stageChain(other).includes(stage));
+    if (built.some((other) => other.instructions.some((item) => item.keyword === 'RUN' && INSTALLS_DISTRIBUTION_GO.test(doc.text.slice(item.start, item.end))))) delete stage.parent;
   }
   stageCache.set(doc, stages);
   stageByInstruction.set(doc, byInstruction);
@@ -102,6 +109,9 @@ function parentByPattern(doc: Document, image: string, earlier: readonly Stage[]
 
 /** Variables that choose what a build targets (platform, cgo, C toolchain), nothing of its module, user or caches. */
 const TARGET_ONLY = /^(?:GOOS|GOARCH|GOARM|GOAMD64|GOARM64|GO386|GOMIPS|GOMIPS64|GOPPC64|GORISCV64|GOWASM|CGO_ENABLED|CGO_[A-Z]+FLAGS|CC|CXX|AR|PKG_CONFIG|TARGET[A-Z]*|BUILD[A-Z]*)$/;
+
+/** A package manager installing Go: the Go it brings depends on the distribution's release. */
+const INSTALLS_DISTRIBUTION_GO = /\b(?:apk|apt-get|apt|dnf|yum|microdnf|zypper)\b[^\n]*?\s(?:go|golang(?:-[\w.]+)?|go-toolset)(?=[\s\\;&|]|$)/;
 
 /** A RUN that may change what a stage built on it reads: go commands, Go installs, users, the environment. */
 const SETS_BUILD_FACTS = /\bgo\b|golang|go-toolset|\b(?:user|group)(?:add|mod)\b|\badd(?:user|group)\b|\bexport\b|GOPATH|GOFLAGS|GOTOOLCHAIN/;

@@ -6,11 +6,11 @@ import { lineRef, lineText, type Document, type Instruction } from '../src/docum
 import { goCachesFor, isGoPathVariable, normalizePath, type GoCaches } from '../src/cache-paths.js';
 import { commandsOf, getOnlyFetches, goInvocation, goInvocations, goVerb, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { BUILD_CACHE_SINCE, compareGoVersions, MODULE_CACHE_SINCE, type GoVersion } from '../src/go-version.js';
-import { credentialMountOf } from '../src/model/cache-flow.js';
+import { credentialMountOf, hasCredentialsOf } from '../src/model/cache-flow.js';
 import { cacheMountsLeftOn, noteOpaqueBuildLeft } from '../src/opaque-build-note.js';
 import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountCovers, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
 import { sameUserKey, userBefore } from '../src/users.js';
-import { expandVariables, firstInChain, stageChain, variablesBefore } from '../src/stage-facts.js';
+import { chainInstructionsBefore, expandVariables, firstInChain, stageChain, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf, stageOf, type Stage } from '../src/stages.js';
 import { objectCache } from '../src/object-cache.js';
 import { variablesOver } from '../src/model/copies.js';
@@ -139,13 +139,10 @@ function moduleCacheKeptInLayer(ctx: Context, instruction: Instruction, gos: rea
   if (kept) return kept;
   const cannotFetch = gos.map((go) => model.goCommand(instruction, go).cannotFetch).find((reason) => reason !== undefined);
   if (cannotFetch) return `${cannotFetch}, so the build reads the modules already in the image`;
-  if (!credentialMountOf(instruction)) {
-    const stage = stageOf(ctx.doc, instruction);
-    const privateFetch = stage === undefined ? Infinity : firstInChain(stage, 'private module fetch', (item) => item.keyword === 'RUN' && credentialMountOf(item) !== undefined && goInvocations(runAnalysisOf(ctx.doc, item)).length > 0);
-    if (privateFetch < instruction.start) {
-      return 'an earlier RUN fetched modules with a secret or ssh mount (private modules) that this RUN lacks, so it reads them from the image';
-    }
-  }
+  // An earlier RUN that fetched with secret or ssh mounts this RUN lacks (any of them): it reads those modules from the image.
+  const privateFetch = chainInstructionsBefore(ctx.doc, instruction).find((item) => item.keyword === 'RUN' && credentialMountOf(item) !== undefined &&
+    goInvocations(runAnalysisOf(ctx.doc, item)).length > 0 && !hasCredentialsOf(instruction, item));
+  if (privateFetch) return 'an earlier RUN fetched modules with a secret or ssh mount (private modules) that this RUN lacks, so it reads them from the image';
   return undefined;
 }
 

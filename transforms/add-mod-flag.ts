@@ -97,7 +97,8 @@ function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnal
 function insertion(text: string, analysis: RunAnalysis, go: GoInvocation): { start: number; end: number; text: string } {
   let anchor = go.subcommand;
   const [first, second] = go.args;
-  if (first && /^--?C(?:=|$)/.test(first.value)) anchor = first.value.includes('=') || !second ? first : second;
+  // After `go build -C dir`'s dir; `go -C dir build` has them before the subcommand already.
+  if (first && first.start > go.subcommand.start && /^--?C(?:=|$)/.test(first.value)) anchor = first.value.includes('=') || !second ? first : second;
   if (analysis.exec) {
     const elements = analysis.exec.elements;
     const index = elements.indexOf(anchor);

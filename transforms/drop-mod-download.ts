@@ -6,7 +6,7 @@ import { continuationPattern, endsWithEscape } from '../src/continuations.js';
 import type { Edit } from '../src/edits.js';
 import { getsOwnDependencies, goInvocation, goVerb, type RunScript } from '../src/run.js';
 import { withoutQuoting, type SimpleCommand, type Token } from '../src/shell.js';
-import { credentialMountOf, onlyFetchesModules } from '../src/model/cache-flow.js';
+import { credentialMountOf, fillsOnlyToolModules, hasCredentialsOf, onlyFetchesModules } from '../src/model/cache-flow.js';
 import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
 import { runAnalysisOf } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
@@ -141,7 +141,8 @@ function reasonToKeep(ctx: Context, instruction: Instruction, commands: SimpleCo
   const builds = ctx.model().moduleCacheConsumers(instruction).filter((consumer) => consumer.kind === 'go' || consumer.kind === 'opaque' || consumer.kind === 'cannot-fetch');
   // Build steps with the same credentials fetch what they need themselves: only one without them needs the download.
   // (Another download is no build step: whether it stays is decided on its own, and must not decide this one's.)
-  const buildWithout = builds.find((consumer) => credentialMountOf(consumer.instruction) !== credentials && !onlyFetchesModules(ctx.doc, consumer.instruction));
+  // (Nor a tool's `go install pkg@version`, which reads no module of this one.)
+  const buildWithout = builds.find((consumer) => !hasCredentialsOf(consumer.instruction, instruction) && !onlyFetchesModules(ctx.doc, consumer.instruction) && !fillsOnlyToolModules(ctx.doc, consumer.instruction));
   if (credentials && (buildWithout || (builds.length === 0 && kept === undefined))) {
     return { reason: `go mod download uses --mount=${credentials}, which the build steps after it do not have`, ...fact };
   }

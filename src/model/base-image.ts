@@ -7,7 +7,7 @@ import { lineRef, type Document } from '../document.js';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version.js';
 import { getOnlyFetches, goInvocations } from '../run.js';
 import { stageGoVersions } from '../go-image-bump.js';
-import { builderFamilyOf, familyById, isRootDistribution, namesGo, otherGoImageOf, type FamilyId, type ImageAccount, type ImageFamily } from '../image-facts.js';
+import { builderFamilyOf, familyById, goVersionNamedBy, isRootDistribution, namesGo, otherGoImageOf, type FamilyId, type ImageAccount, type ImageFamily, type OtherGoImage } from '../image-facts.js';
 import { isGolangImage, mirroredGolangPrefix, splitImageReference } from '../image-ref.js';
 import type { TransformOptions } from '../transform.js';
 import { expandVariables, stageChain } from '../stage-facts.js';
@@ -73,10 +73,13 @@ export function baseImageOfStage(doc: Document, stage: Stage, options: Transform
   const golang = nameKnown && isGolangImage(image.name, options.golangRegistries ?? []);
   const family = golang ? familyById('golang') : nameKnown ? builderFamilyOf(image.name) : undefined;
   const other = nameKnown && !family ? otherGoImageOf(image.name) : undefined;
+  const otherFactsHold = other !== undefined && factsHoldFor(other, image.name, tag);
   const holdsGo = golang || family !== undefined || other !== undefined || (nameKnown && namesGo(image.name, tag || undefined));
   const facts: BaseImage = { written, golang, holdsGo, env: family ? familyEnv(family) : new Map() };
   if (reference !== undefined) facts.reference = reference;
-  if (other) {
+  if (other && !otherFactsHold) {
+    facts.cachePathsUnknown = `${facts.reference ?? written} is ${other.title} from before its Go ${other.factsSince} builds, whose Go variables are not established (set ENV GOCACHE to let dockmod add cache mounts)`;
+  } else if (other) {
     // Its user, variables and working directory; no family, whose tags bump-go-image would move.
     facts.otherGoImage = other.title;
     facts.env = other.env;
@@ -91,15 +94,45 @@ export function baseImageOfStage(doc: Document, stage: Stage, options: Transform
     facts.distribution = true;
     facts.workdir = '/';
   }
-  const cachePathsUnknown = cachePathsUnknownOf(facts, tag, () => windowsBuildOf(doc, stage));
+  const cachePathsUnknown = facts.cachePathsUnknown ?? cachePathsUnknownOf(facts, tag, () => windowsBuildOf(doc, stage));
   if (cachePathsUnknown) facts.cachePathsUnknown = cachePathsUnknown;
   const versions = holdsGo && reference !== undefined ? stageGoVersions(reference, target, options) : undefined;
   if (versions) {
     facts.goVersion = versions.current;
-    // bump-go-image leaves the image where a go get that installs would stop installing (it says so): the Go stays.
-    facts.goVersionAfter = installingGetAcross(doc, stageChain(stage)[0]!, versions.current, versions.afterBump) ? versions.current : versions.afterBump;
+    // bump-go-image leaves the image where a go get that installs would stop installing (it says so): the Go stays. An ARG
+    // shared with other FROMs moves only if every image on it can take the same move (bump-go-image's rule).
+    const root = stageChain(stage)[0]!;
+    const held = installingGetAcross(doc, root, versions.current, versions.afterBump) !== undefined ||
+      (versions.afterBump !== versions.current && !sharersTakeTheSameMove(doc, root, versions.afterBump, defaults, options, target));
+    facts.goVersionAfter = held ? versions.current : versions.afterBump;
   }
   return facts;
+}
+
+/**
+ * The other root stages whose FROM reads a variable this one's does (`FROM golang:${GO_VERSION}` twice): each must
+ * reach the same Go with the same target, and hold no installing go get across Go 1.18, for the shared ARG to move.
+ */
+function sharersTakeTheSameMove(doc: Document, root: Stage, after: GoVersion, defaults: ReadonlyMap<string, string | null>, options: TransformOptions, target: GoVersion | undefined): boolean {
+  const variables = (image: string): string[] => [...image.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]!);
+  const own = new Set(variables(root.image));
+  if (own.size === 0) return true;
+  for (const other of stagesOf(doc)) {
+    if (other === root || other.parent || other.parentCandidates || !variables(other.image).some((name) => own.has(name))) continue;
+    const reference = expandVariables(other.image, defaults);
+    const versions = reference === undefined ? undefined : stageGoVersions(reference, target, options);
+    if (!versions || versions.afterBump.text !== after.text || installingGetAcross(doc, other, versions.current, versions.afterBump)) return false;
+  }
+  return true;
+}
+
+/** An OTHER_GO_IMAGES entry's facts hold for this tag: no factsSince, or a tag naming a Go at least that. */
+function factsHoldFor(other: OtherGoImage, name: string, tag: string): boolean {
+  // No tag, or latest: the newest build.
+  if (other.factsSince === undefined || tag === '' || tag === 'latest') return true;
+  const named = goVersionNamedBy(name, tag);
+  const version = named === undefined ? undefined : parseGoVersion(named);
+  return version?.minor !== undefined && compareGoVersions(version, parseGoVersion(other.factsSince)!) >= 0;
 }
 
 const GO_GET_STOPS_INSTALLING = parseGoVersion('1.18')!;

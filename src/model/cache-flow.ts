@@ -71,8 +71,7 @@ export function moduleCacheFlow(query: CacheFlowQuery, instruction: Instruction)
   const { doc } = query;
   const stage = stageOf(doc, instruction);
   if (!stage) return { all: () => [], hasGoConsumer: false };
-  const credentials = credentialMountOf(instruction);
-  const family = familyEvents(query, stage, credentials);
+  const family = familyEvents(query, stage, credentialMountOf(instruction) === undefined ? undefined : instruction);
   const first = firstAfter(family.events, instruction.start);
   // A tool's module graph (`go install pkg@version`) is no build's to read: an opaque build resolves its own module's
   // graph and fetches what the cache lacks (a build that cannot fetch, or a reader of the cache's files, still needs it).
@@ -87,7 +86,7 @@ export function moduleCacheFlow(query: CacheFlowQuery, instruction: Instruction)
     },
     hasGoConsumer: family.nextGo[first]! < family.events.length,
   };
-  const runtime = needing ? undefined : runtimeFallback(doc, family, instruction, []) ?? targetFallback(doc, stage, instruction);
+  const runtime = needing ? undefined : runtimeFallback(doc, family, instruction, []) ?? targetFallback(query, stage, instruction);
   const firstNeeding = needing ?? runtime;
   if (firstNeeding) flow.firstNeedingLayer = firstNeeding;
   return flow;
@@ -103,34 +102,55 @@ function runtimeFallback(doc: Document, family: FamilyEvents, instruction: Instr
 }
 
 /**
- * A stage built on the RUN's stage that is a build target of its own (`--target test`: no stage builds FROM it or copies
- * from it) and, from the RUN on, only sets up an environment (no RUN, CMD or ENTRYPOINT in its chain after the RUN): its
- * image is the modules' destination, for the container that runs go tests in it.
+ * A stage built on the RUN's stage that is a build target of its own (`--target test`: no stage builds FROM it, copies
+ * from it or mounts it) and, from the RUN on, builds nothing of the module (no go command that reads it, no opaque build,
+ * no CMD or ENTRYPOINT: only setup such as `apk add g++` or a tool's `go install pkg@version`): its image is the modules'
+ * destination, for the container that runs go tests or a linter in it.
  */
-function targetFallback(doc: Document, stage: Stage, instruction: Instruction): CacheConsumer | undefined {
+function targetFallback(query: CacheFlowQuery, stage: Stage, instruction: Instruction): CacheConsumer | undefined {
+  const { doc } = query;
   if (!onlyFetchesModules(doc, instruction)) return undefined;
   const stages = stagesOf(doc);
-  const used = new Set<Stage>(stages.flatMap((other) => (other.parent ? [other.parent] : [])));
-  const copiedFrom = new Set(doc.instructions.flatMap((item) => item.flags.filter((flag) => flag.name === 'from').map((flag) => (flag.value ?? '').toLowerCase())));
+  const used = new Set<Stage>(stages.flatMap((other) => [...(other.parent ? [other.parent] : []), ...(other.parentCandidates ?? [])]));
+  const named = new Set<string>();
+  for (const item of doc.instructions) {
+    for (const flag of item.flags) {
+      if (flag.name === 'from') named.add((flag.value ?? '').toLowerCase());
+      if (flag.name === 'mount' && flag.value !== null) {
+        const from = parseMountOptions(flag.value).get('from');
+        if (from !== undefined) named.add(from.toLowerCase());
+      }
+    }
+  }
   for (const candidate of stages) {
     if (candidate === stage || used.has(candidate) || !stageChain(candidate).includes(stage)) continue;
-    if (copiedFrom.has(String(candidate.index)) || (candidate.name !== undefined && copiedFrom.has(candidate.name))) continue;
+    if (named.has(String(candidate.index)) || (candidate.name !== undefined && named.has(candidate.name))) continue;
     const after = stageChain(candidate).flatMap((member) => member.instructions).filter((item) => item.start > instruction.start);
-    if (after.some((item) => item.keyword === 'CMD' || item.keyword === 'ENTRYPOINT' || (item.keyword === 'RUN' && !onlySetsUp(doc, item)))) continue;
+    if (after.some((item) => item.keyword === 'CMD' || item.keyword === 'ENTRYPOINT' || (item.keyword === 'RUN' && !onlySetsUp(query, item)))) continue;
     const name = candidate.name ?? `#${candidate.index}`;
-    return { kind: 'runtime', instruction: candidate.from, description: `stage ${name} (line ${lineRef(candidate.from)}), a build target no other stage uses, with nothing run in it after this RUN (its containers may run go),`, needsLayer: true };
+    return { kind: 'runtime', instruction: candidate.from, description: `stage ${name} (line ${lineRef(candidate.from)}), a build target no other stage uses, with nothing built in it after this RUN (its containers may run go),`, needsLayer: true };
   }
   return undefined;
 }
 
-/** Commands that set up a system (packages, users, folders) and read no Go module. */
-const SETUP_COMMANDS = /^(?:apk|apt-get|apt|dnf|yum|microdnf|zypper|mkdir|chmod|chown|ln|rm|useradd|adduser|addgroup|groupadd|true)$/;
+/** Commands that set up a system or install a tool (packages, users, folders, a downloaded installer) and run no build or test. */
+const SETUP_COMMANDS = /^(?:apk|apt-get|apt|dnf|yum|microdnf|zypper|mkdir|chmod|chown|ln|rm|cp|mv|useradd|adduser|addgroup|groupadd|true|curl|wget|tar|unzip|sh|bash|export|echo|update-ca-certificates)$/;
 
-/** A RUN that only sets up the system: every command a package install or the like (`apk add g++` for the race detector). */
-function onlySetsUp(doc: Document, item: Instruction): boolean {
-  const analysis = runAnalysisOf(doc, item);
+/**
+ * A RUN that only sets up the image for its containers: each command a setup command, a tool's `go install pkg@version`
+ * (or `go version`/`go env`), or `npm install`/`pip install`; a RUN that builds or runs tests (`bats acceptance.bats`,
+ * `go test`) is the stage's purpose at build time, not its containers'.
+ */
+function onlySetsUp(query: CacheFlowQuery, item: Instruction): boolean {
+  const analysis = runAnalysisOf(query.doc, item);
   const commands = commandsOf(analysis);
-  return !analysis.unclear && commands.length > 0 && commands.every((command) => SETUP_COMMANDS.test(command.words[0]?.value.replace(/^.*\//, '') ?? ''));
+  if (analysis.unclear || commands.length === 0 || query.opaqueBuild(item) !== undefined) return false;
+  return commands.every((command) => {
+    const go = goInvocation(command);
+    if (go) return go.subcommand.value === 'version' || go.subcommand.value === 'env' || namesVersionedPackage(go);
+    const name = command.words[0]?.value.replace(/^.*\//, '') ?? '';
+    return SETUP_COMMANDS.test(name) || (/^(?:npm|pip3?|gem)$/.test(name) && command.words[1]?.value === 'install');
+  });
 }
 
 /** The RUN's go commands all install or run `pkg@version`: they ignore the current module, and fill the cache with the tools' own module graphs. */
@@ -157,11 +177,12 @@ function firstAfter(events: readonly CacheConsumer[], offset: number): number {
 }
 
 /** Every reader of the module cache in a stage and the stages built FROM it, classified once per stage. */
-function familyEvents(query: CacheFlowQuery, stage: Stage, credentials: string | undefined): FamilyEvents {
+/** `download`: the RUN whose modules flow, when it has secret or ssh mounts (what later RUNs need to fetch as it did). */
+function familyEvents(query: CacheFlowQuery, stage: Stage, download: Instruction | undefined): FamilyEvents {
   const { doc } = query;
   let byKey = families.get(stage);
   if (!byKey) families.set(stage, (byKey = new Map()));
-  const key = `${credentials ?? ''}\u0000${query.moduleCache ?? ''}`;
+  const key = `${download ? credentialKeys(download).sort().join('\u0001') : ''}\u0000${query.moduleCache ?? ''}`;
   const cached = byKey.get(key);
   if (cached) return cached;
   const family = [stage, ...stagesOf(doc).filter((other) => other !== stage && stageChain(other).includes(stage))];
@@ -172,7 +193,7 @@ function familyEvents(query: CacheFlowQuery, stage: Stage, credentials: string |
     for (const item of member.instructions) {
       if (item.keyword === 'RUN') {
         lastRun = Math.max(lastRun, item.start);
-        const consumer = runConsumer(query, item, credentials);
+        const consumer = runConsumer(query, item, download);
         if (consumer) events.push(consumer);
         const liveReload = liveReloadToolOf(doc, item);
         if (liveReload) events.push({ kind: 'runtime', instruction: item, description: `the go build that ${liveReload} (installed at line ${lineRef(item)}) runs when the container starts`, needsLayer: true });
@@ -212,7 +233,7 @@ function liveReloadToolOf(doc: Document, item: Instruction): string | undefined 
   return undefined;
 }
 
-function runConsumer(query: CacheFlowQuery, item: Instruction, credentials: string | undefined): CacheConsumer | undefined {
+function runConsumer(query: CacheFlowQuery, item: Instruction, download: Instruction | undefined): CacheConsumer | undefined {
   const { doc } = query;
   const text = doc.text.slice(item.start, item.end);
   const analysis = runAnalysisOf(doc, item);
@@ -221,8 +242,9 @@ function runConsumer(query: CacheFlowQuery, item: Instruction, credentials: stri
   const at = `at line ${lineRef(item)}`;
   if (gos.length > 0) {
     // Another download is no build that needs these modules: whether it stays is its own decision (and this one must not hang on it).
-    if (credentials && !credentialMountOf(item) && !onlyFetchesModules(doc, item)) {
-      return { kind: 'cannot-fetch', instruction: item, description: `the go ${gos[0]!.subcommand.value} ${at} (without the --mount=${credentials} of the download: private modules)`, needsLayer: true };
+    // (A tool's `go install pkg@version` fetches no module of this one: the private ones are not its to read.)
+    if (download && !hasCredentialsOf(item, download) && !onlyFetchesModules(doc, item) && !fillsOnlyToolModules(doc, item)) {
+      return { kind: 'cannot-fetch', instruction: item, description: `the go ${gos[0]!.subcommand.value} ${at} (without the --mount=${credentialMountOf(download)} of the download: private modules)`, needsLayer: true };
     }
     for (const go of gos) {
       const reason = query.canFetch(item, go);
@@ -343,6 +365,24 @@ export function opaqueName(command: SimpleCommand): string {
 export function credentialMountOf(instruction: Instruction): string | undefined {
   const flag = instruction.flags.find((candidate) => candidate.name === 'mount' && candidate.value !== null && ['secret', 'ssh'].includes(mountType(parseMountOptions(candidate.value))));
   return flag?.value ?? undefined;
+}
+
+/** Each secret/ssh mount of a RUN as a key of what it provides (type, id, target), whatever the order or spelling of its options. */
+function credentialKeys(instruction: Instruction): string[] {
+  return instruction.flags.flatMap((flag) => {
+    if (flag.name !== 'mount' || flag.value === null) return [];
+    const options = parseMountOptions(flag.value);
+    const type = mountType(options);
+    if (type !== 'secret' && type !== 'ssh') return [];
+    const target = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '';
+    return [`${type}\u0000${options.get('id') ?? ''}\u0000${target}\u0000${options.get('env') ?? ''}`];
+  });
+}
+
+/** `later` has every secret and ssh mount `earlier` has: it can fetch whatever `earlier` could. */
+export function hasCredentialsOf(later: Instruction, earlier: Instruction): boolean {
+  const own = new Set(credentialKeys(later));
+  return credentialKeys(earlier).every((key) => own.has(key));
 }
 
 function copiesFrom(doc: Document, family: readonly Stage[]): Instruction[] {

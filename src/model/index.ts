@@ -21,7 +21,7 @@ import { goCachesFor, normalizePath } from '../cache-paths.js';
 import { baseImageOfStage, type BaseImage } from './base-image.js';
 import { goSourceSpawns, isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
-import { contextCopiesBefore, contextFileAt, normalizeImagePath, resolveIn, workdirBefore, type ContextCopy, type CopiesBefore, type ImageStart } from './copies.js';
+import { contextCopiesBefore, contextFileAt, normalizeImagePath, resolveIn, variablesOver, workdirBefore, type ContextCopy, type CopiesBefore, type ImageStart } from './copies.js';
 import { cacheMountTargets, MODULE_CACHE_TARGET, mountCovers, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
 import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
@@ -337,7 +337,13 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     const caches = goCachesFor(doc, instruction, new Map(), imageBeforeBump, false);
     const moduleCache = 'caches' in caches ? caches.caches.moduleCache : undefined;
     // A mount at a folder above the module cache (`target=/go/pkg`) holds it too.
-    return cacheMountTargets(instruction.flags).some((target) => MODULE_CACHE_TARGET.test(target) || (moduleCache !== undefined && mountCovers(normalizePath(target), moduleCache)));
+    // Where the module cache is known, a mount elsewhere (`target=/go/pkg/mod` under GOPATH=/home/dev/go) does not hold it.
+    const stage = stageOf(doc, instruction);
+    const variables = variablesOver(stage ? imageBeforeBump(stageChain(stage)[0]!).env : new Map(), doc, instruction);
+    return cacheMountTargets(instruction.flags).some((written) => {
+      const target = written.includes('$') ? expandVariables(written, variables) : written;
+      return moduleCache === undefined || target === undefined ? MODULE_CACHE_TARGET.test(written) : mountCovers(normalizePath(target), moduleCache);
+    });
   };
   /** What a go command at an instruction's working directory would read (before any `cd` of its own), or where `command` runs (after the RUN's `cd`s). */
   const workdirReadings = new Map<number, WorkdirReading>();
@@ -888,7 +894,7 @@ function fetchesAProgram(doc: Document, command: SimpleCommand, next: SimpleComm
 /** An official Go release archive (`go1.12.linux-amd64.tar.gz`), its version written out or as a variable (`go${GO_VERSION}.linux-...`). */
 const GO_RELEASE_ARCHIVE = /\bgo(\d+\.\d+(?:\.\d+)?|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)\.(?:linux|freebsd|darwin|windows)-(?:[a-z0-9]+|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\([^()]*\))\.(?:tar\.gz|zip)\b/g;
 /** Such an archive whatever its version says (`go${GOLANG_VERSION}.linux-${ARCH}.tar.gz` with `ARG GOLANG_VERSION=x.x.x`): the stage has Go. */
-const ANY_GO_RELEASE_ARCHIVE = new RegExp(GO_RELEASE_ARCHIVE.source.replace('(\\d+\\.\\d+(?:\\.\\d+)?|', '([\\w.]+|'));
+const ANY_GO_RELEASE_ARCHIVE = /\bgo(?:[\w.]+|\$\{?[A-Za-z_][\w:.-]*\}?)\.(?:linux|freebsd|darwin|windows|\$\{?[A-Za-z_]\w*\}?)-(?:[a-z0-9]+|\$\{?[A-Za-z_]\w*\}?|\$\([^()]*\))\.(?:tar\.gz|zip)\b/;
 
 /** A distribution package of Go (`apt-get install -y golang-go`, `apt install golang-1.21-go`): the version it names, if any. */
 /** A package manager installing Go, whatever version it brings: `apk add go`, `apt-get install golang-go`, `dnf install golang`. */

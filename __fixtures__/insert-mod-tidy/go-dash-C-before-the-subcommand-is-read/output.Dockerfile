@@ -1,0 +1,6 @@
+FROM golang:1.23
+WORKDIR /work
+COPY . ./src
+RUN go -C ./src mod download
+RUN cd /work/src && go mod tidy
+RUN go -C ./src build -o /app .
