@@ -152,6 +152,15 @@ function readModule(query: ModuleQuery): ModuleRead {
   return { how: 'none', detail: `no go.mod reaches ${workdir} through the COPY/ADD instructions`, vendored: false };
 }
 
+/**
+ * The context's vendor/modules.txt at `relative` reaches the image: a `vendor` line of .dockerignore leaves it out only
+ * where its pattern, anchored at the context's root as Docker anchors it, matches this module's vendor/ (`vendor` is the
+ * root module's alone; `services/api/vendor` stays). Either reader unsure: it counts as there (the build would read it).
+ */
+function vendorReaches(query: ModuleQuery, relative: string | undefined): boolean {
+  return relative !== undefined && !(query.ignoresVendor && query.excludes(relative));
+}
+
 function fromContext(query: ModuleQuery, contextDir: string, moduleRoot: string, goMod: string, exists: (relative: string) => boolean, workspace: string | undefined): ModuleRead {
   const { files, copies } = query;
   const goModFile = nodePath.join(contextDir, goMod);
@@ -162,7 +171,7 @@ function fromContext(query: ModuleQuery, contextDir: string, moduleRoot: string,
     moduleRoot,
     ...parseGoMod(files.read(goModFile) ?? ''),
     ...modulePathOf(files.read(goModFile) ?? ''),
-    vendored: !query.ignoresVendor && contextFileAt(copies, joinImage(moduleRoot, 'vendor/modules.txt'), exists) !== undefined,
+    vendored: vendorReaches(query, contextFileAt(copies, joinImage(moduleRoot, 'vendor/modules.txt'), exists)),
   };
   if (workspace !== undefined) read.workspaceFile = nodePath.join(contextDir, workspace);
   // Walked only when asked (insert-mod-tidy, the report): most reads (the bump's target, every go command's module) never need it.
