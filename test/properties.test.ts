@@ -80,7 +80,7 @@ describe(`properties over generated Dockerfiles (${runs} runs each, seed ${seed}
   }, timeout);
 
   it('generates inputs that exercise every transform', () => {
-    const sample = fc.sample(generatedDockerfile, { numRuns: 200, seed });
+    const sample = fc.sample(generatedDockerfile, { numRuns: 400, seed });
     const changedBy = new Map<string, number>();
     for (const generated of sample) {
       const outcome = rewrite(generated);

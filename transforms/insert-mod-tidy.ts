@@ -10,7 +10,7 @@ import { compareGoVersions, parseGoVersion, tidyRefusesNewerGoLine } from '../sr
 import { mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
 import { chainInstructionsBefore, setInRunBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
-import { runAnalysisOf, stagesOf, type Stage } from '../src/stages.js';
+import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../src/stages.js';
 import type { Context, Transform } from '../src/transform.js';
 
 const MODULE_FILES = /^go\.(?:mod|sum|work|work\.sum|\*)$/;
@@ -242,6 +242,11 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   if (newer) return { reason: newer };
   if (facts.goModInGopath) {
     return { reason: `go.mod lands at ${facts.goModInGopath}/go.mod, in $GOPATH itself, where go ignores it for go mod tidy ("go: warning: ignoring go.mod in $GOPATH"; tidy fails); copy the module to a folder outside ${facts.goModInGopath} to tidy it` };
+  }
+  // No WORKDIR, and an image whose own working directory dockmod does not know (a golang mirror's /go, a plain image's /).
+  const stage = stageOf(ctx.doc, run.instruction);
+  if (facts.workdir === undefined && module.moduleRoot === undefined && stage && facts.image.workdir === undefined && !stageChain(stage).some((s) => s.instructions.some((item) => item.keyword === 'WORKDIR' && item.start < run.instruction.start))) {
+    return { reason: `the file sets no WORKDIR and the working directory of ${facts.image.reference ?? facts.image.written} is not known: go.mod may land at / or in $GOPATH, where go mod tidy fails (set a WORKDIR to tidy)` };
   }
   const aboveGoroot = module.moduleRoot !== undefined && holdsTheSystem(module.moduleRoot);
   if (aboveGoroot) {

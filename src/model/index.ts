@@ -769,6 +769,8 @@ function withFilesMadeInImage(doc: Document, instruction: Instruction, go: GoInv
   let made = read;
   const vendors = read.vendored ? undefined : goVerbBefore(doc, instruction, go, 'mod vendor');
   if (vendors) made = { ...made, vendored: true, vendoredBy: `go mod vendor at line ${lineRef(vendors)}` };
+  const copiedVendor = made.vendored ? undefined : vendorCopiedFromStage(doc, instruction);
+  if (copiedVendor) made = { ...made, vendored: true, vendoredBy: copiedVendor };
   const works = read.workspaceFile ? undefined : goVerbBefore(doc, instruction, go, 'work init');
   if (works) made = { ...made, workspaceBy: `go work init at line ${lineRef(works)}` };
   return made;
@@ -778,6 +780,28 @@ function withFilesMadeInImage(doc: Document, instruction: Instruction, go: GoInv
  * The go and toolchain lines of the go.mod the last COPY heredoc of the stage chain before `instruction` writes; undefined
  * where `go mod init` runs before `go` (it writes a go line of its own) or the heredoc's text cannot be told.
  */
+/**
+ * A folder copied from another stage (`COPY --from=vendor /src /src`) before `instruction`, from a stage whose chain runs
+ * `go mod vendor`: the build may read that vendor/. Its description, or undefined.
+ */
+function vendorCopiedFromStage(doc: Document, instruction: Instruction): string | undefined {
+  const stages = stagesOf(doc);
+  for (const item of chainInstructionsBefore(doc, instruction)) {
+    if (item.keyword !== 'COPY' && item.keyword !== 'ADD') continue;
+    const from = item.flags.find((flag) => flag.name === 'from')?.value?.toLowerCase();
+    if (from === undefined) continue;
+    const source = stages.find((stage) => stage.name === from || String(stage.index) === from);
+    const sources = item.args.filter((arg) => !arg.startsWith('--')).slice(0, -1);
+    // A folder, not a file (`/out/app`, `/src/go.sum`).
+    if (!source || !sources.some((path) => !/\.[A-Za-z0-9]+$/.test(path.replace(/\/+$/, '').replace(/^.*\//, '')) || path.endsWith('/'))) continue;
+    for (const member of stageChain(source)) {
+      const vendoring = member.instructions.find((run) => run.keyword === 'RUN' && goInvocations(runAnalysisOf(doc, run)).some((candidate) => goVerb(candidate) === 'mod vendor'));
+      if (vendoring) return `go mod vendor at line ${lineRef(vendoring)} (stage ${source.name ?? source.index}, copied at line ${lineRef(item)})`;
+    }
+  }
+  return undefined;
+}
+
 function goModWrittenBefore(doc: Document, instruction: Instruction, go: GoInvocation | undefined): Pick<ModuleFacts, 'goVersion' | 'toolchain'> | undefined {
   const stage = stageOf(doc, instruction);
   if (!stage || firstInChain(stage, 'go.mod heredoc', (item) => writesGoModFile(doc, item)) >= instruction.start) return undefined;
