@@ -223,6 +223,14 @@ export function isRootDistribution(name: string): boolean {
   return ROOT_DISTRIBUTIONS.test(name.toLowerCase());
 }
 
+/** Where the golang image installs Go (docker-library/golang: GOROOT /usr/local/go). */
+export const GOLANG_GOROOT = '/usr/local/go';
+
+/** A module root at `/` or above the Go installation: its packages are the image's whole file system (tidy reads them all). */
+export function holdsTheSystem(moduleRoot: string): boolean {
+  return moduleRoot === '/' || GOLANG_GOROOT.startsWith(`${moduleRoot}/`);
+}
+
 /** Minor tags are established for ubi9 only; ubi8 and ubi10 need a user's list. */
 export function knownMinorTags(family: ImageFamily, name: string): readonly string[] | undefined {
   if (family.id === 'go-toolset' && !/\/ubi9\//.test(name.toLowerCase())) return undefined;

@@ -9,6 +9,7 @@ import { opaqueName } from './model/cache-flow.js';
 import { OPAQUE_BUILD_LEFT_FACT, type OpaqueBuildLeft } from './model/index.js';
 import { cacheMountTargets } from './mounts.js';
 import { goInvocations, goVerb, isModuleBuild } from './run.js';
+import { holdsTheSystem } from './image-facts.js';
 import { chainInstructionsBefore } from './stage-facts.js';
 import { runAnalysisOf } from './stages.js';
 import type { Context } from './transform.js';
@@ -34,6 +35,9 @@ export function cacheMountsLeftOn(ctx: Context, instruction: Instruction): boole
 export function tidyLeftBefore(ctx: Context, instruction: Instruction, left: OpaqueBuildLeft): boolean {
   // With Go folders of the module left out (only go.mod and go.sum copied, say), or perhaps left out, tidy would prune what they import.
   if (!modFlagLeftIn(left) || left.reading.module.missingGoFolders !== undefined || left.reading.module.goFoldersUnknown) return false;
+  // go.mod at / (or above the Go installation): insert-mod-tidy refuses a tidy there.
+  const root = left.reading.module.moduleRoot;
+  if (root !== undefined && holdsTheSystem(root)) return false;
   // A user who cannot rewrite the copied go.mod (go-toolset's 1001 over a root-owned COPY), as insert-mod-tidy refuses there.
   if (left.reading.module.how === 'context' && ctx.model().goModUnwritableBy(instruction)) return false;
   // A go.mod newer than a Go 1.16-1.20 image: its tidy refuses it.

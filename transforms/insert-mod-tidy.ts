@@ -11,6 +11,7 @@ import { mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
 import { chainInstructionsBefore, setInRunBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../src/stages.js';
+import { GOLANG_GOROOT, holdsTheSystem } from '../src/image-facts.js';
 import type { Context, Transform } from '../src/transform.js';
 
 const MODULE_FILES = /^go\.(?:mod|sum|work|work\.sum|\*)$/;
@@ -221,14 +222,6 @@ function bindOutsideWhatTidyReads(options: ReadonlyMap<string, string>, facts: G
     if (value ?? fallback) goPaths.push((value ?? fallback)!);
   }
   return ![root, ...goPaths, '/root', '/home', '/etc'].some(overlaps);
-}
-
-/** Where the golang image installs Go (docker-library/golang: GOROOT /usr/local/go). */
-const GOLANG_GOROOT = '/usr/local/go';
-
-/** A module root at `/` or above the Go installation: its packages are the image's whole file system. */
-function holdsTheSystem(moduleRoot: string): boolean {
-  return moduleRoot === '/' || GOLANG_GOROOT.startsWith(`${moduleRoot}/`);
 }
 
 /** Why tidy must not run before this build; `fact`, when the reason is a fact of the model that add-mod-flag states too. */

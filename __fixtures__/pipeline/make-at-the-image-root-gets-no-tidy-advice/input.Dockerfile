@@ -1,0 +1,4 @@
+FROM golang:1.22
+WORKDIR /
+COPY . ./
+RUN make build
