@@ -140,8 +140,10 @@ function moduleCacheKeptInLayer(ctx: Context, instruction: Instruction, gos: rea
   const cannotFetch = gos.map((go) => model.goCommand(instruction, go).cannotFetch).find((reason) => reason !== undefined);
   if (cannotFetch) return `${cannotFetch}, so the build reads the modules already in the image`;
   // An earlier RUN that fetched with secret or ssh mounts this RUN lacks (any of them): it reads those modules from the image.
-  const privateFetch = chainInstructionsBefore(ctx.doc, instruction).find((item) => item.keyword === 'RUN' && credentialMountOf(item) !== undefined &&
-    goInvocations(runAnalysisOf(ctx.doc, item)).length > 0 && !hasCredentialsOf(instruction, item));
+  const stage = stageOf(ctx.doc, instruction);
+  const fetchesPrivately = (item: Instruction): boolean => item.keyword === 'RUN' && credentialMountOf(item) !== undefined && goInvocations(runAnalysisOf(ctx.doc, item)).length > 0;
+  const anyBefore = stage !== undefined && firstInChain(stage, 'private module fetch', fetchesPrivately) < instruction.start;
+  const privateFetch = anyBefore ? chainInstructionsBefore(ctx.doc, instruction).find((item) => fetchesPrivately(item) && !hasCredentialsOf(instruction, item)) : undefined;
   if (privateFetch) return 'an earlier RUN fetched modules with a secret or ssh mount (private modules) that this RUN lacks, so it reads them from the image';
   return undefined;
 }
@@ -391,7 +393,7 @@ function flagInsertion(doc: Document, instruction: Instruction, analysis: RunAna
     const lineEnd = text.indexOf('\n', commandStart);
     const stop = lineEnd === -1 ? text.length : lineEnd;
     const lineLength = lineWidth(text.slice(lineStart, stop - (text[stop - 1] === '\r' ? 1 : 0))) + inline.length;
-    if (lineLength <= Math.max(LONG_LINE, longestLine(text))) return { start: commandStart, end: commandStart, text: inline };
+    if (lineLength <= Math.max(LONG_LINE, longestLineOf(doc))) return { start: commandStart, end: commandStart, text: inline };
     // Past about 100 characters: each mount on a continuation line of its own, as the file indents them.
     const lineBreak = ` ${escapeChar}${eol}${fileContinuationIndent(text, escapeChar)}`;
     return { start: commandStart, end: commandStart, text: flags.join(lineBreak) + lineBreak };
@@ -410,6 +412,15 @@ function flagInsertion(doc: Document, instruction: Instruction, analysis: RunAna
 
 /** A one-line RUN that new mounts would take past this many characters (or the file's longest line) is split. */
 const LONG_LINE = 100;
+
+/** The file's longest line, read once per document (every one-line RUN asks). */
+function longestLineOf(doc: Document): number {
+  let longest = longestLines.get(doc);
+  if (longest === undefined) longestLines.set(doc, (longest = longestLine(doc.text)));
+  return longest;
+}
+
+const longestLines = objectCache<Document, number>();
 
 function longestLine(text: string): number {
   let longest = 0;

@@ -142,7 +142,7 @@ function reasonToKeep(ctx: Context, instruction: Instruction, commands: SimpleCo
   // Build steps with the same credentials fetch what they need themselves: only one without them needs the download.
   // (Another download is no build step: whether it stays is decided on its own, and must not decide this one's.)
   // (Nor a tool's `go install pkg@version`, which reads no module of this one.)
-  const buildWithout = builds.find((consumer) => !hasCredentialsOf(consumer.instruction, instruction) && !onlyFetchesModules(ctx.doc, consumer.instruction) && !fillsOnlyToolModules(ctx.doc, consumer.instruction));
+  const buildWithout = credentials === undefined ? undefined : builds.find((consumer) => !hasCredentialsOf(consumer.instruction, instruction) && !onlyFetchesModules(ctx.doc, consumer.instruction) && !fillsOnlyToolModules(ctx.doc, consumer.instruction));
   if (credentials && (buildWithout || (builds.length === 0 && kept === undefined))) {
     return { reason: `go mod download uses --mount=${credentials}, which the build steps after it do not have`, ...fact };
   }

@@ -111,17 +111,8 @@ function targetFallback(query: CacheFlowQuery, stage: Stage, instruction: Instru
   const { doc } = query;
   if (!onlyFetchesModules(doc, instruction)) return undefined;
   const stages = stagesOf(doc);
-  const used = new Set<Stage>(stages.flatMap((other) => [...(other.parent ? [other.parent] : []), ...(other.parentCandidates ?? [])]));
-  const named = new Set<string>();
-  for (const item of doc.instructions) {
-    for (const flag of item.flags) {
-      if (flag.name === 'from') named.add((flag.value ?? '').toLowerCase());
-      if (flag.name === 'mount' && flag.value !== null) {
-        const from = parseMountOptions(flag.value).get('from');
-        if (from !== undefined) named.add(from.toLowerCase());
-      }
-    }
-  }
+  if (stages.length < 2) return undefined;
+  const { used, named } = stageUsesOf(doc);
   for (const candidate of stages) {
     if (candidate === stage || used.has(candidate) || !stageChain(candidate).includes(stage)) continue;
     if (named.has(String(candidate.index)) || (candidate.name !== undefined && named.has(candidate.name))) continue;
@@ -132,6 +123,28 @@ function targetFallback(query: CacheFlowQuery, stage: Stage, instruction: Instru
   }
   return undefined;
 }
+
+/** The stages other stages build FROM (or may), and the names COPY --from and RUN --mount from= read: once per document. */
+function stageUsesOf(doc: Document): { used: Set<Stage>; named: Set<string> } {
+  let uses = stageUses.get(doc);
+  if (!uses) {
+    const used = new Set<Stage>(stagesOf(doc).flatMap((other) => [...(other.parent ? [other.parent] : []), ...(other.parentCandidates ?? [])]));
+    const named = new Set<string>();
+    for (const item of doc.instructions) {
+      for (const flag of item.flags) {
+        if (flag.name === 'from') named.add((flag.value ?? '').toLowerCase());
+        if (flag.name === 'mount' && flag.value !== null) {
+          const from = parseMountOptions(flag.value).get('from');
+          if (from !== undefined) named.add(from.toLowerCase());
+        }
+      }
+    }
+    stageUses.set(doc, (uses = { used, named }));
+  }
+  return uses;
+}
+
+const stageUses = objectCache<Document, { used: Set<Stage>; named: Set<string> }>();
 
 /** Commands that set up a system or install a tool (packages, users, folders, a downloaded installer) and run no build or test. */
 const SETUP_COMMANDS = /^(?:apk|apt-get|apt|dnf|yum|microdnf|zypper|mkdir|chmod|chown|ln|rm|cp|mv|useradd|adduser|addgroup|groupadd|true|curl|wget|tar|unzip|sh|bash|export|echo|update-ca-certificates)$/;
@@ -321,9 +334,16 @@ const BUILDING_TEXT = new RegExp(
 
 /** A script's text runs a Go build (or something that could). */
 export function scriptTextBuilds(text: string): boolean {
-  // What echo or printf prints is text, not a command (`echo "run go install x@latest"`), unless it substitutes one.
+  return BUILDING_TEXT.test(commandTextOf(text));
+}
+
+/**
+ * A script's (or recipe's) text without what runs nothing: comment lines, and what echo or printf prints (`echo "run go
+ * install x@latest"`), unless it substitutes a command.
+ */
+export function commandTextOf(text: string): string {
   const printed = /\b(?:echo|printf)\b[^\n;&|]*/g;
-  return BUILDING_TEXT.test(text.replace(/^\s*#.*$/gm, '').replace(printed, (words) => (/\$\(|`/.test(words) ? words : '')));
+  return text.replace(/^\s*#.*$/gm, '').replace(printed, (words) => (/\$\(|`/.test(words) ? words : ''));
 }
 
 function isOpaqueByName(command: SimpleCommand, isContextFile: (path: string) => boolean): boolean {

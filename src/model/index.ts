@@ -19,7 +19,7 @@ import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { objectCache } from '../object-cache.js';
 import { goCachesFor, normalizePath } from '../cache-paths.js';
 import { baseImageOfStage, type BaseImage } from './base-image.js';
-import { goSourceSpawns, isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
+import { commandTextOf, goSourceSpawns, isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
 import { contextCopiesBefore, contextFileAt, normalizeImagePath, resolveIn, variablesOver, workdirBefore, type ContextCopy, type CopiesBefore, type ImageStart } from './copies.js';
 import { cacheMountTargets, MODULE_CACHE_TARGET, mountCovers, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
@@ -100,6 +100,8 @@ export interface OpaqueBuildLeft {
   reading: WorkdirReading;
   /** The text dockmod read of what the command runs (the script, the recipes of make's goals), where it read one. */
   text?: string;
+  /** The texts read of opaque builds before it in the same RUN (`make ci && make install`: ci's recipe). */
+  textBefore?: string;
 }
 
 export interface ImageModel {
@@ -416,12 +418,19 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       }
       return true;
     };
-    const found = commandsOf(runAnalysisOf(doc, instruction)).find((command) => {
+    // The first that compiles (`make ci && make install`: ci only tidies and vendors), else the first.
+    let found: SimpleCommand | undefined;
+    for (const command of commandsOf(runAnalysisOf(doc, instruction))) {
       readText = undefined;
-      return isOpaqueBuild(command, isContextFile, scriptBuilds, makeBuilds, programSpawns);
-    });
+      if (!isOpaqueBuild(command, isContextFile, scriptBuilds, makeBuilds, programSpawns)) continue;
+      if (readText !== undefined) opaqueTexts.set(command, readText);
+      found ??= command;
+      if (readText === undefined || textCompiles(readText)) {
+        found = command;
+        break;
+      }
+    }
     opaqueBuilds.set(instruction, found);
-    if (found && readText !== undefined) opaqueTexts.set(found, readText);
     return found;
   };
   /** The stage builds FROM a Go image, or runs go before or in `instruction`. */
@@ -492,7 +501,8 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       const stage = stageOf(doc, instruction);
       if (!stage || !stageHasGo(stage, instruction)) return undefined;
       const text = opaqueTexts.get(command);
-      return text === undefined ? { command, reading } : { command, reading, text };
+      const before = commandsOf(runAnalysisOf(doc, instruction)).filter((other) => other.start < command.start).map((other) => opaqueTexts.get(other)).filter((read) => read !== undefined);
+      return { command, reading, ...(text === undefined ? {} : { text }), ...(before.length > 0 ? { textBefore: before.join('\n') } : {}) };
     },
     moduleCacheConsumers: (instruction) => flowOf(instruction).all(),
     modulesKeptInLayer(instruction) {
@@ -785,6 +795,9 @@ function withFilesMadeInImage(doc: Document, instruction: Instruction, go: GoInv
  * `go mod vendor`: the build may read that vendor/. Its description, or undefined.
  */
 function vendorCopiedFromStage(doc: Document, instruction: Instruction): string | undefined {
+  const stage = stageOf(doc, instruction);
+  const copiesFromStage = (item: Instruction): boolean => (item.keyword === 'COPY' || item.keyword === 'ADD') && item.flags.some((flag) => flag.name === 'from');
+  if (!stage || firstInChain(stage, 'copy from a stage', copiesFromStage) >= instruction.start) return undefined;
   const stages = stagesOf(doc);
   for (const item of chainInstructionsBefore(doc, instruction)) {
     if (item.keyword !== 'COPY' && item.keyword !== 'ADD') continue;
@@ -887,6 +900,11 @@ function fetchIn(doc: Document, item: Instruction, go: GoInvocation | undefined)
     if (fetchesGo) return { description, goGet: true };
   }
   return undefined;
+}
+
+/** A script's or recipe's text compiles something: go build/test/run/vet/list/generate, or an install that is not of `pkg@version`. */
+export function textCompiles(text: string): boolean {
+  return /\b(?:go|\$[({]?GO[A-Z_]*[)}]?)["'\s]+(?:(?:build|test|run|vet|list|generate)\b|install\b(?![^\n;&|]*@))/.test(commandTextOf(text)) || !/\bgo["'\s]+mod\b/.test(commandTextOf(text));
 }
 
 /** Where programs go (`/usr/local/bin/dep`, `$GOPATH/bin/`): a fetch that writes there installs a tool, not the sources. */

@@ -1,0 +1,4 @@
+FROM myorg/builder:latest
+WORKDIR /src
+COPY . .
+RUN go version && make build
