@@ -336,14 +336,19 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
 
   /** The RUN mounts a cache at its module cache: what it fetches never reaches the image layer. */
   const mountsModuleCache = (instruction: Instruction): boolean => {
+    const targets = cacheMountTargets(instruction.flags);
+    if (targets.length === 0) return false;
     const caches = goCachesFor(doc, instruction, new Map(), imageBeforeBump, false);
     const moduleCache = 'caches' in caches ? caches.caches.moduleCache : undefined;
     // A mount at a folder above the module cache (`target=/go/pkg`) holds it too.
     // Where the module cache is known, a mount elsewhere (`target=/go/pkg/mod` under GOPATH=/home/dev/go) does not hold it.
-    const stage = stageOf(doc, instruction);
-    const variables = variablesOver(stage ? imageBeforeBump(stageChain(stage)[0]!).env : new Map(), doc, instruction);
-    return cacheMountTargets(instruction.flags).some((written) => {
-      const target = written.includes('$') ? expandVariables(written, variables) : written;
+    let variables: Map<string, string | null> | undefined;
+    const variablesHere = (): Map<string, string | null> => {
+      const stage = stageOf(doc, instruction);
+      return (variables ??= variablesOver(stage ? imageBeforeBump(stageChain(stage)[0]!).env : new Map(), doc, instruction));
+    };
+    return targets.some((written) => {
+      const target = written.includes('$') ? expandVariables(written, variablesHere()) : written;
       return moduleCache === undefined || target === undefined ? MODULE_CACHE_TARGET.test(written) : mountCovers(normalizePath(target), moduleCache);
     });
   };
