@@ -189,8 +189,10 @@ function firstAfter(events: readonly CacheConsumer[], offset: number): number {
   return low;
 }
 
-/** Every reader of the module cache in a stage and the stages built FROM it, classified once per stage. */
-/** `download`: the RUN whose modules flow, when it has secret or ssh mounts (what later RUNs need to fetch as it did). */
+/**
+ * Every reader of the module cache in a stage and the stages built FROM it, classified once per stage. `download`: the
+ * RUN whose modules flow, when it has secret or ssh mounts (what later RUNs need to fetch as it did).
+ */
 function familyEvents(query: CacheFlowQuery, stage: Stage, download: Instruction | undefined): FamilyEvents {
   const { doc } = query;
   let byKey = families.get(stage);
