@@ -898,6 +898,8 @@ function fetchIn(doc: Document, item: Instruction, go: GoInvocation | undefined)
     if (go && command.start >= go.command.start) break;
     const name = command.words[0]?.value.replace(/^.*\//, '') ?? '';
     if (FETCHERS.test(name) && fetchesAProgram(doc, command, commands[index + 1])) continue;
+    // `git config --global url....insteadOf`, `git init`: git, but no fetch.
+    if (name === 'git' && !/^(?:clone|fetch|pull|submodule|archive|checkout|lfs)$/.test(gitVerb(command) ?? '')) continue;
     const fetch = goInvocation(command);
     const fetchesGo = fetch?.subcommand.value === 'get' && !fetch.args.some((word) => word.value.startsWith('./') || word.value === '.');
     const description = `\`${command.words.slice(0, 2).map((word) => word.value).join(' ')}\` at line ${lineRef(item)}`;
@@ -928,14 +930,24 @@ function fetchesAProgram(doc: Document, command: SimpleCommand, next: SimpleComm
   const outputs: string[] = [];
   const words = command.words.map((word) => word.value);
   for (const [i, word] of words.entries()) {
-    const flag = tool === 'curl' ? /^(?:-o|--output)(?:=(.+))?$/.exec(word) ?? /^-o(.+)$/.exec(word) : /^(?:-O|--output-document)(?:=(.+))?$/.exec(word) ?? /^-O(.+)$/.exec(word);
+    // Also bundled short options ending in the output one (`curl -fsSLo path`, `wget -qO path`).
+    const flag = tool === 'curl'
+      ? /^(?:-o|--output)(?:=(.+))?$/.exec(word) ?? /^-[A-Za-z]*o$/.exec(word) ?? /^-o(.+)$/.exec(word)
+      : /^(?:-O|--output-document)(?:=(.+))?$/.exec(word) ?? /^-[A-Za-z]*O$/.exec(word) ?? /^-[A-Za-z]*O(-)$/.exec(word) ?? /^-O(.+)$/.exec(word);
     if (flag) outputs.push(flag[1] ?? words[i + 1] ?? '');
   }
   if (command.redirected) for (const match of doc.text.slice(command.start, command.end).matchAll(/(?:^|[^0-9&>])>\s*([^\s;&|]+)/g)) outputs.push(match[1]!);
   const written = outputs.filter((output) => output !== '-' && output !== '/dev/null');
   if (written.length > 0) return written.every((output) => PROGRAM_FOLDER.test(output.replace(/^["']|["']$/g, '')));
   const piped = command.after?.kind === 'op' && command.after.op === '|';
-  return piped && next !== undefined && NOT_SOURCES_CONSUMER.test(next.words[0]?.value.replace(/^.*\//, '') ?? '');
+  if (!piped || next === undefined) return false;
+  const consumer = next.words[0]?.value === 'sudo' ? next.words.slice(1) : next.words;
+  const name = consumer[0]?.value.replace(/^.*\//, '') ?? '';
+  if (NOT_SOURCES_CONSUMER.test(name)) return true;
+  // `| tar -xz -C /usr/local/bin` (or /usr/local, /opt: a toolchain, a tool's tree) unpacks a program, not the sources.
+  const folder = name === 'tar' ? consumer.findIndex((word) => /^(?:-C|--directory)$/.test(word.value)) : -1;
+  const into = folder === -1 ? undefined : consumer[folder + 1]?.value;
+  return into !== undefined && (PROGRAM_FOLDER.test(into) || /^\/(?:usr\/local|opt)(?:\/|$)/.test(into));
 }
 
 /** An official Go release archive (`go1.12.linux-amd64.tar.gz`), its version written out or as a variable (`go${GO_VERSION}.linux-...`). */

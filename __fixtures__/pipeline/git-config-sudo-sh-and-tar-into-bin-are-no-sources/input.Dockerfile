@@ -1,0 +1,7 @@
+FROM alpine AS src
+COPY . /src
+FROM golang:1.20
+RUN git config --global url."https://x@github.com/".insteadOf "https://github.com/" && curl -sSfL https://get.example.com/install.sh | sudo sh && curl -L https://x/t.tgz | tar -xz -C /usr/local/bin
+COPY --from=src /src /src
+WORKDIR /src
+RUN go build -o /app .
