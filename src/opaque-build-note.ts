@@ -5,8 +5,8 @@
 // say it when their part applies; the note is shown once (its fact).
 import type { Instruction } from './document.js';
 import { BUILD_CACHE_SINCE, compareGoVersions, MOD_MOD_SINCE, parseGoVersion, tidyRefusesNewerGoLine } from './go-version.js';
-import { commandTextOf, opaqueName } from './model/cache-flow.js';
-import { OPAQUE_BUILD_LEFT_FACT, textCompiles, type OpaqueBuildLeft } from './model/index.js';
+import { opaqueName, scriptTextFacts } from './model/cache-flow.js';
+import { OPAQUE_BUILD_LEFT_FACT, type OpaqueBuildLeft } from './model/index.js';
 import { cacheMountTargets } from './mounts.js';
 import { goInvocations, goVerb, isModuleBuild } from './run.js';
 import { holdsTheSystem } from './image-facts.js';
@@ -56,28 +56,22 @@ export function tidyLeftBefore(ctx: Context, instruction: Instruction, left: Opa
   return true;
 }
 
-/** The -mod a script or recipe sets itself (`go build -mod=readonly`, `GOFLAGS=-mod=vendor`): its author chose how go.mod is read. */
-const MOD_FLAG_WRITTEN = /(?:^|[\s"'=])--?mod[= ](readonly|vendor|mod)\b/m;
-/** The script or recipe tidies itself. */
-const TIDIES = /\bgo["'\s]+mod["'\s]+tidy\b/;
-
 export function noteOpaqueBuildLeft(ctx: Context, instruction: Instruction, left: OpaqueBuildLeft): void {
   const parts: string[] = [];
-  const text = left.text === undefined ? undefined : commandTextOf(left.text);
-  const modWritten = text === undefined ? undefined : MOD_FLAG_WRITTEN.exec(text)?.[1];
+  const own = left.text === undefined ? undefined : scriptTextFacts(left.text);
+  const modWritten = own?.modFlag;
   const go = ctx.model().goVersionAt(instruction);
   // The Go unknown, go.mod's go line says which Go its authors build with (as add-mod-flag reads it).
   const asked = left.reading.module.goVersion === undefined ? undefined : parseGoVersion(left.reading.module.goVersion);
   const modFlagExists = go?.minor !== undefined ? compareGoVersions(go, MOD_MOD_SINCE) >= 0 : asked?.minor === undefined || compareGoVersions(asked, MOD_MOD_SINCE) >= 0;
   // A recipe that only fetches, tidies or installs tools (`make deps`: go mod download, go install x@v1) has no build for -mod=mod.
-  const buildsInText = left.text === undefined || textCompiles(left.text);
+  const buildsInText = own === undefined || own.compiles;
   // After a checkout in the same RUN, a tidy before the RUN would make the checkout refuse to overwrite go.mod: it goes after it.
   const checkout = left.reading.module.checkedOutBy;
   // What an opaque build before it in the RUN did (`make ci && make install`, ci tidying and vendoring) counts too.
-  const before = left.textBefore === undefined ? '' : commandTextOf(left.textBefore);
-  const vendorsBefore = /\bgo["'\s]+mod["'\s]+vendor\b|\$[({]?GO[A-Z_]*[)}]?["'\s]+mod["'\s]+vendor\b/.test(before);
-  const tidiesBefore = TIDIES.test(before) || /\$[({]?GO[A-Z_]*[)}]?["'\s]+mod["'\s]+tidy\b/.test(before);
-  const tidyLeft = modWritten === undefined && !vendorsBefore && !tidiesBefore && !(text !== undefined && TIDIES.test(text)) && tidyLeftBefore(ctx, instruction, left);
+  const before = left.textBefore === undefined ? undefined : scriptTextFacts(left.textBefore);
+  const vendorsBefore = before?.vendors === true;
+  const tidyLeft = modWritten === undefined && !vendorsBefore && !before?.tidies && !own?.tidies && tidyLeftBefore(ctx, instruction, left);
   if (ctx.pipeline.includes('insert-mod-tidy') && tidyLeft) parts.push(checkout ? `go mod tidy after the ${checkout}, in this RUN` : 'go mod tidy before it');
   if (ctx.pipeline.includes('add-mod-flag') && modWritten === undefined && !vendorsBefore && modFlagExists && buildsInText && modFlagLeftIn(left)) parts.push('-mod=mod inside it');
   if (ctx.pipeline.includes('add-cache-mounts') && cacheMountsLeftOn(ctx, instruction)) parts.push('cache mounts to this RUN');

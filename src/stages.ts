@@ -60,7 +60,7 @@ export function stagesOf(doc: Document): Stage[] {
   for (const stage of stages) {
     if (!stage.parent || !stage.parentCandidates || new Set(stage.parentCandidates.map((candidate) => stageChain(candidate)[0]!.image.toLowerCase())).size < 2) continue;
     const built = stages.filter((other) => other === stage || stageChain(other).includes(stage));
-    if (built.some((other) => other.instructions.some((item) => item.keyword === 'RUN' && INSTALLS_DISTRIBUTION_GO.test(doc.text.slice(item.start, item.end))))) delete stage.parent;
+    if (built.some((other) => other.instructions.some((item) => item.keyword === 'RUN' && GO_PACKAGE_INSTALL.test(doc.text.slice(item.start, item.end))))) delete stage.parent;
   }
   stageCache.set(doc, stages);
   stageByInstruction.set(doc, byInstruction);
@@ -110,8 +110,8 @@ function parentByPattern(doc: Document, image: string, earlier: readonly Stage[]
 /** Variables that choose what a build targets (platform, cgo, C toolchain), nothing of its module, user or caches. */
 const TARGET_ONLY = /^(?:GOOS|GOARCH|GOARM|GOAMD64|GOARM64|GO386|GOMIPS|GOMIPS64|GOPPC64|GORISCV64|GOWASM|CGO_ENABLED|CGO_[A-Z]+FLAGS|CC|CXX|AR|PKG_CONFIG|TARGET[A-Z]*|BUILD[A-Z]*)$/;
 
-/** A package manager installing Go: the Go it brings depends on the distribution's release. */
-const INSTALLS_DISTRIBUTION_GO = /\b(?:apk|apt-get|apt|dnf|yum|microdnf|zypper)\b[^\n]*?\s(?:go|golang(?:-[\w.]+)?|go-toolset)(?=[\s\\;&|]|$)/;
+/** A package manager installing Go, whatever version it brings (the distribution's release decides): `apk add go`, `apt-get install golang-go`, `dnf install golang`. */
+export const GO_PACKAGE_INSTALL = /\b(?:apk\s[^&;|]*?\badd|apt(?:-get)?\s[^&;|]*?\binstall|(?:dnf|yum|microdnf|zypper)\s[^&;|]*?\binstall)\b[^&;|]*?\s(?:go|golang(?:-[\w.]+)?|go-toolset)(?=[\s\\;&|]|$)/;
 
 /** A RUN that may change what a stage built on it reads: go commands, Go installs, users, the environment. */
 const SETS_BUILD_FACTS = /\bgo\b|golang|go-toolset|\b(?:user|group)(?:add|mod)\b|\badd(?:user|group)\b|\bexport\b|GOPATH|GOFLAGS|GOTOOLCHAIN/;

@@ -308,6 +308,37 @@ export function isOpaqueBuild(
   return script === undefined || OPAQUE_BUILDERS.test(script.replace(/^.*\//, '')) || scriptBuilds(script);
 }
 
+/** `go` or a make/shell variable standing for it (`$(GO)`), then the words that follow. */
+const GO_WORD = String.raw`(?:\bgo|\$[({]?GO[A-Z_]*[)}]?)["'\s]+`;
+const COMPILES = new RegExp(`${GO_WORD}(?:(?:build|test|run|vet|list|generate)\\b|install\\b(?![^\\n;&|]*@))`);
+const FETCHES_OR_TIDIES = new RegExp(`${GO_WORD}mod\\b`);
+const TIDIES = new RegExp(`${GO_WORD}mod["'\\s]+tidy\\b`);
+const VENDORS = new RegExp(`${GO_WORD}mod["'\\s]+vendor\\b`);
+/** The -mod a script or recipe sets itself (`go build -mod=readonly`, `GOFLAGS=-mod=vendor`). */
+const MOD_FLAG_WRITTEN = /(?:^|[\s"'=])--?mod[= ](readonly|vendor|mod)\b/m;
+
+/** What a script's or make recipe's text does to the module, its echoed text and comments left out. */
+export interface ScriptTextFacts {
+  /** It compiles (go build/test/run/vet/list/generate, an install not of `pkg@version`), or runs no `go mod` at all. */
+  compiles: boolean;
+  tidies: boolean;
+  vendors: boolean;
+  /** The -mod it sets itself. */
+  modFlag?: string;
+}
+
+export function scriptTextFacts(text: string): ScriptTextFacts {
+  const commands = commandTextOf(text);
+  const facts: ScriptTextFacts = {
+    compiles: COMPILES.test(commands) || !FETCHES_OR_TIDIES.test(commands),
+    tidies: TIDIES.test(commands),
+    vendors: VENDORS.test(commands),
+  };
+  const modFlag = MOD_FLAG_WRITTEN.exec(commands)?.[1];
+  if (modFlag !== undefined) facts.modFlag = modFlag;
+  return facts;
+}
+
 /** Standard-library packages that start processes. */
 const SPAWNING_STD = new Set(['os/exec', 'syscall', 'plugin']);
 

@@ -15,11 +15,11 @@ import type { TransformOptions } from '../transform.js';
 import { buildsStandardLibraryOnly, commandsOf, goInvocation, goInvocations, goVerb, modFlagValue, namesVersionedPackage, type GoInvocation } from '../run.js';
 import type { SimpleCommand, Token } from '../shell.js';
 import { chainInstructionsBefore, expandVariables, firstInChain, setInRunBefore, stageChain, variablesBefore } from '../stage-facts.js';
-import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
+import { GO_PACKAGE_INSTALL, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { objectCache } from '../object-cache.js';
 import { goCachesFor, normalizePath } from '../cache-paths.js';
 import { baseImageOfStage, type BaseImage } from './base-image.js';
-import { commandTextOf, goSourceSpawns, isOpaqueBuild, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
+import { goSourceSpawns, isOpaqueBuild, scriptTextFacts, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
 import { contextCopiesBefore, contextFileAt, normalizeImagePath, resolveIn, variablesOver, workdirBefore, type ContextCopy, type CopiesBefore, type ImageStart } from './copies.js';
 import { cacheMountTargets, MODULE_CACHE_TARGET, mountCovers, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
@@ -430,7 +430,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       if (!isOpaqueBuild(command, isContextFile, scriptBuilds, makeBuilds, programSpawns)) continue;
       if (readText !== undefined) opaqueTexts.set(command, readText);
       found ??= command;
-      if (readText === undefined || textCompiles(readText)) {
+      if (readText === undefined || scriptTextFacts(readText).compiles) {
         found = command;
         break;
       }
@@ -909,11 +909,6 @@ function fetchIn(doc: Document, item: Instruction, go: GoInvocation | undefined)
   return undefined;
 }
 
-/** A script's or recipe's text compiles something: go build/test/run/vet/list/generate, or an install that is not of `pkg@version`. */
-export function textCompiles(text: string): boolean {
-  return /\b(?:go|\$[({]?GO[A-Z_]*[)}]?)["'\s]+(?:(?:build|test|run|vet|list|generate)\b|install\b(?![^\n;&|]*@))/.test(commandTextOf(text)) || !/\bgo["'\s]+mod\b/.test(commandTextOf(text));
-}
-
 /** Where programs go (`/usr/local/bin/dep`, `$GOPATH/bin/`): a fetch that writes there installs a tool, not the sources. */
 const PROGRAM_FOLDER = /^(?:\/usr(?:\/local)?)?\/s?bin(?:\/|$)|^(?:\$\{?GOPATH\}?|\/go|\$\{?HOME\}?|~|\/root)(?:\/\.local)?\/bin(?:\/|$)/;
 /** What a fetch's output piped into makes of it: a key (`| apt-key add -`, `| gpg --dearmor`) or an installer that runs (`| sh`). */
@@ -956,8 +951,6 @@ const GO_RELEASE_ARCHIVE = /\bgo(\d+\.\d+(?:\.\d+)?|\$\{?[A-Za-z_][A-Za-z0-9_]*\
 const ANY_GO_RELEASE_ARCHIVE = /\bgo(?:[\w.]+|\$\{?[A-Za-z_][\w:.-]*\}?)\.(?:linux|freebsd|darwin|windows|\$\{?[A-Za-z_]\w*\}?)-(?:[a-z0-9]+|\$\{?[A-Za-z_]\w*\}?|\$\([^()]*\))\.(?:tar\.gz|zip)\b/;
 
 /** A distribution package of Go (`apt-get install -y golang-go`, `apt install golang-1.21-go`): the version it names, if any. */
-/** A package manager installing Go, whatever version it brings: `apk add go`, `apt-get install golang-go`, `dnf install golang`. */
-const GO_PACKAGE_INSTALL = /\b(?:apk\s[^&;|]*?\badd|apt(?:-get)?\s[^&;|]*?\binstall|(?:dnf|yum|microdnf|zypper)\s[^&;|]*?\binstall)\b[^&;|]*?\s(?:go|golang(?:-[\w.]+)?|go-toolset)(?=[\s\\;&|]|$)/;
 const GO_DISTRIBUTION_PACKAGE = /\bapt(?:-get)?\s[^&;|]*?\binstall\b[^&;|]*?\bgolang(?:-(1\.\d+))?(?:-go)?(?=[\s\\]|$)/g;
 
 /**
