@@ -71,6 +71,8 @@ export const BUILD_CACHE_SINCE = parseGoVersion('1.10')!;
 /** `-mod=mod` exists since Go 1.14 (older releases reject it: "-mod=mod not supported"). */
 export const MOD_MOD_SINCE = parseGoVersion('1.14')!;
 export const MODULE_CACHE_SINCE = parseGoVersion('1.11')!;
+/** Since Go 1.13, GO111MODULE=auto builds in module mode inside $GOPATH/src too when a go.mod is there (before: GOPATH mode). */
+export const AUTO_MODULES_IN_GOPATH_SINCE = parseGoVersion('1.13')!;
 
 const TIDY_CHECKS_GO_LINE_SINCE = parseGoVersion('1.16')!;
 /** Go switches to the toolchain go.mod asks for (GOTOOLCHAIN) since 1.21. */

@@ -60,10 +60,9 @@ export function noteOpaqueBuildLeft(ctx: Context, instruction: Instruction, left
   const parts: string[] = [];
   const own = left.text === undefined ? undefined : scriptTextFacts(left.text);
   const modWritten = own?.modFlag;
-  const go = ctx.model().goVersionAt(instruction);
-  // The Go unknown, go.mod's go line says which Go its authors build with (as add-mod-flag reads it).
-  const asked = left.reading.module.goVersion === undefined ? undefined : parseGoVersion(left.reading.module.goVersion);
-  const modFlagExists = go?.minor !== undefined ? compareGoVersions(go, MOD_MOD_SINCE) >= 0 : asked?.minor === undefined || compareGoVersions(asked, MOD_MOD_SINCE) >= 0;
+  // As add-mod-flag reads it: the image's Go, or with the image unknown go.mod's go line.
+  const go = ctx.model().goVersionAssumedAt(instruction, left.reading.module);
+  const modFlagExists = !go || compareGoVersions(go.version, MOD_MOD_SINCE) >= 0;
   // A recipe that only fetches, tidies or installs tools (`make deps`: go mod download, go install x@v1) has no build for -mod=mod.
   const buildsInText = own === undefined || own.compiles;
   // After a checkout in the same RUN, a tidy before the RUN would make the checkout refuse to overwrite go.mod: it goes after it.

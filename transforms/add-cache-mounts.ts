@@ -102,6 +102,8 @@ function addToRun(ctx: Context, instruction: Instruction, unknownPaths: UnknownP
     const cleaned = cleansCache(analysis, mount.target, removedPath);
     if (cleaned === true) return leave(`the RUN deletes ${mount.target}, which a cache mount there would keep (or fail to remove)`);
     if (cleaned) return leave(`the RUN removes ${cleaned}, which may be ${mount.target} or hold it: a cache mount there would keep it (or fail to be removed)`);
+    const owned = ownerChangedOver(analysis, mount.target, removedPath);
+    if (owned) return leave(`the RUN changes the owner or mode of ${owned}, which holds ${mount.target} or may: under a cache mount that change reaches the cache, and the image keeps an empty root-owned ${mount.target}`);
   }
   if (layerReader) ctx.noteFact(first.subcommand.start, `kept-in-layer:${layerReader}`, `${layerReader}; no module-cache mount added`);
 
@@ -236,6 +238,24 @@ function cleansCache(analysis: RunAnalysis, target: string, removedPath: (word: 
     }
   }
   return false;
+}
+
+/** A path (as written) the RUN chowns or chmods that is `target`, holds it or lies in it, or may (a variable it cannot tell). */
+function ownerChangedOver(analysis: RunAnalysis, target: string, pathOf: (word: string) => string | null | undefined): string | undefined {
+  for (const command of commandsOf(analysis)) {
+    const name = command.words[0]?.value;
+    if (name !== 'chown' && name !== 'chmod') continue;
+    // The first word after the options is the owner or the mode; the paths follow.
+    const paths = command.words.slice(1).filter((word) => !word.value.startsWith('-')).slice(1);
+    for (const word of paths) {
+      const path = pathOf(word.value);
+      if (path === null) return word.value;
+      if (path === undefined) continue;
+      const changed = normalizePath(path.replace(/\/\*$/, ''));
+      if (mountCovers(changed, target) || mountCovers(target, changed)) return word.value;
+    }
+  }
+  return undefined;
 }
 
 /** The tools Go ships in its own tree (`go tool pprof`): they build nothing from the module cache. */

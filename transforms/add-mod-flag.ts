@@ -75,15 +75,11 @@ function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnal
     return { reason, ...(modelFact?.kind === 'mod-flag' ? { fact } : {}) };
   }
   if (modelFact && modelFact.kind !== 'mod-flag') return { reason: FLAG_REASONS[modelFact.kind](modelFact.detail), fact };
-  if (facts.goVersion && facts.goVersion.minor !== undefined && compareGoVersions(facts.goVersion, MOD_MOD_SINCE) < 0) {
-    return { reason: `the image has Go ${facts.goVersion.text}, and -mod=mod exists only since Go 1.14; left as is` };
-  }
-  // The image itself unknown (an ARG with no default, an image dockmod does not know; not a moving golang tag, which has a
-  // recent Go): go.mod's go line says which Go its authors build with.
-  const imageUnknown = facts.image.reference === undefined || (!facts.image.golang && !facts.image.family);
-  const moduleGo = !facts.goVersion && imageUnknown ? facts.moduleGoVersion : undefined;
-  if (moduleGo && moduleGo.minor !== undefined && compareGoVersions(moduleGo, MOD_MOD_SINCE) < 0) {
-    return { reason: `the image's Go is not known here and go.mod asks only for go ${facts.module.goVersion}: -mod=mod exists only since Go 1.14; left as is` };
+  const assumed = ctx.model().goVersionAssumedAt(instruction, facts.module);
+  if (assumed && compareGoVersions(assumed.version, MOD_MOD_SINCE) < 0) {
+    return assumed.from === 'image'
+      ? { reason: `the image has Go ${assumed.version.text}, and -mod=mod exists only since Go 1.14; left as is` }
+      : { reason: `the image's Go is not known here and go.mod asks only for go ${facts.module.goVersion}: -mod=mod exists only since Go 1.14; left as is` };
   }
   if (analysis.unclear) return { reason: `this RUN cannot be read safely (${analysis.unclear}); add -mod=mod by hand` };
   if (facts.readOnlyModule) return { reason: `the module comes from a read-only --mount=${facts.readOnlyModule}: -mod=mod could not update go.mod or go.sum there; left as is` };

@@ -6,7 +6,7 @@ import { endOfLineWithBreak, keywordLike, lineRef, startOfLine, type Instruction
 import { buildsOnlyDependencies, commandsOf, goInvocations, goVerb, isModuleBuild, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { modeFactOf, type GoCommandFacts, type ModeFact, type ModuleRead } from '../src/model/index.js';
 import { LOADS_PACKAGES } from '../src/model/cache-flow.js';
-import { compareGoVersions, parseGoVersion, tidyRefusesNewerGoLine } from '../src/go-version.js';
+import { AUTO_MODULES_IN_GOPATH_SINCE, compareGoVersions, parseGoVersion, tidyRefusesNewerGoLine } from '../src/go-version.js';
 import { mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
 import { chainInstructionsBefore, setInRunBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
@@ -89,9 +89,12 @@ function planStage(ctx: Context, stage: Stage): void {
   // With the build context unknown and no COPY of it whole, folders may be left out: -e too, erring on that side.
   const { missingGoFolders, goFoldersUnknown } = facts.module;
   const selective = missingGoFolders !== undefined || goFoldersUnknown === true;
-  if (selective && facts.goVersion && facts.goVersion.minor !== undefined && compareGoVersions(facts.goVersion, TIDY_E_SINCE) < 0) {
+  // The image's Go, or with the image unknown go.mod's go line (as add-mod-flag reads it for -mod=mod).
+  const go = selective ? ctx.model().goVersionAssumedAt(target.instruction, facts.module) : undefined;
+  if (go && compareGoVersions(go.version, TIDY_E_SINCE) < 0) {
     const leftOut = missingGoFolders ? `leave out module folders with Go files (${shownFolders(missingGoFolders)})` : 'may leave out module folders with Go files (the build context is unknown, and none copies it whole)';
-    ctx.note(firstLoad.subcommand.start, `the COPY instructions ${leftOut}, and Go ${facts.goVersion.text} has no go mod tidy -e; go mod tidy not inserted`);
+    const which = go.from === 'image' ? `Go ${go.version.text} has` : `the image's Go is not known here and go.mod asks only for go ${facts.module.goVersion}: a Go before 1.16 has`;
+    ctx.note(firstLoad.subcommand.start, `the COPY instructions ${leftOut}, and ${which} no go mod tidy -e; go mod tidy not inserted`);
     return;
   }
   const tidy = `${moduleEnvironmentPrefix(ctx, target.instruction, firstLoad)}${selective ? 'go mod tidy -e' : 'go mod tidy'}`;
@@ -233,6 +236,8 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   if (module.how === 'none') return { reason: module.detail };
   const newer = goModNewerThanGo(facts);
   if (newer) return { reason: newer };
+  const gopathRisk = gopathModeOnAnOlderGo(ctx, run, facts);
+  if (gopathRisk) return { reason: gopathRisk };
   if (facts.goModInGopath) {
     return { reason: `go.mod lands at ${facts.goModInGopath}/go.mod, in $GOPATH itself, where go ignores it for go mod tidy ("go: warning: ignoring go.mod in $GOPATH"; tidy fails); copy the module to a folder outside ${facts.goModInGopath} to tidy it` };
   }
@@ -258,6 +263,18 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   const unwritable = module.how === 'context' ? ctx.model().goModUnwritableBy(run.instruction) : undefined;
   if (unwritable) return { reason: `the build runs as ${unwritable}, who cannot rewrite the go.mod and go.sum copied without --chown: go mod tidy and -mod=mod could not update them (copy them with --chown)`, fact: `unwritable:${unwritable}` };
   return undefined;
+}
+
+/**
+ * The image's Go unknown and go.mod's go line before 1.13 (as its authors build): a Go 1.11 or 1.12 builds inside
+ * $GOPATH/src in GOPATH mode (GO111MODULE=auto), where go mod tidy fails; the model's GOPATH-mode fact covers a known Go.
+ */
+function gopathModeOnAnOlderGo(ctx: Context, run: GoRun, facts: GoCommandFacts): string | undefined {
+  const assumed = ctx.model().goVersionAssumedAt(run.instruction, facts.module);
+  if (assumed?.from !== 'go.mod' || compareGoVersions(assumed.version, AUTO_MODULES_IN_GOPATH_SINCE) >= 0 || facts.env.get('GO111MODULE') === 'on') return undefined;
+  const gopath = facts.env.get('GOPATH') ?? '/go';
+  if (gopath === null || facts.workdir === undefined || !(facts.workdir === `${gopath}/src` || facts.workdir.startsWith(`${gopath}/src/`))) return undefined;
+  return `the image's Go is not known here and go.mod asks only for go ${facts.module.goVersion}: a Go before 1.13 builds inside ${gopath}/src in GOPATH mode, where go mod tidy fails`;
 }
 
 /**

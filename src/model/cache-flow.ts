@@ -73,14 +73,17 @@ export function moduleCacheFlow(query: CacheFlowQuery, instruction: Instruction)
   if (!stage) return { all: () => [], hasGoConsumer: false };
   const family = familyEvents(query, stage, credentialMountOf(instruction) === undefined ? undefined : instruction);
   const first = firstAfter(family.events, instruction.start);
+  const onlyToolModules = fillsOnlyToolModules(doc, instruction);
+  // A live-reload tool installed by a RUN that also fetches the module's modules (a download, a build) builds from them when the container starts.
+  const ownReader = onlyToolModules || !fetchesBesidesLiveReload(doc, instruction) ? undefined : liveReloadConsumer(doc, instruction);
   // A tool's module graph (`go install pkg@version`) is no build's to read: an opaque build resolves its own module's
   // graph and fetches what the cache lacks (a build that cannot fetch, or a reader of the cache's files, still needs it).
-  const needing = fillsOnlyToolModules(doc, instruction)
+  const needing = ownReader ?? (onlyToolModules
     ? family.events.slice(first).find((event) => event.needsLayer && event.kind !== 'opaque')
-    : family.events[family.nextNeedingLayer[first]!];
+    : family.events[family.nextNeedingLayer[first]!]);
   const flow: CacheFlow = {
     all: () => {
-      const found = family.events.slice(first);
+      const found = [...(ownReader ? [ownReader] : []), ...family.events.slice(first)];
       const runtime = runtimeFallback(doc, family, instruction, found);
       return runtime ? [...found, runtime].sort((a, b) => a.instruction.start - b.instruction.start) : found;
     },
@@ -174,8 +177,12 @@ export function fillsOnlyToolModules(doc: Document, instruction: Instruction): b
 
 /** The RUN's go commands only fetch modules into the cache: none builds, none writes vendor/ from them. */
 export function onlyFetchesModules(doc: Document, instruction: Instruction): boolean {
-  // `go get` without -d builds and installs (before Go 1.18) or edits go.mod: not a plain download.
-  return goInvocations(runAnalysisOf(doc, instruction)).every((go) => !LOADS_PACKAGES.has(go.subcommand.value) && goVerb(go) !== 'mod vendor' && (go.subcommand.value !== 'get' || getOnlyFetches(go)));
+  return goInvocations(runAnalysisOf(doc, instruction)).every(onlyFetches);
+}
+
+/** The go command only fetches modules into the cache. `go get` without -d builds and installs (before Go 1.18) or edits go.mod: not a plain download. */
+function onlyFetches(go: GoInvocation): boolean {
+  return !LOADS_PACKAGES.has(go.subcommand.value) && goVerb(go) !== 'mod vendor' && (go.subcommand.value !== 'get' || getOnlyFetches(go));
 }
 
 function firstAfter(events: readonly CacheConsumer[], offset: number): number {
@@ -210,8 +217,8 @@ function familyEvents(query: CacheFlowQuery, stage: Stage, download: Instruction
         lastRun = Math.max(lastRun, item.start);
         const consumer = runConsumer(query, item, download);
         if (consumer) events.push(consumer);
-        const liveReload = liveReloadToolOf(doc, item);
-        if (liveReload) events.push({ kind: 'runtime', instruction: item, description: `the go build that ${liveReload} (installed at line ${lineRef(item)}) runs when the container starts`, needsLayer: true });
+        const liveReload = liveReloadConsumer(doc, item);
+        if (liveReload) events.push(liveReload);
       } else if (item.keyword === 'CMD' || item.keyword === 'ENTRYPOINT') {
         runtimes.push(item);
         const go = goInvocations(analyzeRun(doc, item)).find((candidate) => candidate.subcommand.value !== 'version');
@@ -235,6 +242,19 @@ function familyEvents(query: CacheFlowQuery, stage: Stage, download: Instruction
   const result = { events, nextNeedingLayer, nextGo, lastRun, runtimes };
   byKey.set(key, result);
   return result;
+}
+
+/** The container's start, where the live-reload tool the RUN installs builds the module from the cache. */
+function liveReloadConsumer(doc: Document, item: Instruction): CacheConsumer | undefined {
+  const tool = liveReloadToolOf(doc, item);
+  return tool ? { kind: 'runtime', instruction: item, description: `the go build that ${tool} (installed at line ${lineRef(item)}) runs when the container starts`, needsLayer: true } : undefined;
+}
+
+/** Besides installing a live-reload tool, the RUN runs go commands that fetch the module's modules (`go mod download && go install .../air@latest`). */
+function fetchesBesidesLiveReload(doc: Document, item: Instruction): boolean {
+  const others = goInvocations(runAnalysisOf(doc, item)).filter((go) =>
+    go.subcommand.value !== 'version' && go.subcommand.value !== 'env' && !((go.subcommand.value === 'get' || go.subcommand.value === 'install') && go.args.some((word) => LIVE_RELOAD_TOOL.test(word.value))));
+  return others.length > 0;
 }
 
 /** The live-reload tool a RUN installs (`go install github.com/air-verse/air@latest`, `go get github.com/cosmtrek/air`), by its package path. */

@@ -6,7 +6,7 @@
 import nodePath from 'node:path';
 import type { Heredoc } from 'dockerfile-ast';
 import { astOffset, lineOf, lineRef, lineText, resolveLineRefs, type Document, type Instruction } from '../document.js';
-import { compareGoVersions, parseGoVersion, type GoVersion } from '../go-version.js';
+import { AUTO_MODULES_IN_GOPATH_SINCE, compareGoVersions, parseGoVersion, type GoVersion } from '../go-version.js';
 import { distributionGoOf } from '../image-facts.js';
 import { versionAskedBy } from '../go-image-bump.js';
 import { splitImageReference } from '../image-ref.js';
@@ -85,6 +85,12 @@ export interface GoCommandFacts {
   goModInGopath?: string;
 }
 
+export interface AssumedGoVersion {
+  version: GoVersion;
+  /** Where it comes from: the image (or the Go its stage installs), or go.mod's go line with the image unknown. */
+  from: 'image' | 'go.mod';
+}
+
 export interface WorkdirReading {
   module: ModuleRead;
   gopathMode?: string;
@@ -110,6 +116,12 @@ export interface ImageModel {
   goCommand(instruction: Instruction, go: GoInvocation): GoCommandFacts;
   /** The Go a command at `instruction` runs with once this run is done (as GoCommandFacts.goVersion): the image's, raised by bump-go-image, else the one its stage installs; undefined when unknown. */
   goVersionAt(instruction: Instruction): GoVersion | undefined;
+  /**
+   * The Go a command at `instruction` reading `module` is taken to build with: the image's (goVersionAt); for an image
+   * dockmod cannot read (an ARG with no default, an image it does not know; not a moving golang tag, which has a recent
+   * Go), the go line of go.mod, which says which Go its authors build with. Undefined when neither is known.
+   */
+  goVersionAssumedAt(instruction: Instruction, module: Pick<ModuleRead, 'goVersion'>): AssumedGoVersion | undefined;
   /** Why a go command at `instruction`'s working directory, with the stage's environment, would build in GOPATH mode; undefined in module mode. */
   gopathModeAt(instruction: Instruction): string | undefined;
   /**
@@ -193,7 +205,6 @@ export function modeFactOf(facts: GoCommandFacts): ModeFact | undefined {
 }
 
 const MODULES_SINCE = parseGoVersion('1.11')!;
-const AUTO_MODULES_IN_GOPATH_SINCE = parseGoVersion('1.13')!;
 const MODULE_MODE_DEFAULT_SINCE = parseGoVersion('1.16')!;
 
 const models = objectCache<Document, ImageModel>();
@@ -477,6 +488,16 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     goVersionAt(instruction) {
       const stage = stageOf(doc, instruction);
       return stage && goOfCommand(instruction, baseImage(stageChain(stage)[0]!));
+    },
+    goVersionAssumedAt(instruction, module) {
+      const stage = stageOf(doc, instruction);
+      if (!stage) return undefined;
+      const image = baseImage(stageChain(stage)[0]!);
+      const go = goOfCommand(instruction, image);
+      if (go?.minor !== undefined) return { version: go, from: 'image' };
+      const imageUnknown = image.reference === undefined || (!image.golang && !image.family);
+      const asked = imageUnknown && module.goVersion !== undefined ? parseGoVersion(module.goVersion) : undefined;
+      return asked?.minor !== undefined ? { version: asked, from: 'go.mod' } : undefined;
     },
     workdirAt: (instruction) => workdirBefore(doc, instruction, imageStart),
     goModUnwritableBy(instruction) {

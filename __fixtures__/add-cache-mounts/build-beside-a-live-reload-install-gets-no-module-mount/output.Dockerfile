@@ -1,0 +1,6 @@
+FROM golang:1.23
+WORKDIR /app
+COPY . .
+RUN --mount=type=cache,target=/root/.cache/go-build \
+    go build -o /bin/app . && go install github.com/air-verse/air@latest
+CMD ["air"]

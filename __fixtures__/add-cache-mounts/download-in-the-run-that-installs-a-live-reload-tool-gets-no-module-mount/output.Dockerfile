@@ -1,0 +1,7 @@
+FROM golang:1.23
+WORKDIR /app
+COPY go.mod go.sum ./
+RUN --mount=type=cache,target=/root/.cache/go-build \
+    go mod download && go install github.com/air-verse/air@latest
+COPY . .
+CMD ["air"]

@@ -1,0 +1,4 @@
+FROM golang:alpine
+WORKDIR /src
+COPY . .
+RUN make build

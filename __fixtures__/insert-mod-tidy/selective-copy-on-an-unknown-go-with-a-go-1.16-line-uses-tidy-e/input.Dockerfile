@@ -1,0 +1,7 @@
+ARG GO_VERSION
+FROM golang:${GO_VERSION}-alpine
+WORKDIR /src
+COPY go.mod go.sum ./
+COPY cmd/ cmd/
+COPY pkg/ pkg/
+RUN go build -o /svc ./cmd/svc

@@ -1,0 +1,4 @@
+FROM registry.example/team/go-base:1.0
+WORKDIR /go/src/services
+COPY . .
+RUN go build ./cmd/app
