@@ -14,6 +14,8 @@ import { chainInstructionsBefore, expandVariables, firstInChain, stageChain, var
 import { runAnalysisOf, stageOf, type Stage } from '../src/stages.js';
 import { objectCache } from '../src/object-cache.js';
 import { variablesOver } from '../src/model/copies.js';
+import { holdsTheSystem } from '../src/image-facts.js';
+import { posix } from 'node:path';
 import type { Context, Transform } from '../src/transform.js';
 
 const SYNTAX_DIRECTIVE = '# syntax=docker/dockerfile:1';
@@ -94,7 +96,9 @@ function addToRun(ctx: Context, instruction: Instruction, unknownPaths: UnknownP
       return false;
     }
     const { caches } = result;
-    if (!layerReader && readingModules.includes(go)) wanted.push({ target: caches.moduleCache, caches });
+    const inModule = readingModules.includes(go) ? moduleCacheInsideModule(ctx, instruction, go, caches.moduleCache) : undefined;
+    if (inModule) ctx.note(go.subcommand.start, `${inModule}; no module-cache mount added`);
+    else if (!layerReader && readingModules.includes(go)) wanted.push({ target: caches.moduleCache, caches });
     if (needsCaches(go) === 'module-and-build') wanted.push({ target: caches.buildCache!, caches });
   }
   const removedPath = removedPathReader(ctx, instruction);
@@ -238,6 +242,30 @@ function cleansCache(analysis: RunAnalysis, target: string, removedPath: (word: 
     }
   }
   return false;
+}
+
+/**
+ * The command walks the module's folders (go mod tidy, go mod vendor, `all`, a `./...` pattern over the folder) and the
+ * module cache lies in what it walks (go-toolset's HOME is its working directory): go reads the cached modules that have
+ * no go.mod as packages of the module, and fails once the cache is warm (`import path ... should not have @version`).
+ * Said where a mount would bring that warm cache. A module at / or in $GOPATH itself is another matter (and noted there).
+ */
+function moduleCacheInsideModule(ctx: Context, instruction: Instruction, go: GoInvocation, moduleCache: string): string | undefined {
+  const facts = ctx.model().goCommand(instruction, go);
+  const root = facts.module.moduleRoot;
+  if (root === undefined || facts.goModInGopath !== undefined || holdsTheSystem(root) || !mountCovers(root, moduleCache)) return undefined;
+  const verb = goVerb(go);
+  const walked = verb === 'mod tidy' || verb === 'mod vendor' || go.args.some((word) => word.value === 'all' || (facts.workdir !== undefined && walkedPatternCovers(facts.workdir, word.value, moduleCache)));
+  if (!walked) return undefined;
+  return `the module cache ${moduleCache} lies inside the module (${root}), and go ${verb} reads every folder there: it would take the cached modules for packages of the module and fail once the cache is warm`;
+}
+
+/** A `dir/...` pattern (relative to `workdir`) whose folder holds `target`. */
+function walkedPatternCovers(workdir: string, pattern: string, target: string): boolean {
+  if (pattern !== '...' && !pattern.endsWith('/...')) return false;
+  if (!pattern.startsWith('.')) return false;
+  const folder = pattern === '...' ? '.' : pattern.slice(0, -'/...'.length);
+  return mountCovers(normalizePath(posix.join(workdir, folder)), target);
 }
 
 /** A path (as written) the RUN chowns or chmods that is `target`, holds it or lies in it, or may (a variable it cannot tell). */

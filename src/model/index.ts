@@ -365,15 +365,18 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   };
   /** What a go command at an instruction's working directory would read (before any `cd` of its own), or where `command` runs (after the RUN's `cd`s). */
   const workdirReadings = new Map<number, WorkdirReading>();
+  /** The folder a command of the RUN runs in (after the RUN's own `cd`s; `make -C dir` runs its recipes in dir); the WORKDIR without a command. */
+  const folderOfCommand = (instruction: Instruction, command: SimpleCommand | undefined): string | undefined => {
+    const start = workdirBefore(doc, instruction, imageStart);
+    const ranIn = command ? directoryOf(doc, instruction, command.start, start) : start;
+    const makeDirectory = command && /^g?make$/.test(command.words[0]?.value.replace(/^.*\//, '') ?? '') ? makeInvocationOf(command)?.directory : undefined;
+    return makeDirectory === undefined ? ranIn : resolveIn(ranIn, makeDirectory);
+  };
   const atWorkdir = (instruction: Instruction, command?: SimpleCommand): WorkdirReading => {
     const key = command?.start ?? instruction.start;
     let reading = workdirReadings.get(key);
     if (!reading) {
-      const start = workdirBefore(doc, instruction, imageStart);
-      const ranIn = command ? directoryOf(doc, instruction, command.start, start) : start;
-      // `make -C dir` runs its recipes in dir.
-      const makeDirectory = command && /^g?make$/.test(command.words[0]?.value.replace(/^.*\//, '') ?? '') ? makeInvocationOf(command)?.directory : undefined;
-      const workdir = makeDirectory === undefined ? ranIn : resolveIn(ranIn, makeDirectory);
+      const workdir = folderOfCommand(instruction, command);
       const module = moduleAt(instruction, workdir, undefined, command?.start);
       const stage = stageOf(doc, instruction);
       const image = stage && baseImage(stageChain(stage)[0]!);
@@ -573,6 +576,16 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
         if (read?.how === 'context') return withWorkspaceLines(asModuleFacts(read), env);
         if (read?.how === 'nearest') readsNearest = true;
         else readsNone = true;
+      }
+      // A build through make or a script in GOPATH mode (no go.mod where it runs, on a Go before 1.16): moving the image
+      // to the nearest go.mod's Go would switch it to module mode.
+      const opaque = commands.some(readsMainModule) ? undefined : opaqueBuild(instruction);
+      if (opaque) {
+        const image = imageBeforeBump(stageChain(stage)[0]!);
+        const env = goEnvironmentOf(doc, instruction, analysis, undefined, image.env);
+        const workdir = folderOfCommand(instruction, opaque);
+        const gopath = gopathModeOf(env, moduleAt(instruction, workdir, undefined, opaque.start), goOfCommand(instruction, image), workdir);
+        if (gopath !== undefined && !gopath.endsWith(OUTSIDE_ANY_MODULE)) readsNone = true;
       }
     }
     if (readsNearest) return settings.nearest();
