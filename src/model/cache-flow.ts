@@ -8,7 +8,7 @@ import { lineRef, type Document, type Instruction } from '../document.js';
 import { mountType, parseMountOptions } from '../mounts.js';
 import { analyzeRun, commandsOf, getOnlyFetches, goInvocation, goInvocations, goVerb, namesVersionedPackage, packageArguments, type GoInvocation } from '../run.js';
 import type { SimpleCommand } from '../shell.js';
-import { stageChain } from '../stage-facts.js';
+import { chainInstructionsBefore, stageChain } from '../stage-facts.js';
 import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { objectCache } from '../object-cache.js';
 import { makeInvocationOf } from './makefile.js';
@@ -177,7 +177,19 @@ export function fillsOnlyToolModules(doc: Document, instruction: Instruction): b
 
 /** The RUN's go commands only fetch modules into the cache: none builds, none writes vendor/ from them. */
 export function onlyFetchesModules(doc: Document, instruction: Instruction): boolean {
-  return goInvocations(runAnalysisOf(doc, instruction)).every(onlyFetches);
+  let manifestsOnly: boolean | undefined;
+  // `go get` of the module itself (`go get -u`, `go get .`) where only go.mod and go.sum were copied has no package to build.
+  const getsWithNothingToBuild = (go: GoInvocation): boolean =>
+    go.subcommand.value === 'get' && packageArguments(go).every((word) => word.value === '.' || word.value === './...') && (manifestsOnly ??= copiesOnlyManifestsBefore(doc, instruction));
+  return goInvocations(runAnalysisOf(doc, instruction)).every((go) => onlyFetches(go) || getsWithNothingToBuild(go));
+}
+
+const MANIFEST = /(?:^|\/)go\.(?:mod|sum|work|work\.sum)$/;
+
+/** Some COPY/ADD from the build context comes before `instruction` in its stage chain, and they bring only go.mod, go.sum (go.work). */
+function copiesOnlyManifestsBefore(doc: Document, instruction: Instruction): boolean {
+  const copies = chainInstructionsBefore(doc, instruction).filter((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from'));
+  return copies.length > 0 && copies.every((item) => item.args.length > 1 && item.args.slice(0, -1).every((source) => MANIFEST.test(source)));
 }
 
 /** The go command only fetches modules into the cache. `go get` without -d builds and installs (before Go 1.18) or edits go.mod: not a plain download. */

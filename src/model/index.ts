@@ -19,7 +19,7 @@ import { GO_PACKAGE_INSTALL, runAnalysisOf, stageOf, stagesOf, type Stage } from
 import { objectCache } from '../object-cache.js';
 import { goCachesFor, normalizePath } from '../cache-paths.js';
 import { baseImageOfStage, type BaseImage } from './base-image.js';
-import { goSourceSpawns, isOpaqueBuild, scriptTextFacts, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
+import { goSourceSpawns, isOpaqueBuild, opaqueName, scriptTextFacts, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
 import { contextCopiesBefore, contextFileAt, normalizeImagePath, resolveIn, variablesOver, workdirBefore, type ContextCopy, type CopiesBefore, type ImageStart } from './copies.js';
 import { cacheMountTargets, MODULE_CACHE_TARGET, mountCovers, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
@@ -273,7 +273,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       const dir = init && directoryOf(doc, run, init.command.start, workdirBefore(doc, run, imageStart));
       return dir !== undefined && workdir !== undefined && (workdir === dir || workdir.startsWith(`${dir === '/' ? '' : dir}/`));
     };
-    return withFilesMadeInImage(doc, instruction, go, workInitCovers, initedOver(instruction, go, moduleReadBy({
+    return withFilesMadeInImage(doc, instruction, go, workInitCovers, opaqueVendoringBefore, initedOver(instruction, go, moduleReadBy({
       files,
       context,
       copies: withBindMounts(contextCopiesBefore(doc, instruction, imageStart), bindMountsOf(instruction, workdirBefore(doc, instruction, imageStart))),
@@ -391,6 +391,16 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   };
   const opaqueBuilds = new Map<Instruction, SimpleCommand | undefined>();
   const opaqueTexts = new Map<SimpleCommand, string>();
+  /** An earlier RUN of the stage chain whose build out of sight (make's recipes, a script) runs go mod vendor, as said in a note. */
+  const opaqueVendoringBefore = (instruction: Instruction): string | undefined => {
+    for (const item of chainInstructionsBefore(doc, instruction)) {
+      if (item.keyword !== 'RUN') continue;
+      const command = opaqueBuild(item);
+      const text = command && opaqueTexts.get(command);
+      if (text !== undefined && scriptTextFacts(text).vendors) return `\`${opaqueName(command!)}\` at line ${lineRef(item)} (its go mod vendor)`;
+    }
+    return undefined;
+  };
   const opaqueBuild = (instruction: Instruction): SimpleCommand | undefined => {
     if (opaqueBuilds.has(instruction)) return opaqueBuilds.get(instruction);
     let copies: CopiesBefore | undefined;
@@ -808,7 +818,7 @@ function goVerbBefore(doc: Document, instruction: Instruction, go: GoInvocation 
 }
 
 /** vendor/ and go.work that RUNs make in the image (`go mod vendor`, `go work init`) before `go`, for a module that is there. */
-function withFilesMadeInImage(doc: Document, instruction: Instruction, go: GoInvocation | undefined, workInitCovers: (run: Instruction) => boolean, read: ModuleRead): ModuleRead {
+function withFilesMadeInImage(doc: Document, instruction: Instruction, go: GoInvocation | undefined, workInitCovers: (run: Instruction) => boolean, opaqueVendoring: (instruction: Instruction) => string | undefined, read: ModuleRead): ModuleRead {
   if (read.how === 'none') {
     // No go.mod in the build's folder, but a go.work made at or above it (`go work init ./a ./b`, then `go build ./a`): workspace mode.
     const works = goVerbBefore(doc, instruction, go, 'work init');
@@ -820,6 +830,8 @@ function withFilesMadeInImage(doc: Document, instruction: Instruction, go: GoInv
   if (vendors) made = { ...made, vendored: true, vendoredBy: `go mod vendor at line ${lineRef(vendors)}` };
   const copiedVendor = made.vendored ? undefined : vendorCopiedFromStage(doc, instruction);
   if (copiedVendor) made = { ...made, vendored: true, vendoredBy: copiedVendor };
+  const vendoredOutOfSight = made.vendored ? undefined : opaqueVendoring(instruction);
+  if (vendoredOutOfSight) made = { ...made, vendored: true, vendoredBy: vendoredOutOfSight };
   const works = read.workspaceFile ? undefined : goVerbBefore(doc, instruction, go, 'work init');
   if (works) made = { ...made, workspaceBy: `go work init at line ${lineRef(works)}` };
   return made;

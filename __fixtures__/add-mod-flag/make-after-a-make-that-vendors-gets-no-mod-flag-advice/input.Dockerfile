@@ -1,0 +1,5 @@
+FROM golang:1.24
+WORKDIR /src
+COPY . .
+RUN make deps
+RUN make app
