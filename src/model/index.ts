@@ -937,7 +937,7 @@ function sourcesFetchedBefore(doc: Document, instruction: Instruction, go: GoInv
 
 /** The fetch an instruction makes (before `go`, when given). */
 function fetchIn(doc: Document, item: Instruction, go: GoInvocation | undefined): SourcesFetched | undefined {
-  if (item.keyword === 'ADD' && item.args.some((arg) => /^(?:https?|git):\/\/|^git@/.test(arg)) && !PROGRAM_FOLDER.test(item.args.at(-1) ?? '')) return { description: `ADD at line ${lineRef(item)}` };
+  if (item.keyword === 'ADD' && item.args.some((arg) => /^(?:https?|git):\/\/|^git@/.test(arg)) && !addsAProgram(item)) return { description: `ADD at line ${lineRef(item)}` };
   if (item.keyword !== 'RUN') return undefined;
   const commands = commandsOf(runAnalysisOf(doc, item));
   for (const [index, command] of commands.entries()) {
@@ -955,6 +955,18 @@ function fetchIn(doc: Document, item: Instruction, go: GoInvocation | undefined)
   return undefined;
 }
 
+/**
+ * An ADD of URLs that brings a program, not sources: into a program folder, or files (not a git repository, which
+ * ADD clones) into /usr/local or /opt, or a Go release archive (a toolchain).
+ */
+function addsAProgram(item: Instruction): boolean {
+  const destination = item.args.at(-1) ?? '';
+  if (PROGRAM_FOLDER.test(destination)) return true;
+  const urls = item.args.slice(0, -1);
+  if (urls.some((url) => /^git(?::\/\/|@)|\.git(?:#|$)/.test(url))) return false;
+  return urls.every((url) => ANY_GO_RELEASE_ARCHIVE.test(url)) || /^\/(?:usr\/local|opt)(?:\/|$)/.test(destination);
+}
+
 /** Where programs go (`/usr/local/bin/dep`, `$GOPATH/bin/`): a fetch that writes there installs a tool, not the sources. */
 const PROGRAM_FOLDER = /^(?:\/usr(?:\/local)?)?\/s?bin(?:\/|$)|^(?:\$\{?GOPATH\}?|\/go|\$\{?HOME\}?|~|\/root)(?:\/\.local)?\/bin(?:\/|$)/;
 /** What a fetch's output piped into makes of it: a key (`| apt-key add -`, `| gpg --dearmor`) or an installer that runs (`| sh`). */
@@ -970,6 +982,8 @@ function fetchesAProgram(doc: Document, command: SimpleCommand, next: SimpleComm
   if (tool !== 'curl' && tool !== 'wget') return false;
   const outputs: string[] = [];
   const words = command.words.map((word) => word.value);
+  // A Go release archive is the toolchain, wherever it is written.
+  if (words.some((word) => /^(?:https?|ftp):\/\//.test(word)) && words.filter((word) => /^(?:https?|ftp):\/\//.test(word)).every((url) => ANY_GO_RELEASE_ARCHIVE.test(url))) return true;
   for (const [i, word] of words.entries()) {
     // Also bundled short options ending in the output one (`curl -fsSLo path`, `wget -qO path`).
     const flag = tool === 'curl'
