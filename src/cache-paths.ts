@@ -6,7 +6,7 @@
 // FROM <stage>), the command's own `VAR=value` prefix, and what dockmod knows
 // of the base image. Anything it cannot know is an `unknown` reason.
 import type { Document, Instruction } from './document.js';
-import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountType, parseMountOptions } from './mounts.js';
+import { BUILD_CACHE_TARGET, GOPATH_PKG_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountType, parseMountOptions } from './mounts.js';
 import { goInvocations } from './run.js';
 import { environmentBefore, runAnalysisOf, stageOf, type EnvEntry, type Stage } from './stages.js';
 import { expandVariables, stageChain, variablesBefore } from './stage-facts.js';
@@ -140,6 +140,7 @@ function cachesTheAuthorMounts(doc: Document, instruction: Instruction, stage: S
   const pathsOf = (env: ReadonlyMap<string, EnvEntry>): string => GO_PATH_VARIABLES.map((name) => env.get(name)?.value ?? '\u0000').join('\u0001');
   const paths = pathsOf(environment);
   const declared = { module: new Set<string>(), build: new Set<string>() };
+  const mountedAbove = new Set<string>();
   for (const run of stageChain(stage).flatMap((item) => item.instructions)) {
     if (run.keyword !== 'RUN' || cacheMountTargets(run.flags).length === 0) continue;
     const runEnvironment = environmentBefore(doc, run);
@@ -154,11 +155,19 @@ function cachesTheAuthorMounts(doc: Document, instruction: Instruction, stage: S
       const written = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '';
       const target = written.includes('$') ? expandVariables(written, variablesBefore(doc, run)) : written;
       if (target === undefined || !target.startsWith('/')) continue;
-      const kind = MODULE_CACHE_TARGET.test(target) ? declared.module : BUILD_CACHE_TARGET.test(target) ? declared.build : undefined;
+      // A mount of $GOPATH/pkg (`target=/go/pkg`) holds the module cache: its pkg/mod is the folder, the author's mount the flag (add-cache-mounts reuses it).
+      const holdsModules = !MODULE_CACHE_TARGET.test(target) && GOPATH_PKG_TARGET.test(normalizePath(target));
+      const kind = MODULE_CACHE_TARGET.test(target) || holdsModules ? declared.module : BUILD_CACHE_TARGET.test(target) ? declared.build : undefined;
       if (!kind) continue;
       const rest = [...options].filter(([key]) => !['type', 'target', 'dst', 'destination'].includes(key));
       if (rest.some(([, value]) => /[\s,"'=]/.test(value))) return undefined;
-      kind.add(`${normalizePath(target)}${rest.map(([key, value]) => `,${key}=${value}`).join('')}`);
+      if (holdsModules) {
+        // Its flag is the author's (add-cache-mounts finds it above the folder), not one with the options for pkg/mod.
+        declared.module.add(`${normalizePath(target)}/mod`);
+        mountedAbove.add(`${normalizePath(target)}/mod`);
+      } else {
+        kind.add(`${normalizePath(target)}${rest.map(([key, value]) => `,${key}=${value}`).join('')}`);
+      }
     }
   }
   if (declared.module.size !== 1 || declared.build.size > 1 || (needsBuildCache && declared.build.size === 0)) return undefined;
@@ -166,7 +175,7 @@ function cachesTheAuthorMounts(doc: Document, instruction: Instruction, stage: S
   const split = (mount: string): string => {
     const comma = mount.indexOf(',');
     const target = comma === -1 ? mount : mount.slice(0, comma);
-    mountOptions.set(target, comma === -1 ? '' : mount.slice(comma));
+    if (!mountedAbove.has(mount)) mountOptions.set(target, comma === -1 ? '' : mount.slice(comma));
     return target;
   };
   const caches: GoCaches = { moduleCache: split([...declared.module][0]!), mountOptions };

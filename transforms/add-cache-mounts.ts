@@ -8,7 +8,7 @@ import { commandsOf, getOnlyFetches, goInvocation, goInvocations, goVerb, type G
 import { BUILD_CACHE_SINCE, compareGoVersions, MODULE_CACHE_SINCE, type GoVersion } from '../src/go-version.js';
 import { credentialMountOf, hasCredentialsOf } from '../src/model/cache-flow.js';
 import { cacheMountsLeftOn, noteOpaqueBuildLeft } from '../src/opaque-build-note.js';
-import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountCovers, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
+import { BUILD_CACHE_TARGET, cacheMountTargets, GOPATH_PKG_TARGET, MODULE_CACHE_TARGET, mountCovers, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
 import { sameUserKey, userBefore } from '../src/users.js';
 import { chainInstructionsBefore, expandVariables, firstInChain, stageChain, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf, stageOf, type Stage } from '../src/stages.js';
@@ -197,7 +197,7 @@ function misplacedCacheMount(ctx: Context, instruction: Instruction, analysis: R
 /** Both Go caches already mounted (targets ending in pkg/mod and go-build): nothing to add, whatever the paths. */
 function hasBothCacheMounts(instruction: Instruction): boolean {
   const targets = cacheMountTargets(instruction.flags);
-  return targets.some((target) => MODULE_CACHE_TARGET.test(target)) && targets.some((target) => BUILD_CACHE_TARGET.test(target));
+  return targets.some((target) => MODULE_CACHE_TARGET.test(target) || GOPATH_PKG_TARGET.test(normalizePath(target))) && targets.some((target) => BUILD_CACHE_TARGET.test(target));
 }
 
 /** The RUN deletes the cache folder (`go clean -modcache`/`-cache`, `rm -r` of it or a folder above it). */
