@@ -25,7 +25,7 @@ const PARSER_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 /** Go commands that compile: they read the module cache and write the build cache. */
 const COMPILING = new Set(['build', 'install', 'test', 'run', 'generate', 'vet']);
 /** Go commands that only fetch or check modules. */
-const MODULE_ONLY = new Set(['mod download', 'mod tidy', 'mod verify', 'mod vendor']);
+const MODULE_ONLY = new Set(['mod download', 'mod tidy', 'mod verify', 'mod vendor', 'work sync', 'work vendor']);
 
 export const addCacheMounts: Transform = {
   id: 'add-cache-mounts',
@@ -370,8 +370,15 @@ function authorsMountAbove(doc: Document, instruction: Instruction, target: stri
   const mounts = authorCacheMounts(doc, stage);
   if (mounts.length === 0) return undefined;
   const user = userKeyBefore(doc, instruction);
+  let declared: Map<string, string | null> | undefined;
+  const sameVariables = (mount: AuthorCacheMount): boolean => {
+    if (mount.variables.length === 0) return true;
+    declared ??= variablesBefore(doc, instruction);
+    const theirs = variablesBefore(doc, mount.run);
+    return mount.variables.every((name) => declared!.has(name) && declared!.get(name) === theirs.get(name));
+  };
   for (const mount of mounts) {
-    if (mount.run === instruction || mount.user !== user || !mountCovers(mount.target, target)) continue;
+    if (mount.run === instruction || mount.user !== user || !mountCovers(mount.target, target) || !sameVariables(mount)) continue;
     // The same folder with nothing but type and target: dockmod's own flag says the same.
     if (mount.target !== target || mount.ownOptions) return `--mount=${mount.flag}`;
   }
@@ -384,6 +391,8 @@ interface AuthorCacheMount {
   target: string;
   flag: string;
   ownOptions: boolean;
+  /** The ARG/ENV names its options use. */
+  variables: string[];
 }
 
 const authorMountsByStage = objectCache<Stage, AuthorCacheMount[]>();
@@ -396,12 +405,15 @@ function authorCacheMounts(doc: Document, stage: Stage): AuthorCacheMount[] {
   for (const run of stageChain(stage).flatMap((item) => item.instructions)) {
     if (run.keyword !== 'RUN') continue;
     for (const flag of run.flags) {
-      if (flag.name !== 'mount' || flag.value === null || flag.value.includes('$')) continue;
+      if (flag.name !== 'mount' || flag.value === null) continue;
       const options = parseMountOptions(flag.value);
       const written = mountType(options) === 'cache' ? mountTarget(options) : undefined;
-      if (written === undefined || !written.startsWith('/')) continue;
+      if (written === undefined || !written.startsWith('/') || written.includes('$')) continue;
+      // Variables in its other options (`id=gomod-${TARGETARCH}`: BuildKit expands them) must mean the same where the flag is copied.
+      const variables = [...flag.value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]!);
+      if (flag.value.includes('$') && variables.length === 0) continue;
       const ownOptions = [...options.keys()].some((key) => !['type', 'target', 'dst', 'destination'].includes(key));
-      found.push({ run, user: userKeyBefore(doc, run), target: normalizePath(written), flag: flag.value, ownOptions });
+      found.push({ run, user: userKeyBefore(doc, run), target: normalizePath(written), flag: flag.value, ownOptions, variables });
     }
   }
   authorMountsByStage.set(stage, found);

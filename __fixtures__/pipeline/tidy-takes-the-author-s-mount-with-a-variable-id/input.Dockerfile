@@ -1,0 +1,5 @@
+FROM golang:1.24
+ARG TARGETARCH
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,id=gomod-${TARGETARCH},target=/go/pkg/mod go build -o /app .
