@@ -677,14 +677,23 @@ function chownedTo(doc: Document, instruction: Instruction, user: { uid?: string
 function goModOwnedBy(doc: Document, instruction: Instruction, uid: string | undefined, name: string | undefined): boolean {
   const copies = chainInstructionsBefore(doc, instruction).filter((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from'));
   const owner = (item: Instruction): string | undefined => item.flags.find((flag) => flag.name === 'chown')?.value?.split(':')[0] ?? undefined;
-  const bringsGoMod = copies.filter((item) => item.args.some((arg) => arg === '.' || arg === './' || /(?:^|\/)go\.(?:mod|\*)$/.test(arg)));
-  return bringsGoMod.length > 0 && bringsGoMod.every((item) => {
+  const ownedByUser = (item: Instruction): boolean => {
     const who = owner(item);
     if (who === undefined) return false;
     if (who === uid || who === name || (name !== undefined && who === name.split(':')[0])) return true;
     const ownerUid = uidOf(doc, item, who);
     return ownerUid !== undefined && ownerUid === uid;
-  });
+  };
+  // The last COPY that brings each file decides who owns it (`COPY go.mod go.sum ./`, then `COPY --chown=dev . .` over them).
+  // A source brings the file unless it names another file (`main.go`, `Makefile.dev`): a folder (`.`, `src/`, `cmd`) may hold it.
+  const brings = (source: string, file: 'mod' | 'sum'): boolean => {
+    const base = source.replace(/\/+$/, '').replace(/^.*\//, '');
+    return source.endsWith('/') || base === '' || base === '.' || base === '*' || base === `go.${file}` || base === 'go.*' || !/.\./.test(base);
+  };
+  const lastBringing = (file: 'mod' | 'sum'): Instruction | undefined => copies.findLast((item) => item.args.slice(0, -1).some((source) => brings(source, file)));
+  const goMod = lastBringing('mod');
+  const goSum = lastBringing('sum');
+  return goMod !== undefined && ownedByUser(goMod) && (goSum === undefined || ownedByUser(goSum));
 }
 
 /**
