@@ -7,7 +7,7 @@
 import { lineRef, type Document, type Instruction } from '../document.js';
 import { mountType, parseMountOptions } from '../mounts.js';
 import { analyzeRun, commandsOf, getOnlyFetches, goInvocation, goInvocations, goVerb, namesVersionedPackage, packageArguments, type GoInvocation } from '../run.js';
-import type { SimpleCommand } from '../shell.js';
+import type { SimpleCommand, Word } from '../shell.js';
 import { chainInstructionsBefore, stageChain } from '../stage-facts.js';
 import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { objectCache } from '../object-cache.js';
@@ -336,8 +336,19 @@ export function isOpaqueBuild(
   }
   const [name, next] = command.words;
   if (/^g?make$/.test(name!.value.replace(/^.*\//, ''))) return makeBuilds(command);
-  const script = SHELLS.test(name!.value) ? next?.value : name!.value;
+  const script = SHELLS.test(name!.value) ? scriptOfShell(command.words)?.value : name!.value;
   return script === undefined || OPAQUE_BUILDERS.test(script.replace(/^.*\//, '')) || scriptBuilds(script);
+}
+
+/** The script a shell runs (`bash -xe ./build.sh`: its options skipped); undefined for `sh -c '...'` or a shell with no script. */
+function scriptOfShell(words: readonly Word[]): Word | undefined {
+  for (let i = 1; i < words.length; i++) {
+    const value = words[i]!.value;
+    if (!/^[-+]/.test(value)) return words[i];
+    if (/^-[A-Za-z]*c[A-Za-z]*$/.test(value)) return undefined;
+    if (/^[-+]o$/.test(value)) i++;
+  }
+  return undefined;
 }
 
 /** `go` or a make/shell variable standing for it (`$(GO)`), then the words that follow. */
@@ -419,7 +430,10 @@ function isOpaqueByName(command: SimpleCommand, isContextFile: (path: string) =>
   if (next && [next, ...rest].every((word) => ASKS_ABOUT_ITSELF.test(word.value))) return false;
   const base = name.value.replace(/^.*\//, '');
   if (OPAQUE_BUILDERS.test(base)) return true;
-  if (SHELLS.test(name.value)) return !!next && !next.value.startsWith('-') && (/\.(?:sh|bash)$|build|make/i.test(next.value) || isContextFile(next.value));
+  if (SHELLS.test(name.value)) {
+    const script = scriptOfShell(command.words)?.value;
+    return script !== undefined && (/\.(?:sh|bash)$|build|make/i.test(script) || isContextFile(script));
+  }
   if (!name.value.includes('/') || name.value.includes('$')) return false;
   return isContextFile(name.value) || /\.(?:sh|bash)$/i.test(base) || (/^\.{1,2}\//.test(name.value) && /build/i.test(base));
 }
@@ -442,7 +456,8 @@ export function opaqueName(command: SimpleCommand): string {
   // `make clean build` names every goal (up to three: the first alone may be one that builds nothing), `make -C dir build` its goal.
   const make = !go && /^g?make$/.test(command.words[0]?.value.replace(/^.*\//, '') ?? '') ? makeInvocationOf(command) : undefined;
   if (make && make.goals.length > 0) return [command.words[0]!.value, ...make.goals.slice(0, 3), ...(make.goals.length > 3 ? ['...'] : [])].join(' ');
-  const shown = go ? [go.tool, go.subcommand, ...packageArguments(go).slice(0, 1)] : command.words.slice(0, 2);
+  const script = !go && SHELLS.test(command.words[0]?.value ?? '') ? scriptOfShell(command.words) : undefined;
+  const shown = go ? [go.tool, go.subcommand, ...packageArguments(go).slice(0, 1)] : script ? [command.words[0]!, script] : command.words.slice(0, 2);
   return shown.map((word) => word.value).join(' ');
 }
 
