@@ -51,6 +51,7 @@ const FLAG_REASONS: Record<Exclude<ModeFact['kind'], 'mod-flag'>, (detail: strin
   vendored: (by) => (by ? `the stage runs ${by} before this build: Go then builds from vendor/ and -mod=mod would switch it to the network` : 'the module is vendored (vendor/modules.txt): -mod=mod would switch the build from vendor/ to the network'),
   workspace: (by) => (by ? `${by} puts the build in workspace mode: -mod=mod is an error there` : 'a go.work is present: -mod=mod is an error in workspace mode'),
   'cannot-fetch': (detail) => `${detail}: with -mod=mod the build may need to fetch modules; left as is`,
+  pruned: (detail) => `${detail}; -mod=mod would add them anew at their latest versions, not the ones go.mod pinned; left as is`,
 };
 
 interface Left {

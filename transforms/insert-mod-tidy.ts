@@ -232,7 +232,9 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   const facts = ctx.model().goCommand(run.instruction, go);
   const { module, env } = facts;
   const modelFact = modeFactOf(facts);
-  if (modelFact) return { reason: TIDY_REASONS[modelFact.kind](modelFact.detail), fact: `${modelFact.kind}:${modelFact.detail}` };
+  // The command the fact is about, where it is not the build (`go list -mod=readonly all` before it).
+  const command = COMPILING_VERBS.has(go.subcommand.value) ? undefined : `go ${go.subcommand.value}`;
+  if (modelFact) return { reason: TIDY_REASONS[modelFact.kind](modelFact.detail, command), fact: `${modelFact.kind}:${modelFact.detail}` };
   if (module.how === 'none') return { reason: module.detail };
   const newer = goModNewerThanGo(facts);
   if (newer) return { reason: newer };
@@ -285,14 +287,15 @@ function goModNewerThanGo({ moduleGoVersion: asked, goVersion: go }: GoCommandFa
   return `go.mod asks for go ${asked.text}, newer than the Go ${go.text} this build runs with, which cannot switch toolchains (Go 1.21 can): its go mod tidy refuses such a go.mod ("maximum version supported by tidy")`;
 }
 
-const TIDY_REASONS: Record<ModeFact['kind'], (detail: string) => string> = {
+const TIDY_REASONS: Record<ModeFact['kind'], (detail: string, command?: string) => string> = {
   'gopath-mode': (detail) => detail,
   elsewhere: (detail) => `${detail}: not the module the build context brings`,
   'module-unknown': (detail) => `${detail} nor does any COPY name one: whether the build runs in module mode cannot be told`,
   vendored: (by) => `${by ? `the stage runs ${by} before this build` : 'the module is vendored (vendor/modules.txt)'}: tidy does not update vendor/ and the vendored build would then fail`,
   workspace: (by) => (by ? `${by} puts the build in workspace mode` : 'a go.work is present: the build runs in workspace mode'),
-  'mod-flag': (mod) => (mod === 'vendor' ? 'the build uses -mod=vendor: tidy does not update vendor/' : 'the build sets -mod=readonly: its author wants go.mod and go.sum left as they are'),
+  'mod-flag': (mod, command = 'the build') => (mod === 'vendor' ? `${command} uses -mod=vendor: tidy does not update vendor/` : `${command} sets -mod=readonly: its author wants go.mod and go.sum left as they are`),
   'cannot-fetch': (detail) => `${detail}: tidy would need to fetch modules`,
+  pruned: (detail) => `${detail}; a tidy here would add them anew at their latest versions, not the ones go.mod pinned (tidy after the source COPY instead)`,
 };
 
 /** A go command that changes directory still builds the module a plain RUN at the stage's working directory sees. */
@@ -325,6 +328,7 @@ function noteOnbuildGo(ctx: Context, stage: Stage): void {
 
 /** `RUN go mod tidy` on its own line, right after the instruction before the build (so above the build's comments). */
 const TIDY_E_SINCE = parseGoVersion('1.16')!;
+const COMPILING_VERBS = new Set(['build', 'install', 'test', 'run']);
 
 function shownFolders(folders: readonly string[]): string {
   const shown = folders.slice(0, 3).map((folder) => (folder === '' ? '(the module root)' : `${folder}/`)).join(', ');

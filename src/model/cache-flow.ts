@@ -187,7 +187,7 @@ export function onlyFetchesModules(doc: Document, instruction: Instruction): boo
 const MANIFEST = /(?:^|\/)go\.(?:mod|sum|work|work\.sum)$/;
 
 /** Some COPY/ADD from the build context comes before `instruction` in its stage chain, and they bring only go.mod, go.sum (go.work). */
-function copiesOnlyManifestsBefore(doc: Document, instruction: Instruction): boolean {
+export function copiesOnlyManifestsBefore(doc: Document, instruction: Instruction): boolean {
   const copies = chainInstructionsBefore(doc, instruction).filter((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from'));
   return copies.length > 0 && copies.every((item) => item.args.length > 1 && item.args.slice(0, -1).every((source) => MANIFEST.test(source)));
 }

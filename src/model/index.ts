@@ -19,7 +19,7 @@ import { GO_PACKAGE_INSTALL, runAnalysisOf, stageOf, stagesOf, type Stage } from
 import { objectCache } from '../object-cache.js';
 import { goCachesFor, normalizePath } from '../cache-paths.js';
 import { baseImageOfStage, type BaseImage } from './base-image.js';
-import { goSourceSpawns, isOpaqueBuild, opaqueName, scriptTextFacts, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
+import { copiesOnlyManifestsBefore, goSourceSpawns, isOpaqueBuild, opaqueName, scriptTextFacts, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
 import { contextCopiesBefore, contextFileAt, normalizeImagePath, resolveIn, variablesOver, workdirBefore, type ContextCopy, type CopiesBefore, type ImageStart } from './copies.js';
 import { cacheMountTargets, MODULE_CACHE_TARGET, mountCovers, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
@@ -83,6 +83,8 @@ export interface GoCommandFacts {
    * go.mod in $GOPATH" and refuses the commands that need a module root (go mod tidy, vendor, verify); builds go on.
    */
   goModInGopath?: string;
+  /** An earlier go mod tidy emptied the module's requirements (prunedByEarlyTidy): what a tidy or -mod=mod would fetch anew, at their latest versions. */
+  prunedBy?: string;
 }
 
 export interface AssumedGoVersion {
@@ -179,7 +181,7 @@ interface StageReport {
 
 /** A fact of the model that rules out both go mod tidy and -mod=mod before a go command (each transform words it). */
 export interface ModeFact {
-  kind: 'mod-flag' | 'gopath-mode' | 'elsewhere' | 'module-unknown' | 'vendored' | 'workspace' | 'cannot-fetch';
+  kind: 'mod-flag' | 'gopath-mode' | 'elsewhere' | 'module-unknown' | 'vendored' | 'workspace' | 'cannot-fetch' | 'pruned';
   /** The -mod value, the model's reason (GOPATH mode, the module elsewhere, no fetching), or ''. */
   detail: string;
 }
@@ -201,6 +203,7 @@ export function modeFactOf(facts: GoCommandFacts): ModeFact | undefined {
   if (module.vendored && readsVendor) return { kind: 'vendored', detail: module.vendoredBy ?? '' };
   if ((module.workspaceFile || module.workspaceBy) && facts.env.get('GOWORK') !== 'off') return { kind: 'workspace', detail: module.workspaceBy ?? '' };
   if (facts.cannotFetch) return { kind: 'cannot-fetch', detail: facts.cannotFetch };
+  if (facts.prunedBy) return { kind: 'pruned', detail: facts.prunedBy };
   return undefined;
 }
 
@@ -339,12 +342,22 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (!gopath && (mod === 'vendor' || vendorByDefault)) facts.fromVendor = true;
     const readOnly = readOnlyMountOver(instruction, module.moduleRoot ?? workdir, workdirBefore(doc, instruction, imageStart));
     if (readOnly) facts.readOnlyModule = readOnly;
+    const pruned = module.how === 'context' && module.moduleRoot !== undefined && goVerb(go) !== 'mod tidy' ? prunedByEarlyTidy(doc, instruction, (at) => lastCopyOf(at, nodePath.posix.join(module.moduleRoot!, 'go.mod'))) : undefined;
+    if (pruned) facts.prunedBy = pruned;
     const gopathFirst = env.get('GOPATH')?.split(':')[0];
     if (gopathFirst && module.moduleRoot !== undefined && normalizeImagePath(gopathFirst) === module.moduleRoot) facts.goModInGopath = module.moduleRoot;
     commands.set(go.command.start, facts);
     return facts;
   };
 
+  /** The last COPY/ADD from the build context before `instruction` that puts a file at `imagePath`. */
+  const lastCopyOf = (instruction: Instruction, imagePath: string): Instruction | undefined => {
+    if (context.dir === undefined) return undefined;
+    const exists = (relative: string): boolean => files.isFile(nodePath.join(context.dir!, relative));
+    const { list, count } = contextCopiesBefore(doc, instruction, imageStart);
+    for (let i = count - 1; i >= 0; i--) if (contextFileAt({ list: [list[i]!], count: 1 }, imagePath, exists) !== undefined) return list[i]!.instruction;
+    return undefined;
+  };
   /** The RUN mounts a cache at its module cache: what it fetches never reaches the image layer. */
   const mountsModuleCache = (instruction: Instruction): boolean => {
     const targets = cacheMountTargets(instruction.flags);
@@ -674,6 +687,27 @@ function chownedTo(doc: Document, instruction: Instruction, user: { uid?: string
 }
 
 /** The COPY/ADD instructions before `instruction` that bring go.mod give it to `uid` (or the user's name). */
+/** A COPY/ADD may bring go.mod (go.sum): some source is that file, or a folder that may hold it (`.`, `src/`, `cmd`), not another file (`main.go`). */
+function copyBrings(item: Instruction, file: 'mod' | 'sum'): boolean {
+  return item.args.slice(0, -1).some((source) => {
+    const base = source.replace(/\/+$/, '').replace(/^.*\//, '');
+    return source.endsWith('/') || base === '' || base === '.' || base === '*' || base === `go.${file}` || base === 'go.*' || !/.\./.test(base);
+  });
+}
+
+/**
+ * A `go mod tidy` of the stage chain before `instruction` that ran with only go.mod and go.sum copied (no package to
+ * keep a requirement for: it dropped them all), with no COPY/ADD after it bringing go.mod back; as said in a note.
+ */
+function prunedByEarlyTidy(doc: Document, instruction: Instruction, goModCopiedBy: (instruction: Instruction) => Instruction | undefined): string | undefined {
+  const tidy = chainInstructionsBefore(doc, instruction).find((item) => item.keyword === 'RUN' && doc.text.slice(item.start, item.end).includes('tidy') && goInvocations(runAnalysisOf(doc, item)).some((go) => goVerb(go) === 'mod tidy') && copiesOnlyManifestsBefore(doc, item));
+  if (!tidy) return undefined;
+  // A COPY after it that lands go.mod again (`COPY . .`) brings the requirements back.
+  const copiedBy = goModCopiedBy(instruction);
+  if (copiedBy === undefined || copiedBy.start > tidy.start) return undefined;
+  return `go mod tidy at line ${lineRef(tidy)} runs with only go.mod and go.sum in the image, no package to keep a requirement for: it drops them all`;
+}
+
 function goModOwnedBy(doc: Document, instruction: Instruction, uid: string | undefined, name: string | undefined): boolean {
   const copies = chainInstructionsBefore(doc, instruction).filter((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from'));
   const owner = (item: Instruction): string | undefined => item.flags.find((flag) => flag.name === 'chown')?.value?.split(':')[0] ?? undefined;
@@ -685,12 +719,7 @@ function goModOwnedBy(doc: Document, instruction: Instruction, uid: string | und
     return ownerUid !== undefined && ownerUid === uid;
   };
   // The last COPY that brings each file decides who owns it (`COPY go.mod go.sum ./`, then `COPY --chown=dev . .` over them).
-  // A source brings the file unless it names another file (`main.go`, `Makefile.dev`): a folder (`.`, `src/`, `cmd`) may hold it.
-  const brings = (source: string, file: 'mod' | 'sum'): boolean => {
-    const base = source.replace(/\/+$/, '').replace(/^.*\//, '');
-    return source.endsWith('/') || base === '' || base === '.' || base === '*' || base === `go.${file}` || base === 'go.*' || !/.\./.test(base);
-  };
-  const lastBringing = (file: 'mod' | 'sum'): Instruction | undefined => copies.findLast((item) => item.args.slice(0, -1).some((source) => brings(source, file)));
+  const lastBringing = (file: 'mod' | 'sum'): Instruction | undefined => copies.findLast((item) => copyBrings(item, file));
   const goMod = lastBringing('mod');
   const goSum = lastBringing('sum');
   return goMod !== undefined && ownedByUser(goMod) && (goSum === undefined || ownedByUser(goSum));

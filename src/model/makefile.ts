@@ -163,6 +163,8 @@ function expandedRecipe(text: string, variables: ReadonlyMap<string, string>, ru
       // `GO=$(shell which go)` prints go's path: where it stands for a command, that command is go.
       return /(?:^|[\s;&|(])(?:which|command[ \t]+-v|type[ \t]+-p)[ \t]+go\b/.test(shell[1]!) ? 'go' : '';
     }
+    // `$(info ...)` and `$(warning ...)` print their text and expand to nothing.
+    if (/^(?:info|warning)(?:[ \t]|$)/.test(inner)) return '';
     if (HARMLESS_BUILTINS.has(inner)) return '/path';
     const value = variables.get(inner);
     const inValue = value === undefined ? undefined : expandedRecipe(value, variables, runsBuild, depth + 1);

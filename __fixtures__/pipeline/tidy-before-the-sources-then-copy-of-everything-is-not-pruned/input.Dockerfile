@@ -1,0 +1,6 @@
+FROM golang:1.22
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod tidy
+COPY . .
+RUN go build ./cmd/app
