@@ -31,7 +31,8 @@ export const bumpGoImage: Transform = {
   id: 'bump-go-image',
   summary: 'Move the golang (and UBI go-toolset) base image to the target Go version (go.mod by default), keeping tag precision and variant.',
   // An image named by an ARG may be a Go builder too.
-  mayApply: (text) => /golang|go-toolset|chainguard\/go|:\S*go\d|^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*\S*\$/im.test(text),
+  // A stage that installs Go itself (a release archive, `apk add go`) may install an older one than the target.
+  mayApply: (text) => /golang|go-toolset|chainguard\/go|:\S*go\d|^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*\S*\$|\bgo[\w.${}]+\.(?:linux|freebsd|darwin|windows)-|\badd\b[^\n]*\bgo\b/im.test(text),
   apply(ctx) {
     const target = targetOf(ctx);
     const notes = new NoteBook(ctx);
@@ -146,6 +147,24 @@ function olderGoNamedInTag(ctx: Context, from: Instruction, name: string, tag: s
   return `the tag ${tag} of ${name} names Go ${version.text}, older than Go ${target.text}, and dockmod cannot tell which tag of this image has a newer Go: move it to one with Go ${target.text} or later by hand`;
 }
 
+/**
+ * An image with no Go of its own whose stage installs an older Go than the target (a release archive, the distribution's
+ * package: the model's goVersionAt) and then builds this module: bump-go-image moves images, so a human raises it.
+ */
+function olderGoInstalled(ctx: Context, from: Instruction, target: GoVersion): string | undefined {
+  const model = ctx.model();
+  const build = stagesOn(ctx, from).flatMap((stage) => stage.instructions).find((instruction) => instruction.keyword === 'RUN' &&
+    (model.opaqueBuildLeft(instruction) !== undefined || goInvocations(runAnalysisOf(ctx.doc, instruction)).filter(readsMainModule).some((go) => {
+      const facts = model.goCommand(instruction, go);
+      return !facts.gopathMode && facts.module.goModFile !== undefined && (facts.module.how === 'context' || facts.module.how === 'nearest');
+    })));
+  const version = build && model.goVersionAt(build);
+  if (!version || version.minor === undefined || satisfies(version, target)) return undefined;
+  // A Go of 1.21 or later installed this way defaults to GOTOOLCHAIN=auto (the release's go.env): it fetches the toolchain go.mod asks for.
+  if (compareGoVersions(version, TOOLCHAIN_SWITCH_SINCE) >= 0) return undefined;
+  return `the stage installs Go ${version.text} itself (a release archive or the distribution's package) and builds the module at line ${lineRef(build!)}: Go ${target.text} or later is needed, raise the version it installs by hand`;
+}
+
 /** A stage built FROM `from` (or on it) runs this repository's build in make or a script (the model's opaqueBuildLeft). */
 function buildsOutOfSight(ctx: Context, from: Instruction): boolean {
   return stagesOn(ctx, from).flatMap((stage) => stage.instructions).some((instruction) => instruction.keyword === 'RUN' && ctx.model().opaqueBuildLeft(instruction) !== undefined);
@@ -230,7 +249,8 @@ function planFor(
     const moving = tag === undefined || (!tag.includes(UNKNOWN) && !splitGolangTag(tag) && !reference.digest);
     if (prefix !== undefined && target && !moving && !tagMeets(tag, target)) return leave(`${reference.name} is not an official golang image name; to bump it as the golang image, pass --golang-registry ${prefix} (or list it in golangRegistries)`);
     const namedGo = target && reference.tag ? olderGoNamedInTag(ctx, from, reference.name, expansion.text.slice(reference.tag.start, reference.tag.end), target) : undefined;
-    return namedGo ? leave(namedGo) : plan;
+    const installedGo = !namedGo && target ? olderGoInstalled(ctx, from, target) : undefined;
+    return namedGo ? leave(namedGo) : installedGo ? leave(installedGo) : plan;
   }
   plan.golang = true;
   const tag = reference.tag && expansion.text.slice(reference.tag.start, reference.tag.end);

@@ -22,7 +22,7 @@ import { baseImageOfStage, type BaseImage } from './base-image.js';
 import { copiesOnlyManifestsBefore, goSourceSpawns, isOpaqueBuild, opaqueName, scriptTextFacts, LOADS_PACKAGES, moduleCacheFlow, onlyFetchesModules, scriptTextBuilds, type CacheConsumer, type CacheFlow } from './cache-flow.js';
 import { allContextCopies, buildContextOf, type BuildContext, type DeclaredContext } from './context.js';
 import { contextCopiesBefore, contextFileAt, normalizeImagePath, resolveIn, variablesOver, workdirBefore, type ContextCopy, type CopiesBefore, type ImageStart } from './copies.js';
-import { cacheMountTargets, MODULE_CACHE_TARGET, mountCovers, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
+import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountCovers, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../mounts.js';
 import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
 import { uidOf, userBefore } from '../users.js';
@@ -483,7 +483,9 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     // Go from the distribution (`apk add go`, `apt-get install golang-go`) or a release archive, then make or a script.
     return goInstalledBefore(doc, instruction, image) !== undefined ||
       firstInChain(stage, 'installs a Go package', (item) => item.keyword === 'RUN' && GO_PACKAGE_INSTALL.test(doc.text.slice(item.start, item.end))) <= instruction.start ||
-      firstInChain(stage, 'installs a Go release', (item) => (item.keyword === 'RUN' || item.keyword === 'ADD') && ANY_GO_RELEASE_ARCHIVE.test(doc.text.slice(item.start, item.end))) <= instruction.start;
+      firstInChain(stage, 'installs a Go release', (item) => (item.keyword === 'RUN' || item.keyword === 'ADD') && ANY_GO_RELEASE_ARCHIVE.test(doc.text.slice(item.start, item.end))) <= instruction.start ||
+      // An image dockmod does not know whose RUNs mount Go's caches (`target=/go/pkg/mod`, `.../go-build`): a Go builder.
+      firstInChain(stage, 'mounts go caches', (item) => item.keyword === 'RUN' && cacheMountTargets(item.flags).some((target) => MODULE_CACHE_TARGET.test(target) || BUILD_CACHE_TARGET.test(target))) <= instruction.start;
   };
   const flows = new Map<Instruction, CacheFlow>();
   const flowOf = (instruction: Instruction): CacheFlow => {
