@@ -92,7 +92,9 @@ function variantsSentence(version: string, published: ReadonlySet<string>, varia
 function patchesSentence(table: TagTable, target: GoVersion, variant: string): string {
   const patches = table.patchesWith(target.major, target.minor ?? 0, variant);
   const withVariant = variant ? ` with ${variant}` : '';
-  if (patches.length === 0) return `no Go ${target.major}.${target.minor ?? 0} patch release was published${withVariant}`;
+  const minor = `${target.major}.${target.minor ?? 0}`;
+  // A table of minor tags alone (go-toolset's `1.25`): no patch tag is known, the minor tag may be.
+  if (patches.length === 0) return table.has(minor, variant) ? `no Go ${minor} patch tag is known${withVariant}, the minor tag ${minor}${variant ? `-${variant}` : ''} is` : `no Go ${minor} patch tag is known${withVariant}`;
   return `Go ${target.major}.${target.minor ?? 0} was published${withVariant} as ${patches.join(', ')}`;
 }
 
@@ -108,7 +110,9 @@ function patchSuggestion(table: TagTable, target: GoVersion, variant: string): {
     const patch = Number(text.split('.')[2]);
     return patch >= (target.patch ?? 0);
   });
-  return above ? { suggestion: { version: above, variant } } : {};
+  if (above) return { suggestion: { version: above, variant } };
+  const minor = `${target.major}.${target.minor ?? 0}`;
+  return patches.length === 0 && table.has(minor, variant) ? { suggestion: { version: minor, variant } } : {};
 }
 
 interface Family {
