@@ -350,6 +350,23 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     return facts;
   };
 
+  /**
+   * Some COPY/ADD from the build context before `instruction` puts something in the image folder `dir` (a folder of the
+   * context copied there or above it, or anything copied into it); true where the context is unknown or a glob may.
+   */
+  const contextBringsInto = (instruction: Instruction, dir: string): boolean => {
+    if (context.dir === undefined) return true;
+    const { list, count } = contextCopiesBefore(doc, instruction, imageStart);
+    for (let i = 0; i < count; i++) {
+      const copy = list[i]!;
+      if (copy.destination === dir || copy.destination.startsWith(`${dir}/`)) return true;
+      if (!dir.startsWith(copy.destination === '/' ? '/' : `${copy.destination}/`)) continue;
+      const rest = dir.slice(copy.destination.length).replace(/^\//, '');
+      // A folder's contents land in the destination: the image's dest/rest is the context's source/rest.
+      if (copy.sources.some((source) => /[*?[]/.test(source) || files.isDirectory(nodePath.join(context.dir!, source, rest)))) return true;
+    }
+    return false;
+  };
   /** The last COPY/ADD from the build context before `instruction` that puts a file at `imagePath`. */
   const lastCopyOf = (instruction: Instruction, imagePath: string): Instruction | undefined => {
     if (context.dir === undefined) return undefined;
@@ -548,6 +565,9 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     opaqueBuildLeft(instruction) {
       const command = opaqueBuild(instruction);
       if (!command) return undefined;
+      // `make -C clib` in a folder nothing of the context lands in (a library the RUN unpacks): not this repository's build.
+      const makeFolder = /^g?make$/.test(command.words[0]?.value.replace(/^.*\//, '') ?? '') && makeInvocationOf(command)?.directory !== undefined ? folderOfCommand(instruction, command) : undefined;
+      if (makeFolder !== undefined && !contextBringsInto(instruction, makeFolder)) return undefined;
       const reading = atWorkdir(instruction, command);
       // Before anything of the repository is copied (a downloaded library's make), or in cloned sources, it is not this repository's
       // build; after a `git checkout` of another revision of it in the same RUN, it still is.
