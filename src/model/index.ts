@@ -552,7 +552,10 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       // No USER line: the image's own default user.
       const imageUser = user.imageDefault ? baseImage(stageChain(stage)[0]!).defaultUser : undefined;
       const runsAs = imageUser ? (imageUser.uid === '0' ? undefined : { uid: imageUser.uid, name: imageUser.name }) : user.root ? undefined : { uid: user.uid, name: user.written };
-      if (!runsAs || goModOwnedBy(doc, instruction, runsAs.uid, runsAs.name)) return undefined;
+      // Where the build context is known, the COPY that last lands go.mod (go.sum) at the module's root says who owns it.
+      const root = atWorkdir(instruction).module.moduleRoot;
+      const lastCopy = root === undefined || context.dir === undefined ? undefined : (file: string) => lastCopyOf(instruction, nodePath.posix.join(root, file));
+      if (!runsAs || goModOwnedBy(doc, instruction, runsAs.uid, runsAs.name, lastCopy)) return undefined;
       if (chownedTo(doc, instruction, runsAs, (item) => workdirBefore(doc, item, imageStart))) return undefined;
       if (runsAs.name !== undefined && runsAs.uid !== undefined && runsAs.name !== runsAs.uid) return `user ${runsAs.name} (uid ${runsAs.uid})`;
       return runsAs.name !== undefined ? `user ${runsAs.name}` : runsAs.uid !== undefined ? `uid ${runsAs.uid}` : 'the image user';
@@ -709,14 +712,6 @@ function chownedTo(doc: Document, instruction: Instruction, user: { uid?: string
 }
 
 /** The COPY/ADD instructions before `instruction` that bring go.mod give it to `uid` (or the user's name). */
-/** A COPY/ADD may bring go.mod (go.sum): some source is that file, or a folder that may hold it (`.`, `src/`, `cmd`), not another file (`main.go`). */
-function copyBrings(item: Instruction, file: 'mod' | 'sum'): boolean {
-  return item.args.slice(0, -1).some((source) => {
-    const base = source.replace(/\/+$/, '').replace(/^.*\//, '');
-    return source.endsWith('/') || base === '' || base === '.' || base === '*' || base === `go.${file}` || base === 'go.*' || !/.\./.test(base);
-  });
-}
-
 /**
  * A `go mod tidy` of the stage chain before `instruction` that ran with only go.mod and go.sum copied (no package to
  * keep a requirement for: it dropped them all), with no COPY/ADD after it bringing go.mod back; as said in a note.
@@ -730,7 +725,7 @@ function prunedByEarlyTidy(doc: Document, instruction: Instruction, goModCopiedB
   return `go mod tidy at line ${lineRef(tidy)} runs with only go.mod and go.sum in the image, no package to keep a requirement for: it drops them all`;
 }
 
-function goModOwnedBy(doc: Document, instruction: Instruction, uid: string | undefined, name: string | undefined): boolean {
+function goModOwnedBy(doc: Document, instruction: Instruction, uid: string | undefined, name: string | undefined, lastCopy?: (file: string) => Instruction | undefined): boolean {
   const copies = chainInstructionsBefore(doc, instruction).filter((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from'));
   const owner = (item: Instruction): string | undefined => item.flags.find((flag) => flag.name === 'chown')?.value?.split(':')[0] ?? undefined;
   const ownedByUser = (item: Instruction): boolean => {
@@ -741,10 +736,14 @@ function goModOwnedBy(doc: Document, instruction: Instruction, uid: string | und
     return ownerUid !== undefined && ownerUid === uid;
   };
   // The last COPY that brings each file decides who owns it (`COPY go.mod go.sum ./`, then `COPY --chown=dev . .` over them).
-  const lastBringing = (file: 'mod' | 'sum'): Instruction | undefined => copies.findLast((item) => copyBrings(item, file));
-  const goMod = lastBringing('mod');
-  const goSum = lastBringing('sum');
-  return goMod !== undefined && ownedByUser(goMod) && (goSum === undefined || ownedByUser(goSum));
+  if (lastCopy) {
+    const goMod = lastCopy('go.mod');
+    const goSum = lastCopy('go.sum');
+    if (goMod !== undefined) return ownedByUser(goMod) && (goSum === undefined || ownedByUser(goSum));
+  }
+  // The context unknown: every COPY that names go.mod (or copies the whole folder) must give it to the user.
+  const bringsGoMod = copies.filter((item) => item.args.some((arg) => arg === '.' || arg === './' || /(?:^|\/)go\.(?:mod|\*)$/.test(arg)));
+  return bringsGoMod.length > 0 && bringsGoMod.every(ownedByUser);
 }
 
 /**
