@@ -146,7 +146,9 @@ function cachesTheAuthorMounts(doc: Document, instruction: Instruction, stage: S
     const runEnvironment = environmentBefore(doc, run);
     if (pathsOf(runEnvironment) !== paths) continue;
     if (sameUserKey(userBefore(doc, run, new Map([...runEnvironment].map(([name, entry]) => [name, entry.value])))) !== sameUserKey(user)) continue;
-    const prefixed = goInvocations(runAnalysisOf(doc, run)).some((go) => go.assignments.some((word) => isGoPathVariable(word.value.slice(0, word.value.indexOf('=')))));
+    const gos = goInvocations(runAnalysisOf(doc, run));
+    const runsGo = gos.length > 0;
+    const prefixed = gos.some((go) => go.assignments.some((word) => isGoPathVariable(word.value.slice(0, word.value.indexOf('=')))));
     if (prefixed) continue;
     for (const flag of run.flags) {
       if (flag.name !== 'mount' || flag.value === null) continue;
@@ -156,11 +158,13 @@ function cachesTheAuthorMounts(doc: Document, instruction: Instruction, stage: S
       const target = written.includes('$') ? expandVariables(written, variablesBefore(doc, run)) : written;
       if (target === undefined || !target.startsWith('/')) continue;
       // A mount of $GOPATH/pkg (`target=/go/pkg`) holds the module cache: its pkg/mod is the folder, the author's mount the flag (add-cache-mounts reuses it).
-      const holdsModules = !MODULE_CACHE_TARGET.test(target) && GOPATH_PKG_TARGET.test(normalizePath(target));
+      const gopath = runEnvironment.get('GOPATH')?.value?.split(':')[0];
+      const holdsModules = !MODULE_CACHE_TARGET.test(target) && runsGo && (gopath ? normalizePath(target) === `${normalizePath(gopath)}/pkg` : GOPATH_PKG_TARGET.test(normalizePath(target)));
       const kind = MODULE_CACHE_TARGET.test(target) || holdsModules ? declared.module : BUILD_CACHE_TARGET.test(target) ? declared.build : undefined;
       if (!kind) continue;
       const rest = [...options].filter(([key]) => !['type', 'target', 'dst', 'destination'].includes(key));
-      if (rest.some(([, value]) => /[\s,"'=]/.test(value))) return undefined;
+      // A variable in an option (`uid=${UID}`) may mean something else, or nothing, where the flag is copied.
+      if (rest.some(([, value]) => /[\s,"'=$]/.test(value))) return undefined;
       if (holdsModules) {
         // Its flag is the author's (add-cache-mounts finds it above the folder), not one with the options for pkg/mod.
         declared.module.add(`${normalizePath(target)}/mod`);

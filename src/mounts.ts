@@ -48,8 +48,8 @@ export function mountCovers(existing: string, wanted: string): boolean {
 }
 
 export const MODULE_CACHE_TARGET = /(?:^|\/)pkg\/mod$|GOMODCACHE/;
-/** A cache mount of $GOPATH/pkg (`/go/pkg`): the folder that holds the module cache, pkg/mod. */
-export const GOPATH_PKG_TARGET = /^\/(?:[^/]+\/)*pkg$/;
+/** A cache mount of $GOPATH/pkg where GOPATH is not known (`/go/pkg`, `/home/app/go/pkg`): the folder that holds the module cache, pkg/mod. */
+export const GOPATH_PKG_TARGET = /^(?:\/[^/]+)*\/go\/pkg$/;
 export const BUILD_CACHE_TARGET = /go-build$|GOCACHE/;
 
 /** The options of each of a RUN's `--mount` flags, in order. */

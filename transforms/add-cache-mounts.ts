@@ -8,7 +8,7 @@ import { commandsOf, getOnlyFetches, goInvocation, goInvocations, goVerb, type G
 import { BUILD_CACHE_SINCE, compareGoVersions, MODULE_CACHE_SINCE, type GoVersion } from '../src/go-version.js';
 import { credentialMountOf, hasCredentialsOf } from '../src/model/cache-flow.js';
 import { cacheMountsLeftOn, noteOpaqueBuildLeft } from '../src/opaque-build-note.js';
-import { BUILD_CACHE_TARGET, cacheMountTargets, GOPATH_PKG_TARGET, MODULE_CACHE_TARGET, mountCovers, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
+import { BUILD_CACHE_TARGET, cacheMountTargets, MODULE_CACHE_TARGET, mountCovers, mountOptionsOf, mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
 import { sameUserKey, userBefore } from '../src/users.js';
 import { chainInstructionsBefore, expandVariables, firstInChain, stageChain, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf, stageOf, type Stage } from '../src/stages.js';
@@ -85,6 +85,7 @@ function addToRun(ctx: Context, instruction: Instruction, unknownPaths: UnknownP
     return false;
   }
   let wanted: WantedMount[] = [];
+  let walksCache: string | null | undefined;
   for (const go of needing) {
     const result = goCachesFor(ctx.doc, instruction, inlineVariables(go), ctx.model().baseImage, needsCaches(go) === 'module-and-build');
     if ('unknown' in result) {
@@ -96,11 +97,12 @@ function addToRun(ctx: Context, instruction: Instruction, unknownPaths: UnknownP
       return false;
     }
     const { caches } = result;
-    const inModule = readingModules.includes(go) ? moduleCacheInsideModule(ctx, instruction, go, caches.moduleCache) : undefined;
-    if (inModule) ctx.note(go.subcommand.start, `${inModule}; no module-cache mount added`);
-    else if (!layerReader && readingModules.includes(go)) wanted.push({ target: caches.moduleCache, caches });
+    // One command of the RUN that walks a module holding the cache keeps the mount off the whole RUN.
+    if (walksCache === undefined) walksCache = readingModules.map((reader) => moduleCacheInsideModule(ctx, instruction, reader, caches.moduleCache)).find((reason) => reason !== undefined) ?? null;
+    if (!layerReader && !walksCache && readingModules.includes(go)) wanted.push({ target: caches.moduleCache, caches });
     if (needsCaches(go) === 'module-and-build') wanted.push({ target: caches.buildCache!, caches });
   }
+  if (walksCache) ctx.note(first.subcommand.start, `${walksCache}; no module-cache mount added`);
   const removedPath = removedPathReader(ctx, instruction);
   for (const mount of wanted) {
     const cleaned = cleansCache(analysis, mount.target, removedPath);
@@ -197,7 +199,7 @@ function misplacedCacheMount(ctx: Context, instruction: Instruction, analysis: R
 /** Both Go caches already mounted (targets ending in pkg/mod and go-build): nothing to add, whatever the paths. */
 function hasBothCacheMounts(instruction: Instruction): boolean {
   const targets = cacheMountTargets(instruction.flags);
-  return targets.some((target) => MODULE_CACHE_TARGET.test(target) || GOPATH_PKG_TARGET.test(normalizePath(target))) && targets.some((target) => BUILD_CACHE_TARGET.test(target));
+  return targets.some((target) => MODULE_CACHE_TARGET.test(target)) && targets.some((target) => BUILD_CACHE_TARGET.test(target));
 }
 
 /** The RUN deletes the cache folder (`go clean -modcache`/`-cache`, `rm -r` of it or a folder above it). */
@@ -245,7 +247,7 @@ function cleansCache(analysis: RunAnalysis, target: string, removedPath: (word: 
 }
 
 /**
- * The command walks the module's folders (go mod tidy, go mod vendor, `all`, a `./...` pattern over the folder) and the
+ * The command walks the module's folders (go mod tidy, go mod vendor, a `./...` pattern over the folder) and the
  * module cache lies in what it walks (go-toolset's HOME is its working directory): go reads the cached modules that have
  * no go.mod as packages of the module, and fails once the cache is warm (`import path ... should not have @version`).
  * Said where a mount would bring that warm cache. A module at / or in $GOPATH itself is another matter (and noted there).
@@ -254,8 +256,11 @@ function moduleCacheInsideModule(ctx: Context, instruction: Instruction, go: GoI
   const facts = ctx.model().goCommand(instruction, go);
   const root = facts.module.moduleRoot;
   if (root === undefined || facts.goModInGopath !== undefined || holdsTheSystem(root) || !mountCovers(root, moduleCache)) return undefined;
+  // Go skips folders named `.x`, `_x` or testdata (`GOMODCACHE=/src/.modcache`).
+  if (moduleCache.slice(root.length).split('/').some((part) => /^[._]|^testdata$/.test(part))) return undefined;
   const verb = goVerb(go);
-  const walked = verb === 'mod tidy' || verb === 'mod vendor' || go.args.some((word) => word.value === 'all' || (facts.workdir !== undefined && walkedPatternCovers(facts.workdir, word.value, moduleCache)));
+  // A `./...` over the cache's folder, or any other `...` pattern (a module path: `example.com/app/...`).
+  const walked = verb === 'mod tidy' || verb === 'mod vendor' || go.args.some((word) => word.value.endsWith('...') && (!word.value.startsWith('.') || (facts.workdir !== undefined && walkedPatternCovers(facts.workdir, word.value, moduleCache))));
   if (!walked) return undefined;
   return `the module cache ${moduleCache} lies inside the module (${root}), and go ${verb} reads every folder there: it would take the cached modules for packages of the module and fail once the cache is warm`;
 }

@@ -27,7 +27,7 @@ export interface CacheConsumer {
  * again on every change), so the modules the image holds are for it, even where the image's CMD is the built binary
  * (a compose file or `docker run` starts the tool instead).
  */
-const LIVE_RELOAD_TOOL = /^(?:github\.com\/(?:cosmtrek\/air|air-verse\/air|githubnemo\/CompileDaemon|codegangsta\/gin|pilu\/fresh|oxequa\/realize|cespare\/reflex))(?:@|$)/;
+const LIVE_RELOAD_TOOL = /^(?:github\.com\/(?:cosmtrek\/air|air-verse\/air|githubnemo\/CompileDaemon|codegangsta\/gin|pilu\/fresh|gravityblast\/fresh|oxequa\/realize|cespare\/reflex|mitranim\/gow))(?:@|$)/;
 
 /** Commands that build without showing dockmod their go commands. */
 const BUILDER_NAMES = 'make|gmake|mage|task|just|bazel|bazelisk|goreleaser|ko|earthly|scons|ninja';
@@ -194,7 +194,7 @@ export function copiesOnlyManifestsBefore(doc: Document, instruction: Instructio
 
 /** The go command only fetches modules into the cache. `go get` without -d builds and installs (before Go 1.18) or edits go.mod: not a plain download. */
 function onlyFetches(go: GoInvocation): boolean {
-  return !LOADS_PACKAGES.has(go.subcommand.value) && goVerb(go) !== 'mod vendor' && (go.subcommand.value !== 'get' || getOnlyFetches(go));
+  return !LOADS_PACKAGES.has(go.subcommand.value) && goVerb(go) !== 'mod vendor' && goVerb(go) !== 'work vendor' && (go.subcommand.value !== 'get' || getOnlyFetches(go));
 }
 
 function firstAfter(events: readonly CacheConsumer[], offset: number): number {

@@ -1014,16 +1014,14 @@ function fetchIn(doc: Document, item: Instruction, go: GoInvocation | undefined)
   return undefined;
 }
 
-/**
- * An ADD of URLs that brings a program, not sources: into a program folder, or files (not a git repository, which
- * ADD clones) into /usr/local or /opt, or a Go release archive (a toolchain).
- */
+/** An ADD of URLs that brings a program, not sources: into a program folder, or a Go release archive (the toolchain; not a git repository, which ADD clones). */
 function addsAProgram(item: Instruction): boolean {
   const destination = item.args.at(-1) ?? '';
   if (PROGRAM_FOLDER.test(destination)) return true;
   const urls = item.args.slice(0, -1);
-  if (urls.some((url) => /^git(?::\/\/|@)|\.git(?:#|$)/.test(url))) return false;
-  return urls.every((url) => ANY_GO_RELEASE_ARCHIVE.test(url)) || /^\/(?:usr\/local|opt)(?:\/|$)/.test(destination);
+  if (urls.some((url) => /^git(?::\/\/|@)|\.git(?:[#?]|$)/.test(url))) return false;
+  // An archive of sources ADDed to /opt or /usr/local is unpacked and built by a later RUN: only Go's own archive is a program.
+  return urls.every((url) => ANY_GO_RELEASE_ARCHIVE.test(url));
 }
 
 /** Where programs go (`/usr/local/bin/dep`, `$GOPATH/bin/`): a fetch that writes there installs a tool, not the sources. */

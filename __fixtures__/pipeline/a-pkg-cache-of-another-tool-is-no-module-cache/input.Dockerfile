@@ -1,0 +1,5 @@
+FROM ghcr.io/archlinux/archlinux:base-devel
+RUN --mount=type=cache,target=/var/cache/pacman/pkg pacman -Syu --noconfirm go git
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/root/.cache/go-build go build -o /app ./cmd/app

@@ -1,5 +1,0 @@
-FROM golang:1.12-stretch
-ADD https://example.com/tool.tar.xz /usr/local
-WORKDIR /go/src/app
-ADD src src
-RUN go build -o main src/main.go
