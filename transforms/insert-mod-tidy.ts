@@ -350,7 +350,12 @@ function moduleEnvironmentPrefix(ctx: Context, run: Instruction, go: GoInvocatio
   };
   const words = go.assignments.filter((word) => MODULE_ENVIRONMENT.has(word.value.slice(0, word.value.indexOf('='))));
   const written = words.map((word) => ctx.doc.text.slice(word.start, word.end)).filter(sameForTidy);
-  return written.length === 0 ? '' : `${written.join(' ')} `;
+  // What the RUN exports before the build (`export GO111MODULE=on && go build`), with a plain value, the tidy's RUN lacks: it gets it as a prefix.
+  const { env } = ctx.model().goCommand(run, go);
+  const prefixed = new Set(words.map((word) => word.value.slice(0, word.value.indexOf('='))));
+  const exported = [...MODULE_ENVIRONMENT].filter((name) => !prefixed.has(name) && env.origin(name) === 'this RUN' && /^[\w.,/:@+-]+$/.test(env.get(name) ?? '')).map((name) => `${name}=${env.get(name)}`);
+  const all = [...exported, ...written];
+  return all.length === 0 ? '' : `${all.join(' ')} `;
 }
 
 function tidyInsertion(ctx: Context, build: Instruction, command: string): { start: number; end: number; text: string } {

@@ -20,7 +20,8 @@ export function goEnvironmentOf(
   doc: Document,
   instruction: Instruction,
   analysis: RunAnalysis,
-  go: GoInvocation | undefined,
+  /** The go command (or the command of an opaque build: `GO111MODULE=off make`); undefined for the RUN's start. */
+  go: Pick<GoInvocation, 'command' | 'assignments'> | undefined,
   imageDefaults: ReadonlyMap<string, string>,
 ): GoEnvironment {
   const entries = new Map<string, Entry>();

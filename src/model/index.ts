@@ -410,7 +410,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       const module = moduleAt(instruction, workdir, undefined, command?.start);
       const stage = stageOf(doc, instruction);
       const image = stage && baseImage(stageChain(stage)[0]!);
-      const env = image && goEnvironmentOf(doc, instruction, runAnalysisOf(doc, instruction), undefined, image.env);
+      const env = image && goEnvironmentOf(doc, instruction, runAnalysisOf(doc, instruction), command ? { command, assignments: command.assignments } : undefined, image.env);
       const gopathMode = image && env ? gopathModeOf(env, module, goOfCommand(instruction, image), workdir) : undefined;
       // Any COPY/ADD from the context, wherever it lands (its destination may be unknown), or a bind mount.
       const copiesContext = chainInstructionsBefore(doc, instruction).some((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from')) ||
@@ -630,7 +630,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       const opaque = commands.some(readsMainModule) ? undefined : opaqueBuild(instruction);
       if (opaque) {
         const image = imageBeforeBump(stageChain(stage)[0]!);
-        const env = goEnvironmentOf(doc, instruction, analysis, undefined, image.env);
+        const env = goEnvironmentOf(doc, instruction, analysis, { command: opaque, assignments: opaque.assignments }, image.env);
         const workdir = folderOfCommand(instruction, opaque);
         const gopath = gopathModeOf(env, moduleAt(instruction, workdir, undefined, opaque.start), goOfCommand(instruction, image), workdir);
         if (gopath !== undefined && !gopath.endsWith(OUTSIDE_ANY_MODULE)) readsNone = true;

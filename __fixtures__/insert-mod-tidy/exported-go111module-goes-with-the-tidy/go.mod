@@ -1,0 +1,3 @@
+module s32x.com/tfclass
+
+go 1.12

@@ -1,0 +1,4 @@
+FROM golang:1.12
+WORKDIR /go/src/s32x.com/tfclass
+COPY . .
+RUN export GO111MODULE=on && go build -o /bin/app .
