@@ -233,7 +233,7 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   const { module, env } = facts;
   const modelFact = modeFactOf(facts);
   // The command the fact is about, where it is not the build (`go list -mod=readonly all` before it).
-  const command = COMPILING_VERBS.has(go.subcommand.value) ? undefined : `go ${go.subcommand.value}`;
+  const command = go.subcommand.value === 'build' || go.subcommand.value === 'install' ? undefined : `go ${go.subcommand.value}`;
   if (modelFact) return { reason: TIDY_REASONS[modelFact.kind](modelFact.detail, command), fact: `${modelFact.kind}:${modelFact.detail}` };
   if (module.how === 'none') return { reason: module.detail };
   const newer = goModNewerThanGo(facts);
@@ -328,7 +328,6 @@ function noteOnbuildGo(ctx: Context, stage: Stage): void {
 
 /** `RUN go mod tidy` on its own line, right after the instruction before the build (so above the build's comments). */
 const TIDY_E_SINCE = parseGoVersion('1.16')!;
-const COMPILING_VERBS = new Set(['build', 'install', 'test', 'run']);
 
 function shownFolders(folders: readonly string[]): string {
   const shown = folders.slice(0, 3).map((folder) => (folder === '' ? '(the module root)' : `${folder}/`)).join(', ');

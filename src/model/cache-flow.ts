@@ -184,12 +184,27 @@ export function onlyFetchesModules(doc: Document, instruction: Instruction): boo
   return goInvocations(runAnalysisOf(doc, instruction)).every((go) => onlyFetches(go) || getsWithNothingToBuild(go));
 }
 
-const MANIFEST = /(?:^|\/)go\.(?:mod|sum|work|work\.sum)$/;
+/** go.mod, go.sum, go.work (also as `go.*`, `go.sum*`), or a file that is no Go source (`Makefile.dev`, `certs/ca.crt`: a name with an extension other than .go). */
+const NO_PACKAGE_SOURCE = /(?:^|\/)go\.(?:mod|sum|work|work\.sum|\*)\*?$|(?:^|\/)[^/*?[]*[^/.*?[]\.(?!go$)[A-Za-z0-9]+$/;
 
-/** Some COPY/ADD from the build context comes before `instruction` in its stage chain, and they bring only go.mod, go.sum (go.work). */
+/** Some COPY/ADD from the build context comes before `instruction` in its stage chain, and they bring go.mod and go.sum (go.work) but no Go package. */
 export function copiesOnlyManifestsBefore(doc: Document, instruction: Instruction): boolean {
   const copies = chainInstructionsBefore(doc, instruction).filter((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from'));
-  return copies.length > 0 && copies.every((item) => item.args.length > 1 && item.args.slice(0, -1).every((source) => MANIFEST.test(source)));
+  return copies.length > 0 && copies.some((item) => copySources(item).some((source) => /(?:^|\/)go\.(?:mod|\*)\*?$/.test(source))) && copies.every((item) => copySources(item).length > 0 && copySources(item).every((source) => NO_PACKAGE_SOURCE.test(source)));
+}
+
+/** A COPY/ADD's sources, also of the JSON form (`COPY ["go.mod", "go.sum", "./"]`). */
+function copySources(item: Instruction): string[] {
+  const [only] = item.args;
+  if (item.args.length === 1 && only!.startsWith('[')) {
+    try {
+      const words: unknown = JSON.parse(only!);
+      if (Array.isArray(words) && words.every((word) => typeof word === 'string')) return (words as string[]).slice(0, -1);
+    } catch {
+      return [];
+    }
+  }
+  return item.args.slice(0, -1);
 }
 
 /** The go command only fetches modules into the cache. `go get` without -d builds and installs (before Go 1.18) or edits go.mod: not a plain download. */
@@ -344,9 +359,14 @@ export function isOpaqueBuild(
 function scriptOfShell(words: readonly Word[]): Word | undefined {
   for (let i = 1; i < words.length; i++) {
     const value = words[i]!.value;
+    if (value === '--') return words[i + 1];
     if (!/^[-+]/.test(value)) return words[i];
-    if (/^-[A-Za-z]*c[A-Za-z]*$/.test(value)) return undefined;
-    if (/^[-+]o$/.test(value)) i++;
+    // `-n` reads the script without running it.
+    if (/^-[A-Za-z]*n[A-Za-z]*$/.test(value)) return undefined;
+    // `sh -ec ./build.sh`: the command string is the script when it is one word.
+    if (/^-[A-Za-z]*c[A-Za-z]*$/.test(value)) return words[i + 1] && /^[^\s;&|]+$/.test(words[i + 1]!.value) ? words[i + 1] : undefined;
+    // `-o pipefail`, `-euo pipefail`, `-O extglob`: the option's value follows.
+    if (/^[-+][A-Za-z]*[oO]$/.test(value)) i++;
   }
   return undefined;
 }

@@ -422,7 +422,11 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   const opaqueBuilds = new Map<Instruction, SimpleCommand | undefined>();
   const opaqueTexts = new Map<SimpleCommand, string>();
   /** An earlier RUN of the stage chain whose build out of sight (make's recipes, a script) runs go mod vendor, as said in a note. */
-  const opaqueVendoringBefore = (instruction: Instruction): string | undefined => {
+  const opaqueVendoringBefore = (instruction: Instruction, go: GoInvocation | undefined): string | undefined => {
+    // Earlier in the same RUN: `make vendor && go build`.
+    const own = go && opaqueBuild(instruction);
+    const ownText = own && own.start < go.command.start ? opaqueTexts.get(own) : undefined;
+    if (ownText !== undefined && scriptTextFacts(ownText).vendors) return `\`${opaqueName(own!)}\` at line ${lineRef(instruction)} (its go mod vendor)`;
     for (const item of chainInstructionsBefore(doc, instruction)) {
       if (item.keyword !== 'RUN') continue;
       const command = opaqueBuild(item);
@@ -717,7 +721,10 @@ function chownedTo(doc: Document, instruction: Instruction, user: { uid?: string
  * keep a requirement for: it dropped them all), with no COPY/ADD after it bringing go.mod back; as said in a note.
  */
 function prunedByEarlyTidy(doc: Document, instruction: Instruction, goModCopiedBy: (instruction: Instruction) => Instruction | undefined): string | undefined {
-  const tidy = chainInstructionsBefore(doc, instruction).find((item) => item.keyword === 'RUN' && doc.text.slice(item.start, item.end).includes('tidy') && goInvocations(runAnalysisOf(doc, item)).some((go) => goVerb(go) === 'mod tidy') && copiesOnlyManifestsBefore(doc, item));
+  // Run for certain: not under an `if`, a loop, a `case` or after `||` (`if [ -n "$TIDY" ]; then go mod tidy; fi`).
+  const runsTidy = (item: Instruction): boolean => goInvocations(runAnalysisOf(doc, item)).some((go) => goVerb(go) === 'mod tidy' &&
+    !/\b(?:if|then|else|elif|case|while|until|for|do)\b|\|\|/.test(doc.text.slice(item.start, go.command.start)));
+  const tidy = chainInstructionsBefore(doc, instruction).find((item) => item.keyword === 'RUN' && doc.text.slice(item.start, item.end).includes('tidy') && runsTidy(item) && copiesOnlyManifestsBefore(doc, item));
   if (!tidy) return undefined;
   // A COPY after it that lands go.mod again (`COPY . .`) brings the requirements back.
   const copiedBy = goModCopiedBy(instruction);
@@ -877,7 +884,7 @@ function goVerbBefore(doc: Document, instruction: Instruction, go: GoInvocation 
 }
 
 /** vendor/ and go.work that RUNs make in the image (`go mod vendor`, `go work init`) before `go`, for a module that is there. */
-function withFilesMadeInImage(doc: Document, instruction: Instruction, go: GoInvocation | undefined, workInitCovers: (run: Instruction) => boolean, opaqueVendoring: (instruction: Instruction) => string | undefined, read: ModuleRead): ModuleRead {
+function withFilesMadeInImage(doc: Document, instruction: Instruction, go: GoInvocation | undefined, workInitCovers: (run: Instruction) => boolean, opaqueVendoring: (instruction: Instruction, go: GoInvocation | undefined) => string | undefined, read: ModuleRead): ModuleRead {
   if (read.how === 'none') {
     // No go.mod in the build's folder, but a go.work made at or above it (`go work init ./a ./b`, then `go build ./a`): workspace mode.
     const works = goVerbBefore(doc, instruction, go, 'work init');
@@ -889,7 +896,7 @@ function withFilesMadeInImage(doc: Document, instruction: Instruction, go: GoInv
   if (vendors) made = { ...made, vendored: true, vendoredBy: `go mod vendor at line ${lineRef(vendors)}` };
   const copiedVendor = made.vendored ? undefined : vendorCopiedFromStage(doc, instruction);
   if (copiedVendor) made = { ...made, vendored: true, vendoredBy: copiedVendor };
-  const vendoredOutOfSight = made.vendored ? undefined : opaqueVendoring(instruction);
+  const vendoredOutOfSight = made.vendored ? undefined : opaqueVendoring(instruction, go);
   if (vendoredOutOfSight) made = { ...made, vendored: true, vendoredBy: vendoredOutOfSight };
   const works = read.workspaceFile ? undefined : goVerbBefore(doc, instruction, go, 'work init');
   if (works) made = { ...made, workspaceBy: `go work init at line ${lineRef(works)}` };

@@ -171,6 +171,8 @@ function expandedRecipe(text: string, variables: ReadonlyMap<string, string>, ru
     if (inValue === undefined) unreadable = true;
     return inValue ?? '';
   });
+  // A reference left over is one that held another (`$(info v$(VERSION))`, its inner one now put in): read once more.
+  if (!unreadable && expanded !== text && /(?<!\$)\$[({]/.test(expanded)) return expandedRecipe(expanded, variables, runsBuild, depth + 1);
   // A `$(` left over (nested functions, `$(foo $(bar))`) cannot be read.
   return unreadable || /(?<!\$)\$[({]/.test(expanded) ? undefined : expanded;
 }

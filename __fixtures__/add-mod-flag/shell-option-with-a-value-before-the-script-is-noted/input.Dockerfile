@@ -1,0 +1,4 @@
+FROM golang:1.24
+WORKDIR /src
+COPY . .
+RUN bash -euo pipefail ./build.sh
