@@ -276,7 +276,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       const dir = init && directoryOf(doc, run, init.command.start, workdirBefore(doc, run, imageStart));
       return dir !== undefined && workdir !== undefined && (workdir === dir || workdir.startsWith(`${dir === '/' ? '' : dir}/`));
     };
-    return withFilesMadeInImage(doc, instruction, go, workInitCovers, opaqueVendoringBefore, initedOver(instruction, go, moduleReadBy({
+    return withFilesMadeInImage(doc, instruction, go, workInitCovers, opaqueVendoringBefore, fromAnotherStage(instruction, initedOver(instruction, go, moduleReadBy({
       files,
       context,
       copies: withBindMounts(contextCopiesBefore(doc, instruction, imageStart), bindMountsOf(instruction, workdirBefore(doc, instruction, imageStart))),
@@ -287,7 +287,17 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       nearest: settings.nearest,
       ignoresVendor,
       excludes: contextExcludes,
-    })));
+    })), workdir));
+  };
+  /**
+   * No go.mod above the Dockerfile and nothing from the build context, but a `COPY --from` of another stage lands at or
+   * above the folder (`COPY --from=vendor /w /w`): the module (or a go.work) comes from there; which, cannot be told.
+   */
+  const fromAnotherStage = (instruction: Instruction, read: ModuleRead, workdir: string | undefined): ModuleRead => {
+    if (read.how !== 'nearest' || read.goModFile !== undefined || read.noModuleKnown || workdir === undefined) return read;
+    const copiedFrom = chainInstructionsBefore(doc, instruction).find((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && item.flags.some((flag) => flag.name === 'from') &&
+      item.args.length > 1 && mountCovers(resolveIn(workdirBefore(doc, item, imageStart), item.args.at(-1)!) ?? '/', workdir));
+    return copiedFrom ? { ...read, noModuleKnown: true, detail: `the folder comes from another stage (COPY --from at line ${lineRef(copiedFrom)}), no go.mod was found above the Dockerfile` } : read;
   };
   /**
    * `go mod init` fails where a go.mod is: one that runs, unguarded, at the root of a module the context would have copied there
