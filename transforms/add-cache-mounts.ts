@@ -122,7 +122,7 @@ function addToRun(ctx: Context, instruction: Instruction, unknownPaths: UnknownP
     wanted = wanted.filter((mount) => !hidden.includes(mount));
   }
 
-  const existing = existingMountTargets(ctx.doc, instruction);
+  const existing = existingMountTargets(ctx, instruction);
   if ('unknown' in existing) return leave(existing.unknown);
   const missing: WantedMount[] = [];
   for (const mount of wanted) {
@@ -330,13 +330,16 @@ function scriptSetsGoPath(analysis: RunAnalysis): string | undefined {
 }
 
 /** Absolute targets of the RUN's existing mounts (any type: a second mount on the same target would clash). */
-function existingMountTargets(doc: Document, instruction: Instruction): { targets: string[] } | { unknown: string } {
+function existingMountTargets(ctx: Context, instruction: Instruction): { targets: string[] } | { unknown: string } {
+  const { doc } = ctx;
   const targets: string[] = [];
   let variables: Map<string, string | null> | undefined;
   for (const options of mountOptionsOf(instruction.flags)) {
     const written = mountTarget(options);
     if (written === undefined) continue;
-    variables ??= variablesBefore(doc, instruction);
+    // Over the image's own variables (golang's GOPATH=/go: `target=$GOPATH/pkg`), as BuildKit expands them.
+    const stage = stageOf(doc, instruction);
+    variables ??= variablesOver(stage ? ctx.model().baseImage(stageChain(stage)[0]!).env : new Map(), doc, instruction);
     const target = written.includes('$') ? expandVariables(written, variables) : written;
     if (target === undefined) return { unknown: `an existing --mount targets ${written}, which dockmod cannot resolve` };
     if (target.startsWith('/')) targets.push(normalizePath(target));

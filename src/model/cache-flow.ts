@@ -424,7 +424,7 @@ export function goSourceSpawns(text: string): boolean {
 /** Commands in a script's text that build Go: go (or $GO) with a subcommand that compiles or fetches, a build tool, another script. */
 const BUILDING_TEXT = new RegExp(
   `(?:\\bgo|\\$[({]?GO[A-Z_]*[)}]?|xx-go)["',\\s]{1,4}(?:build|install|run|test|generate|get|mod|vet|list)\\b` +
-    `|(?:^|[\\s;&|(\`"'])(?:${BUILDER_NAMES})(?:["'\\s]|$)|\\.(?:sh|bash)\\b|\\b(?:source|exec|sh|bash)\\s`,
+    `|(?:^|[\\s;&|(\`"'])(?:${BUILDER_NAMES})(?:["'\\s]|$)|(?<!\\/\\/\\S*)\\.(?:sh|bash)(?=[\\s;&|)"'\`]|$)|\\b(?:source|exec|sh|bash)\\s`,
   'm',
 );
 

@@ -1084,6 +1084,9 @@ const GO_RELEASE_ARCHIVE = /\bgo(\d+\.\d+(?:\.\d+)?|\$\{?[A-Za-z_][A-Za-z0-9_]*\
 /** Such an archive whatever its version says (`go${GOLANG_VERSION}.linux-${ARCH}.tar.gz` with `ARG GOLANG_VERSION=x.x.x`): the stage has Go. */
 const ANY_GO_RELEASE_ARCHIVE = /\bgo(?:[\w.]+|\$\{?[A-Za-z_][\w:.-]*\}?)\.(?:linux|freebsd|darwin|windows|\$\{?[A-Za-z_]\w*\}?)-(?:[a-z0-9]+|\$\{?[A-Za-z_]\w*\}?|\$\([^()]*\))\.(?:tar\.gz|zip)\b/;
 
+/** The official golang image with a version tag (`golang:1.22-alpine`, `docker.io/library/golang:1.22.5`): its Go. */
+const GOLANG_IMAGE_VERSION = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?golang:(\d+\.\d+(?:\.\d+)?)(?:-|@|$)/;
+
 /** A distribution package of Go (`apt-get install -y golang-go`, `apt install golang-1.21-go`): the version it names, if any. */
 const GO_DISTRIBUTION_PACKAGE = /\bapt(?:-get)?\s[^&;|]*?\binstall\b[^&;|]*?\bgolang(?:-(1\.\d+))?(?:-go)?(?=[\s\\]|$)/g;
 
@@ -1098,6 +1101,10 @@ function goInstalledBefore(doc: Document, instruction: Instruction, image: BaseI
   const reference = image.reference === undefined ? undefined : splitImageReference(image.reference);
   const distributionGo = reference && distributionGoOf(reference.name, reference.tag && image.reference!.slice(reference.tag.start, reference.tag.end));
   for (const item of [...chainInstructionsBefore(doc, instruction), instruction]) {
+    // `COPY --from=golang:1.22-alpine /usr/local/go /usr/local/go`: that image's Go.
+    const from = item.keyword === 'COPY' ? item.flags.find((flag) => flag.name === 'from')?.value : undefined;
+    const copiedGo = from && item.args.some((arg) => /^\/usr\/local\/go\/?$/.test(arg)) ? GOLANG_IMAGE_VERSION.exec(from)?.[1] : undefined;
+    if (copiedGo) found = parseGoVersion(copiedGo) ?? found;
     if (item.keyword !== 'RUN' && item.keyword !== 'ADD') continue;
     const text = doc.text.slice(item.start, item.end);
     for (const match of text.matchAll(GO_RELEASE_ARCHIVE)) {

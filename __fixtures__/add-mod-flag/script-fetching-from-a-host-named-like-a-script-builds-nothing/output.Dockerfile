@@ -1,0 +1,5 @@
+FROM golang:1.22
+WORKDIR /src
+COPY . .
+RUN ./install-helm.sh
+RUN go build -mod=mod -o /app .
