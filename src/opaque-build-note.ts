@@ -15,9 +15,10 @@ import { runAnalysisOf } from './stages.js';
 import type { Context } from './transform.js';
 
 /** -mod=mod has a place in the opaque build: a go.mod reaches the folder it runs in (or may: not a module unknown), module mode, not vendored, no workspace. */
-export function modFlagLeftIn({ reading: { module, gopathMode } }: OpaqueBuildLeft): boolean {
-  // With no go.mod where it runs, where the build finds its module (if any) is the script's own business.
-  return module.how !== 'none' && !module.noModuleKnown && gopathMode === undefined && !module.vendored && !module.vendoredBy && !module.workspaceFile && !module.workspaceBy;
+export function modFlagLeftIn({ reading: { module, gopathMode, prunedBy } }: OpaqueBuildLeft): boolean {
+  // With no go.mod where it runs, where the build finds its module (if any) is the script's own business; after a tidy
+  // that dropped the requirements, tidy and -mod=mod would add them anew at their latest versions.
+  return module.how !== 'none' && !module.noModuleKnown && gopathMode === undefined && !module.vendored && !module.vendoredBy && !module.workspaceFile && !module.workspaceBy && prunedBy === undefined;
 }
 
 /** Cache mounts have a place on the RUN: the author wrote none there, and the stage's Go has a build cache (or is unknown). */

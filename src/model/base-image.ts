@@ -12,6 +12,7 @@ import { isGolangImage, mirroredGolangPrefix, splitImageReference } from '../ima
 import type { TransformOptions } from '../transform.js';
 import { expandVariables, stageChain } from '../stage-facts.js';
 import { globalArgDefaults, runAnalysisOf, stagesOf, type Stage } from '../stages.js';
+import { onlyFetchesModules } from './cache-flow.js';
 
 export interface BaseImage {
   /** The reference as the root stage's FROM writes it. */
@@ -148,7 +149,8 @@ export function installingGetAcross(doc: Document, root: Stage, current: GoVersi
     for (const instruction of stage.instructions) {
       if (instruction.keyword !== 'RUN') continue;
       const get = goInvocations(runAnalysisOf(doc, instruction)).find((go) => go.subcommand.value === 'get' && !getOnlyFetches(go));
-      if (get) return `\`go get\` at line ${lineRef(instruction)}`;
+      // `go get -u` where only go.mod and go.sum were copied has nothing to install (cache-flow.ts onlyFetchesModules).
+      if (get && !onlyFetchesModules(doc, instruction)) return `\`go get\` at line ${lineRef(instruction)}`;
     }
   }
   return undefined;

@@ -98,6 +98,8 @@ export interface WorkdirReading {
   gopathMode?: string;
   /** Some COPY/ADD (or bind mount) from the build context comes before: the repository's files can be there. */
   copiesContext: boolean;
+  /** As GoCommandFacts.prunedBy: an earlier tidy dropped the module's requirements. */
+  prunedBy?: string;
 }
 
 /** The fact key of the notes about an opaque build left for a human: add-mod-flag's note covers add-cache-mounts' too. */
@@ -425,7 +427,11 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       // Any COPY/ADD from the context, wherever it lands (its destination may be unknown), or a bind mount.
       const copiesContext = chainInstructionsBefore(doc, instruction).some((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from')) ||
         instruction.flags.some((flag) => flag.name === 'mount' && flag.value !== null && mountType(parseMountOptions(flag.value)) === 'bind');
-      workdirReadings.set(key, (reading = gopathMode ? { module, gopathMode, copiesContext } : { module, copiesContext }));
+      reading = gopathMode ? { module, gopathMode, copiesContext } : { module, copiesContext };
+      const root = module.moduleRoot;
+      const pruned = module.how === 'context' && root !== undefined ? prunedByEarlyTidy(doc, instruction, (at) => lastCopyOf(at, nodePath.posix.join(root, 'go.mod'))) : undefined;
+      if (pruned) reading.prunedBy = pruned;
+      workdirReadings.set(key, reading);
     }
     return reading;
   };
