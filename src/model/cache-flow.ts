@@ -349,7 +349,7 @@ export function isOpaqueBuild(
     const files = packageArguments(go).map((word) => word.value).filter((file) => file.endsWith('.go'));
     return files.length === 0 || programSpawns(files);
   }
-  const [name, next] = command.words;
+  const [name] = command.words;
   if (/^g?make$/.test(name!.value.replace(/^.*\//, ''))) return makeBuilds(command);
   const script = SHELLS.test(name!.value) ? scriptOfShell(command.words)?.value : name!.value;
   return script === undefined || OPAQUE_BUILDERS.test(script.replace(/^.*\//, '')) || scriptBuilds(script);

@@ -354,7 +354,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     if (!gopath && (mod === 'vendor' || vendorByDefault)) facts.fromVendor = true;
     const readOnly = readOnlyMountOver(instruction, module.moduleRoot ?? workdir, workdirBefore(doc, instruction, imageStart));
     if (readOnly) facts.readOnlyModule = readOnly;
-    const pruned = module.how === 'context' && module.moduleRoot !== undefined && goVerb(go) !== 'mod tidy' ? prunedByEarlyTidy(doc, instruction, (at) => lastCopyOf(at, nodePath.posix.join(module.moduleRoot!, 'go.mod'))) : undefined;
+    const pruned = goVerb(go) !== 'mod tidy' ? prunedAt(instruction, module) : undefined;
     if (pruned) facts.prunedBy = pruned;
     const gopathFirst = env.get('GOPATH')?.split(':')[0];
     if (gopathFirst && module.moduleRoot !== undefined && normalizeImagePath(gopathFirst) === module.moduleRoot) facts.goModInGopath = module.moduleRoot;
@@ -378,6 +378,11 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       if (copy.sources.some((source) => /[*?[]/.test(source) || files.isDirectory(nodePath.join(context.dir!, source, rest)))) return true;
     }
     return false;
+  };
+  /** prunedByEarlyTidy for a module the build context brings, the COPY that last lands its go.mod telling whether one came back. */
+  const prunedAt = (instruction: Instruction, module: ModuleRead): string | undefined => {
+    const root = module.moduleRoot;
+    return module.how === 'context' && root !== undefined ? prunedByEarlyTidy(doc, instruction, (at) => lastCopyOf(at, nodePath.posix.join(root, 'go.mod'))) : undefined;
   };
   /** The last COPY/ADD from the build context before `instruction` that puts a file at `imagePath`. */
   const lastCopyOf = (instruction: Instruction, imagePath: string): Instruction | undefined => {
@@ -428,8 +433,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       const copiesContext = chainInstructionsBefore(doc, instruction).some((item) => (item.keyword === 'COPY' || item.keyword === 'ADD') && !item.flags.some((flag) => flag.name === 'from')) ||
         instruction.flags.some((flag) => flag.name === 'mount' && flag.value !== null && mountType(parseMountOptions(flag.value)) === 'bind');
       reading = gopathMode ? { module, gopathMode, copiesContext } : { module, copiesContext };
-      const root = module.moduleRoot;
-      const pruned = module.how === 'context' && root !== undefined ? prunedByEarlyTidy(doc, instruction, (at) => lastCopyOf(at, nodePath.posix.join(root, 'go.mod'))) : undefined;
+      const pruned = prunedAt(instruction, module);
       if (pruned) reading.prunedBy = pruned;
       workdirReadings.set(key, reading);
     }
