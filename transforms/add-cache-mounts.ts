@@ -212,9 +212,7 @@ function removedPathReader(ctx: Context, instruction: Instruction): (word: strin
   return (word) => {
     if (!word.includes('$') && !word.startsWith('~')) return word.startsWith('/') ? word : undefined;
     if (!variables) {
-      const stage = stageOf(ctx.doc, instruction);
-      const image = stage && ctx.model().baseImage(stageChain(stage)[0]!);
-      variables = variablesOver(image?.env ?? new Map(), ctx.doc, instruction);
+      variables = variablesOver(imageEnvOf(ctx, instruction), ctx.doc, instruction);
       if (!variables.has('HOME') && userBefore(ctx.doc, instruction, variables).root) variables.set('HOME', '/root');
     }
     const expanded = expandVariables(word.replace(/^~(?=\/|$)/, '$HOME'), variables);
@@ -271,6 +269,12 @@ function walkedPatternCovers(workdir: string, pattern: string, target: string): 
   if (!pattern.startsWith('.')) return false;
   const folder = pattern === '...' ? '.' : pattern.slice(0, -'/...'.length);
   return mountCovers(normalizePath(posix.join(workdir, folder)), target);
+}
+
+/** The variables the stage's base image sets (golang's GOPATH=/go). */
+function imageEnvOf(ctx: Context, instruction: Instruction): ReadonlyMap<string, string> {
+  const stage = stageOf(ctx.doc, instruction);
+  return stage ? ctx.model().baseImage(stageChain(stage)[0]!).env : new Map();
 }
 
 /** A path (as written) the RUN chowns or chmods that is `target`, holds it or lies in it, or may (a variable it cannot tell). */
@@ -338,8 +342,7 @@ function existingMountTargets(ctx: Context, instruction: Instruction): { targets
     const written = mountTarget(options);
     if (written === undefined) continue;
     // Over the image's own variables (golang's GOPATH=/go: `target=$GOPATH/pkg`), as BuildKit expands them.
-    const stage = stageOf(doc, instruction);
-    variables ??= variablesOver(stage ? ctx.model().baseImage(stageChain(stage)[0]!).env : new Map(), doc, instruction);
+    variables ??= variablesOver(imageEnvOf(ctx, instruction), doc, instruction);
     const target = written.includes('$') ? expandVariables(written, variables) : written;
     if (target === undefined) return { unknown: `an existing --mount targets ${written}, which dockmod cannot resolve` };
     if (target.startsWith('/')) targets.push(normalizePath(target));
