@@ -108,8 +108,14 @@ function addToRun(ctx: Context, instruction: Instruction, unknownPaths: UnknownP
     const cleaned = cleansCache(analysis, mount.target, removedPath);
     if (cleaned === true) return leave(`the RUN deletes ${mount.target}, which a cache mount there would keep (or fail to remove)`);
     if (cleaned) return leave(`the RUN removes ${cleaned}, which may be ${mount.target} or hold it: a cache mount there would keep it (or fail to be removed)`);
-    const owned = ownerChangedOver(analysis, mount.target, removedPath);
-    if (owned) return leave(`the RUN changes the owner or mode of ${owned}, which holds ${mount.target} or may: under a cache mount that change reaches the cache, and the image keeps an empty root-owned ${mount.target}`);
+  }
+  // A chown or chmod over a cache folder keeps that mount off; the other cache still gets its own.
+  const chowned = wanted.map((mount) => ({ mount, owned: ownerChangedOver(analysis, mount.target, removedPath) })).filter((entry) => entry.owned !== undefined);
+  if (chowned.length > 0) {
+    const reason = `the RUN changes the owner or mode of ${chowned[0]!.owned}, which holds ${chowned.map((entry) => entry.mount.target).join(' and ')} or may: under a cache mount that change reaches the cache, and the image keeps an empty root-owned mount point`;
+    if (chowned.length === wanted.length) return leave(reason);
+    ctx.note(first.subcommand.start, `${reason}; no mount added there`);
+    wanted = wanted.filter((mount) => !chowned.some((entry) => entry.mount === mount));
   }
   if (layerReader) ctx.noteFact(first.subcommand.start, `kept-in-layer:${layerReader}`, `${layerReader}; no module-cache mount added`);
 
@@ -386,7 +392,8 @@ function authorsMountAbove(doc: Document, instruction: Instruction, target: stri
     if (mount.variables.length === 0) return true;
     declared ??= variablesBefore(doc, instruction);
     const theirs = variablesBefore(doc, mount.run);
-    return mount.variables.every((name) => declared!.has(name) && declared!.get(name) === theirs.get(name));
+    // Declared with the same value at both RUNs, or at neither (then it expands to nothing at both).
+    return mount.variables.every((name) => declared!.has(name) === theirs.has(name) && declared!.get(name) === theirs.get(name));
   };
   for (const mount of mounts) {
     if (mount.run === instruction || mount.user !== user || !mountCovers(mount.target, target) || !sameVariables(mount)) continue;

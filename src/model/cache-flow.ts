@@ -390,12 +390,20 @@ export interface ScriptTextFacts {
   modFlag?: string;
 }
 
+/** A `go mod vendor` not after a `cd` on its line (`cd hack/tools && go mod vendor` vendors another module). */
+function vendorsWhereItRuns(commands: string): boolean {
+  return commands.split('\n').some((line) => {
+    const at = line.search(VENDORS);
+    return at !== -1 && !/(?:^|[\s;&|(])cd\s+[^\s;&|]+/.test(line.slice(0, at));
+  });
+}
+
 export function scriptTextFacts(text: string): ScriptTextFacts {
   const commands = commandTextOf(text);
   const facts: ScriptTextFacts = {
     compiles: COMPILES.test(commands) || !FETCHES_OR_TIDIES.test(commands),
     tidies: TIDIES.test(commands),
-    vendors: VENDORS.test(commands),
+    vendors: vendorsWhereItRuns(commands),
   };
   const modFlag = MOD_FLAG_WRITTEN.exec(commands)?.[1];
   if (modFlag !== undefined) facts.modFlag = modFlag;

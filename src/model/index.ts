@@ -524,7 +524,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     // Go from the distribution (`apk add go`, `apt-get install golang-go`) or a release archive, then make or a script.
     return goInstalledBefore(doc, instruction, image) !== undefined ||
       firstInChain(stage, 'installs a Go package', (item) => item.keyword === 'RUN' && GO_PACKAGE_INSTALL.test(doc.text.slice(item.start, item.end))) <= instruction.start ||
-      firstInChain(stage, 'installs a Go release', (item) => (item.keyword === 'RUN' || item.keyword === 'ADD') && ANY_GO_RELEASE_ARCHIVE.test(doc.text.slice(item.start, item.end))) <= instruction.start ||
+      firstInChain(stage, 'installs a Go release', (item) => HOLDS_A_GO_ARCHIVE.has(item.keyword) && ANY_GO_RELEASE_ARCHIVE.test(doc.text.slice(item.start, item.end))) <= instruction.start ||
       // An image dockmod does not know whose RUNs mount Go's caches (`target=/go/pkg/mod`, `.../go-build`): a Go builder.
       firstInChain(stage, 'mounts go caches', (item) => item.keyword === 'RUN' && cacheMountTargets(item.flags).some((target) => MODULE_CACHE_TARGET.test(target) || BUILD_CACHE_TARGET.test(target))) <= instruction.start;
   };
@@ -1029,7 +1029,7 @@ function fetchIn(doc: Document, item: Instruction, go: GoInvocation | undefined)
   for (const [index, command] of commands.entries()) {
     if (go && command.start >= go.command.start) break;
     const name = command.words[0]?.value.replace(/^.*\//, '') ?? '';
-    if (FETCHERS.test(name) && fetchesAProgram(doc, command, commands[index + 1])) continue;
+    if (FETCHERS.test(name) && fetchesAProgram(doc, item, command, commands[index + 1])) continue;
     // `git config --global url....insteadOf`, `git init`: git, but no fetch.
     if (name === 'git' && !/^(?:clone|fetch|pull|submodule|archive|checkout|lfs)$/.test(gitVerb(command) ?? '')) continue;
     const fetch = goInvocation(command);
@@ -1061,13 +1061,14 @@ const NOT_SOURCES_CONSUMER = /^(?:apt-key|gpg|sh|bash|ash|dash|zsh)$/;
  * /usr/local/bin/dep`, `> /usr/bin/license-check`, `-O /go/bin/x`), or piped into `apt-key`, `gpg` or a shell that runs
  * it as an installer (`curl -sSfL .../install.sh | sh -s -- -b $GOPATH/bin`).
  */
-function fetchesAProgram(doc: Document, command: SimpleCommand, next: SimpleCommand | undefined): boolean {
+function fetchesAProgram(doc: Document, item: Instruction, command: SimpleCommand, next: SimpleCommand | undefined): boolean {
   const tool = command.words[0]?.value.replace(/^.*\//, '');
   if (tool !== 'curl' && tool !== 'wget') return false;
   const outputs: string[] = [];
   const words = command.words.map((word) => word.value);
-  // A Go release archive is the toolchain, wherever it is written.
-  if (words.some((word) => /^(?:https?|ftp):\/\//.test(word)) && words.filter((word) => /^(?:https?|ftp):\/\//.test(word)).every((url) => ANY_GO_RELEASE_ARCHIVE.test(url))) return true;
+  // A Go release archive is the toolchain, wherever it is written (also a URL held in an ARG or ENV: `wget "$GO_URL"`).
+  const urls = words.map((word) => word.replace(/^(["'])(.*)\1$/, '$2')).map((word) => (word.includes('$') ? expandVariables(word, variablesBefore(doc, item)) ?? word : word)).filter((word) => /^(?:https?|ftp):\/\//.test(word));
+  if (urls.length > 0 && urls.every((url) => ANY_GO_RELEASE_ARCHIVE.test(url))) return true;
   for (const [i, word] of words.entries()) {
     // Also bundled short options ending in the output one (`curl -fsSLo path`, `wget -qO path`).
     const flag = tool === 'curl'
@@ -1094,6 +1095,9 @@ const GO_RELEASE_ARCHIVE = /\bgo(\d+\.\d+(?:\.\d+)?|\$\{?[A-Za-z_][A-Za-z0-9_]*\
 /** Such an archive whatever its version says (`go${GOLANG_VERSION}.linux-${ARCH}.tar.gz` with `ARG GOLANG_VERSION=x.x.x`): the stage has Go. */
 const ANY_GO_RELEASE_ARCHIVE = /\bgo(?:[\w.]+|\$\{?[A-Za-z_][\w:.-]*\}?)\.(?:linux|freebsd|darwin|windows|\$\{?[A-Za-z_]\w*\}?)-(?:[a-z0-9]+|\$\{?[A-Za-z_]\w*\}?|\$\([^()]*\))\.(?:tar\.gz|zip)\b/;
 
+/** Instructions whose text may name the Go release archive a stage installs (`ARG GO_URL=https://.../go1.15.15.linux-amd64.tar.gz`, then `wget "$GO_URL"`). */
+const HOLDS_A_GO_ARCHIVE = new Set(['RUN', 'ADD', 'ARG', 'ENV']);
+
 /** The official golang image with a version tag (`golang:1.22-alpine`, `docker.io/library/golang:1.22.5`): its Go. */
 const GOLANG_IMAGE_VERSION = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?golang:(\d+\.\d+(?:\.\d+)?)(?:-|@|$)/;
 
@@ -1115,7 +1119,7 @@ function goInstalledBefore(doc: Document, instruction: Instruction, image: BaseI
     const from = item.keyword === 'COPY' ? item.flags.find((flag) => flag.name === 'from')?.value : undefined;
     const copiedGo = from && item.args.some((arg) => /^\/usr\/local\/go\/?$/.test(arg)) ? GOLANG_IMAGE_VERSION.exec(from)?.[1] : undefined;
     if (copiedGo) found = parseGoVersion(copiedGo) ?? found;
-    if (item.keyword !== 'RUN' && item.keyword !== 'ADD') continue;
+    if (!HOLDS_A_GO_ARCHIVE.has(item.keyword)) continue;
     const text = doc.text.slice(item.start, item.end);
     for (const match of text.matchAll(GO_RELEASE_ARCHIVE)) {
       const written = match[1]!;

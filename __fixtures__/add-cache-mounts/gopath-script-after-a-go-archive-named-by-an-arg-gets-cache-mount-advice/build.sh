@@ -1,0 +1,2 @@
+#!/bin/sh
+go install ./cmd

@@ -1,0 +1,5 @@
+FROM golang:1.22
+WORKDIR /src
+COPY . .
+RUN make tools
+RUN go build -mod=mod -o /app .
