@@ -21,6 +21,7 @@ import { compareGoVersions, goVersionProblem, isPrerelease, parseGoVersion, TOOL
 import { decideImageBump, goImageKind, satisfies, stageGoVersions, versionAskedBy, type ImageKind } from '../src/go-image-bump.js';
 import { mirroredGolangPrefix, splitGolangTag, splitImageReference, type ImageReference } from '../src/image-ref.js';
 import { installingGetAcross } from '../src/model/base-image.js';
+import { golangTagKnowledge } from '../src/golang-tag-bump.js';
 import { readsMainModule } from '../src/model/index.js';
 import { goInvocations } from '../src/run.js';
 import { stageChain } from '../src/stage-facts.js';
@@ -117,6 +118,12 @@ function tagMeets(tag: string | undefined, target: GoVersion): boolean {
   const split = tag === undefined ? undefined : splitGolangTag(tag);
   const version = split && parseGoVersion(tag!.slice(split.version.start, split.version.end));
   return version !== undefined && version.minor !== undefined && satisfies(version, target);
+}
+
+/** The official golang image published this tag (the built-in table with the user's golangTags list). */
+function publishedByGolang(tag: string, ctx: Context): boolean {
+  const split = splitGolangTag(tag);
+  return split !== undefined && golangTagKnowledge('golang', ctx.options).table.has(tag.slice(split.version.start, split.version.end), split.variant);
 }
 
 /** The stage whose FROM is `from` and the stages built FROM it (the chain on one base image). */
@@ -247,7 +254,8 @@ function planFor(
     // Only where there is something to bump: a target its tag (read as golang's) does not already meet.
     // A tag with no version (`alpine`, `latest`) follows the newest Go there too: nothing to bump, so no flag to ask for.
     const moving = tag === undefined || (!tag.includes(UNKNOWN) && !splitGolangTag(tag) && !reference.digest);
-    if (prefix !== undefined && target && !moving && !tagMeets(tag, target)) return leave(`${reference.name} is not an official golang image name; to bump it as the golang image, pass --golang-registry ${prefix} (or list it in golangRegistries)`);
+    // A tag golang never published (EKS Distro's `1.22-gcc`): another vendor's Go build under the same name, not a mirror.
+    if (prefix !== undefined && target && !moving && !tagMeets(tag, target) && publishedByGolang(tag!, ctx)) return leave(`${reference.name} is not an official golang image name; to bump it as the golang image, pass --golang-registry ${prefix} (or list it in golangRegistries)`);
     const namedGo = target && reference.tag ? olderGoNamedInTag(ctx, from, reference.name, expansion.text.slice(reference.tag.start, reference.tag.end), target) : undefined;
     const installedGo = !namedGo && target ? olderGoInstalled(ctx, from, target) : undefined;
     return namedGo ? leave(namedGo) : installedGo ? leave(installedGo) : plan;
