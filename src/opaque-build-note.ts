@@ -73,7 +73,8 @@ export function noteOpaqueBuildLeft(ctx: Context, instruction: Instruction, left
   const vendorsBefore = before?.vendors === true;
   const tidyLeft = modWritten === undefined && !vendorsBefore && !before?.tidies && !own?.tidies && tidyLeftBefore(ctx, instruction, left);
   if (ctx.pipeline.includes('insert-mod-tidy') && tidyLeft) parts.push(checkout ? `go mod tidy after the ${checkout}, in this RUN` : 'go mod tidy before it');
-  if (ctx.pipeline.includes('add-mod-flag') && modWritten === undefined && !vendorsBefore && modFlagExists && buildsInText && modFlagLeftIn(left)) parts.push('-mod=mod inside it');
+  // A script that vendors (`go mod vendor`, then its build) builds from vendor/: -mod=mod there would switch it to the network.
+  if (ctx.pipeline.includes('add-mod-flag') && modWritten === undefined && !vendorsBefore && !own?.vendors && modFlagExists && buildsInText && modFlagLeftIn(left)) parts.push('-mod=mod inside it');
   if (ctx.pipeline.includes('add-cache-mounts') && cacheMountsLeftOn(ctx, instruction)) parts.push('cache mounts to this RUN');
   if (parts.length === 0) return;
   const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];

@@ -378,7 +378,7 @@ const FETCHES_OR_TIDIES = new RegExp(`${GO_WORD}mod\\b`);
 const TIDIES = new RegExp(`${GO_WORD}mod["'\\s]+tidy\\b`);
 const VENDORS = new RegExp(`${GO_WORD}mod["'\\s]+vendor\\b`);
 /** The -mod a script or recipe sets itself (`go build -mod=readonly`, `GOFLAGS=-mod=vendor`). */
-const MOD_FLAG_WRITTEN = /(?:^|[\s"'=])--?mod[= ](readonly|vendor|mod)\b/m;
+const MOD_FLAG_WRITTEN = /(?:^|[\s"'=])--?mod[= ]["']?(readonly|vendor|mod)\b/m;
 
 /** What a script's or make recipe's text does to the module, its echoed text and comments left out. */
 export interface ScriptTextFacts {

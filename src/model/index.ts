@@ -477,9 +477,20 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
     let readText: string | undefined;
     const scriptBuilds = (path: string): boolean => {
       const relative = context.dir === undefined ? undefined : contextFile(path);
-      const text = relative === undefined ? undefined : files.read(nodePath.join(context.dir!, relative));
+      const own = relative === undefined ? undefined : files.read(nodePath.join(context.dir!, relative));
+      const text = own === undefined ? undefined : withSourcedScripts(own, relative!);
       readText = text;
       return text === undefined || scriptTextBuilds(text);
+    };
+    /** The script's text with the scripts it sources beside it (`source "$CUR_DIR/build_universal.sh"`, one level) appended, where the context holds them. */
+    const withSourcedScripts = (text: string, relative: string): string => {
+      const sourced: string[] = [];
+      for (const match of text.matchAll(/^[ \t]*(?:source|\.)[ \t]+["']?((?:\$\{?\w+\}?\/|\$\(dirname[^)]*\)\/)?[\w./-]+)["']?[ \t]*$/gm)) {
+        const named = match[1]!.replace(/^(?:\$\{?\w+\}?|\$\(dirname[^)]*\))\//, '');
+        const read = files.read(nodePath.join(context.dir!, nodePath.dirname(relative), named));
+        if (read !== undefined) sourced.push(read);
+      }
+      return sourced.length === 0 ? text : [text, ...sourced].join('\n');
     };
     // make builds only if the goals' recipes in the context's Makefile do (`make patch-asn1` runs a sed).
     const makeBuilds = (command: SimpleCommand): boolean => {

@@ -1,0 +1,3 @@
+go mod tidy
+go mod vendor
+go build -mod=vendor -o app .
