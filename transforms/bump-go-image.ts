@@ -135,11 +135,15 @@ function stagesOn(ctx: Context, from: Instruction): Stage[] {
 
 /** A stage built FROM `from` (or on it) runs a module-mode go command that reads a go.mod of this repository. */
 function buildsTheModule(ctx: Context, from: Instruction): boolean {
-  return stagesOn(ctx, from).flatMap((stage) => stage.instructions).some((instruction) => instruction.keyword === 'RUN' &&
-    goInvocations(runAnalysisOf(ctx.doc, instruction)).filter(readsMainModule).some((go) => {
-      const facts = ctx.model().goCommand(instruction, go);
-      return !facts.gopathMode && facts.module.goModFile !== undefined && (facts.module.how === 'context' || facts.module.how === 'nearest');
-    }));
+  return stagesOn(ctx, from).flatMap((stage) => stage.instructions).some((instruction) => runBuildsTheModule(ctx, instruction));
+}
+
+/** A RUN whose go command reads this module's go.mod in module mode (from the build context, or the nearest go.mod). */
+function runBuildsTheModule(ctx: Context, instruction: Instruction): boolean {
+  return instruction.keyword === 'RUN' && goInvocations(runAnalysisOf(ctx.doc, instruction)).filter(readsMainModule).some((go) => {
+    const facts = ctx.model().goCommand(instruction, go);
+    return !facts.gopathMode && facts.module.goModFile !== undefined && (facts.module.how === 'context' || facts.module.how === 'nearest');
+  });
 }
 
 /**
@@ -160,11 +164,8 @@ function olderGoNamedInTag(ctx: Context, from: Instruction, name: string, tag: s
  */
 function olderGoInstalled(ctx: Context, from: Instruction, target: GoVersion): string | undefined {
   const model = ctx.model();
-  const build = stagesOn(ctx, from).flatMap((stage) => stage.instructions).find((instruction) => instruction.keyword === 'RUN' &&
-    (model.opaqueBuildLeft(instruction) !== undefined || goInvocations(runAnalysisOf(ctx.doc, instruction)).filter(readsMainModule).some((go) => {
-      const facts = model.goCommand(instruction, go);
-      return !facts.gopathMode && facts.module.goModFile !== undefined && (facts.module.how === 'context' || facts.module.how === 'nearest');
-    })));
+  const build = stagesOn(ctx, from).flatMap((stage) => stage.instructions).find((instruction) =>
+    instruction.keyword === 'RUN' && (model.opaqueBuildLeft(instruction) !== undefined || runBuildsTheModule(ctx, instruction)));
   const version = build && model.goVersionAt(build);
   if (!version || version.minor === undefined || satisfies(version, target)) return undefined;
   // A Go of 1.21 or later installed this way defaults to GOTOOLCHAIN=auto (the release's go.env): it fetches the toolchain go.mod asks for.

@@ -11,7 +11,7 @@ import type { SimpleCommand, Word } from '../shell.js';
 import { chainInstructionsBefore, stageChain } from '../stage-facts.js';
 import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { objectCache } from '../object-cache.js';
-import { makeInvocationOf } from './makefile.js';
+import { isMake, makeInvocationOf } from './makefile.js';
 
 export interface CacheConsumer {
   kind: 'go' | 'copy-from' | 'reads-module-cache' | 'runtime' | 'cannot-fetch' | 'opaque';
@@ -350,7 +350,7 @@ export function isOpaqueBuild(
     return files.length === 0 || programSpawns(files);
   }
   const [name] = command.words;
-  if (/^g?make$/.test(name!.value.replace(/^.*\//, ''))) return makeBuilds(command);
+  if (isMake(command)) return makeBuilds(command);
   const script = SHELLS.test(name!.value) ? scriptOfShell(command.words)?.value : name!.value;
   return script === undefined || OPAQUE_BUILDERS.test(script.replace(/^.*\//, '')) || scriptBuilds(script);
 }
@@ -482,7 +482,7 @@ function runsBuildProgram(go: GoInvocation): boolean {
 export function opaqueName(command: SimpleCommand): string {
   const go = goInvocation(command);
   // `make clean build` names every goal (up to three: the first alone may be one that builds nothing), `make -C dir build` its goal.
-  const make = !go && /^g?make$/.test(command.words[0]?.value.replace(/^.*\//, '') ?? '') ? makeInvocationOf(command) : undefined;
+  const make = !go && isMake(command) ? makeInvocationOf(command) : undefined;
   if (make && make.goals.length > 0) return [command.words[0]!.value, ...make.goals.slice(0, 3), ...(make.goals.length > 3 ? ['...'] : [])].join(' ');
   const script = !go && SHELLS.test(command.words[0]?.value ?? '') ? scriptOfShell(command.words) : undefined;
   const shown = go ? [go.tool, go.subcommand, ...packageArguments(go).slice(0, 1)] : script ? [command.words[0]!, script] : command.words.slice(0, 2);

@@ -27,7 +27,7 @@ import type { ProjectFiles } from './files.js';
 import { goEnvironmentOf, goflagsMod, type GoEnvironment } from './go-env.js';
 import { uidOf, userBefore } from '../users.js';
 import { contextExcludesOf, ignoreFileOf } from './dockerignore.js';
-import { makeGoalsBuild, makeInvocationOf } from './makefile.js';
+import { isMake, makeGoalsBuild, makeInvocationOf } from './makefile.js';
 import { asModuleFacts, checkedOutElsewhere, fetchedElsewhere, moduleReadBy, type ModuleRead, type SourcesFetched } from './module.js';
 
 export type { BuildContext, DeclaredContext } from './context.js';
@@ -416,7 +416,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
   const folderOfCommand = (instruction: Instruction, command: SimpleCommand | undefined): string | undefined => {
     const start = workdirBefore(doc, instruction, imageStart);
     const ranIn = command ? directoryOf(doc, instruction, command.start, start) : start;
-    const makeDirectory = command && /^g?make$/.test(command.words[0]?.value.replace(/^.*\//, '') ?? '') ? makeInvocationOf(command)?.directory : undefined;
+    const makeDirectory = command && isMake(command) ? makeInvocationOf(command)?.directory : undefined;
     return makeDirectory === undefined ? ranIn : resolveIn(ranIn, makeDirectory);
   };
   const atWorkdir = (instruction: Instruction, command?: SimpleCommand): WorkdirReading => {
@@ -604,7 +604,7 @@ function buildModel(doc: Document, settings: ModelSettings): ImageModel {
       const command = opaqueBuild(instruction);
       if (!command) return undefined;
       // `make -C clib` in a folder nothing of the context lands in (a library the RUN unpacks): not this repository's build.
-      const makeFolder = /^g?make$/.test(command.words[0]?.value.replace(/^.*\//, '') ?? '') && makeInvocationOf(command)?.directory !== undefined ? folderOfCommand(instruction, command) : undefined;
+      const makeFolder = isMake(command) && makeInvocationOf(command)?.directory !== undefined ? folderOfCommand(instruction, command) : undefined;
       if (makeFolder !== undefined && !contextBringsInto(instruction, makeFolder)) return undefined;
       const reading = atWorkdir(instruction, command);
       // Before anything of the repository is copied (a downloaded library's make), or in cloned sources, it is not this repository's

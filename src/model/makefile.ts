@@ -22,6 +22,11 @@ const WITH_VALUE = /^-(?:[fCIoW]|-(?:file|makefile|directory|include-dir|old-fil
 const WITH_NUMBER = /^-(?:[jl]|-(?:jobs|load-average))$/;
 
 /** The goals and Makefile of `make [options] [VAR=value] [goals]`; undefined when a word cannot be read (a variable, a glob). */
+/** The command runs make (`make`, `gmake`, `/usr/bin/make`). */
+export function isMake(command: SimpleCommand): boolean {
+  return /^g?make$/.test(command.words[0]?.value.replace(/^.*\//, '') ?? '');
+}
+
 export function makeInvocationOf(command: SimpleCommand): MakeInvocation | undefined {
   const invocation: MakeInvocation = { goals: [] };
   const words = command.words.slice(1).map((word) => word.value);
