@@ -1,9 +1,10 @@
-// `node bench/per-file.js [rounds] [--dist=<a dist/ folder>]`: dockmod's own cost per Dockerfile, in process:
-// processFile (read, rewrite, the model) over the first 300 Dockerfiles of the 5,000/100,000 monorepo, with the
+// `node bench/per-file.js [rounds] [--dist=<a dist/ folder>] [--migrated]`: dockmod's own cost per Dockerfile, in process:
+// processFile (read, rewrite, the model) over the first 300 Dockerfiles of the 5,000/100,000 monorepo (with
+// --migrated: of its copy `npm run bench` migrated, the steady state of `--check`), with the
 // run's shared go.mod lookup and project files, after one warm-up round; prints CPU microseconds per file.
 // No walk, no output, no worker: the part of the run a change to the transforms or the model moves. The trees
 // come from `npm run bench` (bench/.tree/). See bench/instructions.sh for a noise-free comparison of two builds.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureTree } from './generate.js';
@@ -28,7 +29,9 @@ const walk = (dir) => {
     else if (/dockerfile/i.test(entry.name)) dockerfiles.push(full);
   }
 };
-walk(path.join(tree.root, 'services'));
+const migrated = process.argv.includes('--migrated');
+if (migrated && !existsSync(`${tree.root}-migrated`)) throw new Error(`${tree.root}-migrated is missing: run \`npm run bench -- --quick\` once, which makes it`);
+walk(path.join(migrated ? `${tree.root}-migrated` : tree.root, 'services'));
 const settings = { transforms: TRANSFORMS, options: { goVersion: 'auto' }, write: false, moduleFacts: createModuleLookup(), projectFiles: createProjectFiles() };
 let changes = 0;
 for (const file of dockerfiles) changes += processFile(file, file, settings).changes.length;

@@ -288,14 +288,19 @@ function editedWindow(doc: Document, sorted: readonly Edit[]): { start: number; 
 }
 
 function shiftInstruction(instruction: Instruction, offset: number, lines: number): Instruction {
+  // Written out rather than spread, in toInstruction's field order (one object shape): this runs for every instruction after an edit.
   return {
-    ...instruction,
+    index: instruction.index,
+    keyword: instruction.keyword,
+    keywordText: instruction.keywordText,
     start: instruction.start + offset,
     end: instruction.end + offset,
-    argsStart: instruction.argsStart + offset,
-    flags: instruction.flags.map((flag) => ({ ...flag, start: flag.start + offset, end: flag.end + offset })),
     line: instruction.line + lines,
     endLine: instruction.endLine + lines,
+    argsStart: instruction.argsStart + offset,
+    flags: offset === 0 ? instruction.flags : instruction.flags.map((flag) => ({ name: flag.name, value: flag.value, start: flag.start + offset, end: flag.end + offset })),
+    args: instruction.args,
+    ast: instruction.ast,
     astLineShift: instruction.astLineShift + lines,
   };
 }

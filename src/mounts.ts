@@ -1,5 +1,6 @@
 // RUN --mount flag values: `type=cache,target=/x,id=y`, read the way BuildKit
 // reads them (one CSV record of key=value fields).
+import { objectCache } from './object-cache.js';
 
 /** `type=cache,target=/x,id=y` as a map; BuildKit reads it as one CSV record, so fields may be quoted. */
 export function parseMountOptions(value: string): Map<string, string> {
@@ -52,9 +53,13 @@ export const MODULE_CACHE_TARGET = /(?:^|\/)pkg\/mod$|GOMODCACHE/;
 export const GOPATH_PKG_TARGET = /^(?:\/[^/]+)*\/go\/pkg$/;
 export const BUILD_CACHE_TARGET = /go-build$|GOCACHE/;
 
-/** The options of each of a RUN's `--mount` flags, in order. */
-export function mountOptionsOf(flags: readonly { name: string; value: string | null }[]): Map<string, string>[] {
-  return flags.flatMap((flag) => (flag.name === 'mount' && flag.value !== null ? [parseMountOptions(flag.value)] : []));
+const mountOptionsByFlags = objectCache<readonly { name: string; value: string | null }[], ReadonlyMap<string, string>[]>();
+
+/** The options of each of a RUN's `--mount` flags, in order (read once per flag list: a parsed instruction's flags never change). */
+export function mountOptionsOf(flags: readonly { name: string; value: string | null }[]): readonly ReadonlyMap<string, string>[] {
+  let options = mountOptionsByFlags.get(flags);
+  if (!options) mountOptionsByFlags.set(flags, (options = flags.flatMap((flag) => (flag.name === 'mount' && flag.value !== null ? [parseMountOptions(flag.value)] : []))));
+  return options;
 }
 
 /** A mount's target as written (`target=`, `dst=` or `destination=`), undefined when it has none. */

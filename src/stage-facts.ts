@@ -11,16 +11,18 @@ export { stageChain };
 
 const chainInstructions = objectCache<Stage, Instruction[]>();
 
+/** The instructions of the stage chain (FROM lines left out), in source order: a stage's parent is defined, so written, before it. Built once per stage; never change it. */
+export function chainInstructionsOf(stage: Stage): readonly Instruction[] {
+  let all = chainInstructions.get(stage);
+  if (!all) chainInstructions.set(stage, (all = stageChain(stage).flatMap((s) => s.instructions)));
+  return all;
+}
+
 /** The instructions of `instruction`'s stage chain (FROM lines left out) that come before it. */
 export function chainInstructionsBefore(doc: Document, instruction: Instruction): Instruction[] {
   const stage = stageOf(doc, instruction);
   if (!stage) return [];
-  // In source order: a stage's parent is defined, so written, before it. Built once per stage, then cut.
-  let all = chainInstructions.get(stage);
-  if (!all) {
-    all = stageChain(stage).flatMap((s) => s.instructions);
-    chainInstructions.set(stage, all);
-  }
+  const all = chainInstructionsOf(stage);
   let low = 0;
   let high = all.length;
   while (low < high) {
@@ -77,7 +79,7 @@ export function firstInChain(stage: Stage, key: string, test: (item: Instruction
   if (!byKey) firstMatches.set(stage, (byKey = new Map()));
   let first = byKey.get(key);
   if (first === undefined) {
-    first = stageChain(stage).flatMap((s) => s.instructions).find(test)?.start ?? Number.POSITIVE_INFINITY;
+    first = chainInstructionsOf(stage).find(test)?.start ?? Number.POSITIVE_INFINITY;
     byKey.set(key, first);
   }
   return first;

@@ -59,7 +59,7 @@ interface WantedMount {
 /** Propose the mounts a RUN lacks; true when it proposed an edit. */
 function addToRun(ctx: Context, instruction: Instruction, unknownPaths: UnknownPaths): boolean {
   const analysis = runAnalysisOf(ctx.doc, instruction);
-  const needing = goInvocations(analysis).filter((go) => needsCaches(go) !== 'none' && goHas(ctx, instruction, go, BUILD_CACHE_SINCE));
+  const needing = goInvocations(analysis).filter((go) => needsCaches(go) !== 'none' && goHas(ctx, instruction, BUILD_CACHE_SINCE));
   const first = needing[0];
   if (!first) return false;
   const leave = (reason: string): false => {
@@ -78,7 +78,7 @@ function addToRun(ctx: Context, instruction: Instruction, unknownPaths: UnknownP
   if (setsPath) return leave(`the RUN sets ${setsPath} itself`);
 
   // A build from vendor/ or in GOPATH mode reads no module cache: it gets the build cache only, and nothing need be said about modules.
-  const readingModules = needing.filter((go) => !buildsFromVendor(ctx, instruction, go) && !ctx.model().goCommand(instruction, go).noModuleCache && goHas(ctx, instruction, go, MODULE_CACHE_SINCE));
+  const readingModules = needing.filter((go) => !buildsFromVendor(ctx, instruction, go) && !ctx.model().goCommand(instruction, go).noModuleCache && goHas(ctx, instruction, MODULE_CACHE_SINCE));
   const layerReader = readingModules.length === 0 ? undefined : moduleCacheKeptInLayer(ctx, instruction, readingModules);
   if (layerReader && needing.every((go) => needsCaches(go) === 'module')) {
     ctx.noteFact(first.subcommand.start, `kept-in-layer:${layerReader}`, `${layerReader}; no cache mount added`);
@@ -170,8 +170,8 @@ function noteOpaqueBuild(ctx: Context, instruction: Instruction): void {
 
 
 /** The go command's Go (after bump-go-image) is `since` or newer, or unknown. */
-function goHas(ctx: Context, instruction: Instruction, go: GoInvocation, since: GoVersion): boolean {
-  const version = ctx.model().goCommand(instruction, go).goVersion;
+function goHas(ctx: Context, instruction: Instruction, since: GoVersion): boolean {
+  const version = ctx.model().goVersionAt(instruction);
   return !version || version.minor === undefined || compareGoVersions(version, since) >= 0;
 }
 

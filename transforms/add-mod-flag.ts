@@ -62,6 +62,8 @@ interface Left {
 
 /** undefined: edit; null: nothing to do; else: leave it and say why. */
 function reasonToLeave(ctx: Context, instruction: Instruction, analysis: RunAnalysis, go: GoInvocation): Left | null | undefined {
+  // The command's own -mod=mod is the model's `mod` whatever the environment says: nothing to ask it (a migrated file's steady state).
+  if (modFlagValue(go.args) === 'mod') return null;
   const facts = ctx.model().goCommand(instruction, go);
   const { mod } = facts;
   if (mod === 'mod') return null;

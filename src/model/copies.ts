@@ -4,7 +4,7 @@
 // back to the file of the build context it came from.
 import path from 'node:path/posix';
 import { lineRef, type Document, type Instruction } from '../document.js';
-import { expandVariables, stageChain, variablesBefore } from '../stage-facts.js';
+import { chainInstructionsOf, expandVariables, stageChain, variablesBefore } from '../stage-facts.js';
 import { stageOf, type Stage } from '../stages.js';
 import { objectCache } from '../object-cache.js';
 
@@ -42,8 +42,8 @@ export function readCopy(doc: Document, instruction: Instruction, workdir: strin
   if (!words) return { unknown: `${instruction.keyword} at line ${lineRef(instruction)} cannot be read` };
   if (words.some((word) => word.startsWith('<<'))) return { notFromContext: true };
   if (words.length < 2) return { unknown: `${instruction.keyword} at line ${lineRef(instruction)} names no destination` };
-  const variables = variablesOver(imageEnv, doc, instruction);
-  const expanded = words.map((word) => (word.includes('$') ? expandVariables(word, variables) : word));
+  let variables: Map<string, string | null> | undefined;
+  const expanded = words.map((word) => (word.includes('$') ? expandVariables(word, (variables ??= variablesOver(imageEnv, doc, instruction))) : word));
   if (expanded.some((word) => word === undefined)) return { unknown: `${instruction.keyword} at line ${lineRef(instruction)} uses a variable with no known value` };
   const all = expanded as string[];
   const written = all.at(-1)!;
@@ -94,7 +94,7 @@ export function normalizeImagePath(target: string): string {
 
 interface ChainFiles {
   /** The chain's instructions (FROM lines left out), in source order. */
-  instructions: Instruction[];
+  instructions: readonly Instruction[];
   /** workdirs[i]: the working directory instructions[i] runs in; workdirs[instructions.length]: the one after them all. */
   workdirs: (string | undefined)[];
   /** The COPY/ADD instructions from the build context, oldest first, with the index of each in `instructions`. */
@@ -109,7 +109,7 @@ function filesOfChain(doc: Document, stage: Stage, imageStart: (root: Stage) => 
   let facts = chainFiles.get(stage);
   if (facts) return facts;
   const chain = stageChain(stage);
-  const instructions = chain.flatMap((s) => s.instructions);
+  const instructions = chainInstructionsOf(stage);
   facts = { instructions, workdirs: [], copies: [] };
   const image = imageStart(chain[0]!);
   let workdir = image.workdir;
