@@ -21,8 +21,17 @@ export interface Stage {
   instructions: Instruction[];
 }
 
-/** The stage and the earlier stages it is built FROM, root first. */
-export function stageChain(stage: Stage): Stage[] {
+const chains = objectCache<Stage, readonly Stage[]>();
+
+/** The stage and the earlier stages it is built FROM, root first (made once per stage: stagesOf has settled every parent before any stage leaves it). */
+export function stageChain(stage: Stage): readonly Stage[] {
+  let chain = chains.get(stage);
+  if (!chain) chains.set(stage, (chain = chainOf(stage)));
+  return chain;
+}
+
+/** stageChain while stagesOf still decides the parents. */
+function chainOf(stage: Stage): Stage[] {
   const chain: Stage[] = [];
   for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
   return chain;
@@ -58,8 +67,8 @@ export function stagesOf(doc: Document): Stage[] {
   // Different distributions (or releases) as the candidates' roots give different Go from their packages: a stage on
   // them that installs Go (`apt-get install golang-go` on ubuntu:20.04 or 22.04) has no one parent.
   for (const stage of stages) {
-    if (!stage.parent || !stage.parentCandidates || new Set(stage.parentCandidates.map((candidate) => stageChain(candidate)[0]!.image.toLowerCase())).size < 2) continue;
-    const built = stages.filter((other) => other === stage || stageChain(other).includes(stage));
+    if (!stage.parent || !stage.parentCandidates || new Set(stage.parentCandidates.map((candidate) => chainOf(candidate)[0]!.image.toLowerCase())).size < 2) continue;
+    const built = stages.filter((other) => other === stage || chainOf(other).includes(stage));
     if (built.some((other) => other.instructions.some((item) => item.keyword === 'RUN' && GO_PACKAGE_INSTALL.test(doc.text.slice(item.start, item.end))))) delete stage.parent;
   }
   stageCache.set(doc, stages);
@@ -90,7 +99,7 @@ function parentByPattern(doc: Document, image: string, earlier: readonly Stage[]
   const matcher = new RegExp(`^${pattern}$`);
   const candidates = earlier.filter((stage) => stage.name !== undefined && matcher.test(stage.name));
   if (candidates.length === 0) return undefined;
-  const chains = candidates.map(stageChain);
+  const candidateChains = candidates.map(chainOf);
   const rootImage = (chain: Stage[]): string => chain[0]!.image.toLowerCase();
   const text = (item: Instruction): string => doc.text.slice(item.start, item.end);
   const kept = (chain: Stage[]): string[] => chain.flatMap((s) => s.instructions).filter((item) => {
@@ -99,10 +108,10 @@ function parentByPattern(doc: Document, image: string, earlier: readonly Stage[]
     if (item.keyword === 'ENV' || item.keyword === 'ARG') return !assignmentsOf(doc, item).every(([name]) => TARGET_ONLY.test(name));
     return true;
   }).map(text);
-  const [first, ...rest] = chains;
+  const [first, ...rest] = candidateChains;
   // Two plain root distributions (`almalinux:8`, `rockylinux:8`) give the same facts while no kept RUN installs anything of Go.
   const sameRoot = (chain: Stage[]): boolean => rootImage(chain) === rootImage(first!) ||
-    ([chain, first!].every((c) => isRootDistribution(splitImageReference(rootImage(c)).name)) && !chains.some((c) => c.flatMap((st) => st.instructions).some((item) => item.keyword === 'RUN' && SETS_BUILD_FACTS.test(text(item)))));
+    ([chain, first!].every((c) => isRootDistribution(splitImageReference(rootImage(c)).name)) && !candidateChains.some((c) => c.flatMap((st) => st.instructions).some((item) => item.keyword === 'RUN' && SETS_BUILD_FACTS.test(text(item)))));
   const same = rest.every((chain) => sameRoot(chain) && kept(chain).join('\u0000') === kept(first!).join('\u0000'));
   return same ? { parent: candidates[0]!, candidates } : { candidates };
 }

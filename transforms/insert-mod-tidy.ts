@@ -9,7 +9,7 @@ import { LOADS_PACKAGES } from '../src/model/cache-flow.js';
 import { AUTO_MODULES_IN_GOPATH_SINCE, compareGoVersions, parseGoVersion, tidyRefusesNewerGoLine } from '../src/go-version.js';
 import { mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
-import { chainInstructionsBefore, setInRunBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
+import { chainInstructionsBefore, chainInstructionsOf, setInRunBefore, stageChain, variablesBefore } from '../src/stage-facts.js';
 import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../src/stages.js';
 import { GOLANG_GOROOT, holdsTheSystem } from '../src/image-facts.js';
 import type { Context, Transform } from '../src/transform.js';
@@ -38,7 +38,7 @@ interface GoRun {
 function planStage(ctx: Context, stage: Stage): void {
   noteOnbuildGo(ctx, stage);
   const ownRuns = goRuns(ctx, stage.instructions);
-  const chain = stageChain(stage).flatMap((s) => s.instructions);
+  const chain = chainInstructionsOf(stage);
   const builds = ownRuns.filter((run) => run.invocations.some((go) => isModuleBuild(go) && !installsOthersTools(ctx, run, go)));
   // `go install github.com/x/tool` before the sources are copied builds a dependency from go.mod alone: no tidy there, nor a note.
   const build = builds.find((run) => !buildsDependenciesBeforeSources(ctx, run, chain));

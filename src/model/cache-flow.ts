@@ -8,7 +8,7 @@ import { lineRef, type Document, type Instruction } from '../document.js';
 import { mountType, parseMountOptions } from '../mounts.js';
 import { analyzeRun, commandsOf, getOnlyFetches, goInvocation, goInvocations, goVerb, namesVersionedPackage, packageArguments, type GoInvocation } from '../run.js';
 import type { SimpleCommand, Word } from '../shell.js';
-import { chainInstructionsBefore, stageChain } from '../stage-facts.js';
+import { chainInstructionsBefore, chainInstructionsOf, stageChain } from '../stage-facts.js';
 import { runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { objectCache } from '../object-cache.js';
 import { isMake, makeInvocationOf } from './makefile.js';
@@ -119,7 +119,7 @@ function targetFallback(query: CacheFlowQuery, stage: Stage, instruction: Instru
   for (const candidate of stages) {
     if (candidate === stage || used.has(candidate) || !stageChain(candidate).includes(stage)) continue;
     if (named.has(String(candidate.index)) || (candidate.name !== undefined && named.has(candidate.name))) continue;
-    const after = stageChain(candidate).flatMap((member) => member.instructions).filter((item) => item.start > instruction.start);
+    const after = chainInstructionsOf(candidate).filter((item) => item.start > instruction.start);
     if (after.some((item) => item.keyword === 'CMD' || item.keyword === 'ENTRYPOINT' || (item.keyword === 'RUN' && !onlySetsUp(query, item)))) continue;
     const name = candidate.name ?? `#${candidate.index}`;
     return { kind: 'runtime', instruction: candidate.from, description: `stage ${name} (line ${lineRef(candidate.from)}), a build target no other stage uses, with nothing built in it after this RUN (its containers may run go),`, needsLayer: true };

@@ -14,7 +14,7 @@ import { NO_MODULE, parseGoMod, type ModuleFacts } from '../module.js';
 import type { TransformOptions } from '../transform.js';
 import { buildsStandardLibraryOnly, commandsOf, goInvocation, goInvocations, goVerb, modFlagValue, namesVersionedPackage, type GoInvocation } from '../run.js';
 import type { SimpleCommand, Token } from '../shell.js';
-import { chainInstructionsBefore, expandVariables, firstInChain, setInRunBefore, stageChain, variablesBefore } from '../stage-facts.js';
+import { chainInstructionsBefore, chainInstructionsOf, expandVariables, firstInChain, setInRunBefore, stageChain, variablesBefore } from '../stage-facts.js';
 import { GO_PACKAGE_INSTALL, runAnalysisOf, stageOf, stagesOf, type Stage } from '../stages.js';
 import { objectCache } from '../object-cache.js';
 import { goCachesFor, normalizePath } from '../cache-paths.js';
@@ -1026,7 +1026,7 @@ function sourcesFetchedBefore(doc: Document, instruction: Instruction, go: GoInv
   if (!stage) return undefined;
   const first = firstInChain(stage, 'fetches sources', (item) => fetchIn(doc, item, undefined) !== undefined);
   if (first < instruction.start) {
-    const item = stageChain(stage).flatMap((s) => s.instructions).find((candidate) => candidate.start === first)!;
+    const item = chainInstructionsOf(stage).find((candidate) => candidate.start === first)!;
     return fetchIn(doc, item, undefined);
   }
   return first === instruction.start && go ? fetchIn(doc, instruction, go) : undefined;
