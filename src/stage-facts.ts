@@ -3,7 +3,7 @@
 // given one along that chain, and `$VAR` expansion the way Docker expands
 // ENV/USER values.
 import type { Document, Instruction } from './document.js';
-import { environmentBefore, stageChain, stageOf, type Stage } from './stages.js';
+import { environmentBefore, stageChain, stageOf, type EnvEntry, type Stage } from './stages.js';
 import { objectCache } from './object-cache.js';
 
 // stageChain lives in stages.ts (stage parents are resolved there, which needs it); its callers import it from here too.
@@ -34,11 +34,19 @@ export function chainInstructionsBefore(doc: Document, instruction: Instruction)
 }
 
 /** ENV, ARG and `go env -w` values before `instruction`, as plain name -> value (null: ARG without default). */
-export function variablesBefore(doc: Document, instruction: Instruction): Map<string, string | null> {
-  const variables = new Map<string, string | null>();
-  for (const [name, entry] of environmentBefore(doc, instruction)) variables.set(name, entry.value);
+export function variablesBefore(doc: Document, instruction: Instruction): ReadonlyMap<string, string | null> {
+  const environment = environmentBefore(doc, instruction);
+  let variables = variableViews.get(environment);
+  if (!variables) {
+    const made = new Map<string, string | null>();
+    for (const [name, entry] of environment) made.set(name, entry.value);
+    variableViews.set(environment, (variables = made));
+  }
   return variables;
 }
+
+/** variablesBefore of each environmentBefore snapshot (both shared: never mutate). */
+const variableViews = objectCache<ReadonlyMap<string, EnvEntry>, ReadonlyMap<string, string | null>>();
 
 const REFERENCE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}$]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 

@@ -168,11 +168,18 @@ export interface EnvEntry {
  * Variables set before `instruction` in its stage and the stages it builds
  * FROM: ENV, ARG (with or without a default) and `go env -w`.
  */
-export function environmentBefore(doc: Document, instruction: Instruction): Map<string, EnvEntry> {
+export function environmentBefore(doc: Document, instruction: Instruction): ReadonlyMap<string, EnvEntry> {
   const stage = stageOf(doc, instruction);
-  if (!stage) return new Map();
-  return new Map(environmentAfter(doc, stage, countBefore(stage, instruction)));
+  if (!stage) return NO_ENVIRONMENT;
+  const count = countBefore(stage, instruction);
+  let byCount = environmentSnapshots.get(stage);
+  if (!byCount) environmentSnapshots.set(stage, (byCount = []));
+  return (byCount[count] ??= new Map(environmentAfter(doc, stage, count)));
 }
+
+const NO_ENVIRONMENT: ReadonlyMap<string, EnvEntry> = new Map();
+/** environmentBefore per stage and count of instructions before: asked again and again for the same instruction. Shared: never mutate. */
+const environmentSnapshots = objectCache<Stage, ReadonlyMap<string, EnvEntry>[]>();
 
 /** How many of the stage's instructions come before `instruction`. */
 function countBefore(stage: Stage, instruction: Instruction): number {

@@ -387,7 +387,7 @@ function authorsMountAbove(doc: Document, instruction: Instruction, target: stri
   const mounts = authorCacheMounts(doc, stage);
   if (mounts.length === 0) return undefined;
   const user = userKeyBefore(doc, instruction);
-  let declared: Map<string, string | null> | undefined;
+  let declared: ReadonlyMap<string, string | null> | undefined;
   const sameVariables = (mount: AuthorCacheMount): boolean => {
     if (mount.variables.length === 0) return true;
     declared ??= variablesBefore(doc, instruction);
