@@ -241,7 +241,7 @@ export function reparseDocument(previous: Document, sorted: readonly Edit[], tex
     (!guardBefore || sameReading(reparsed[0], guardBefore)) && (!guardAfter || sameReading(reparsed.at(-1), shiftInstruction(guardAfter, delta, lineDelta)));
   if (!guardsHold) return parseDocument(text);
   const instructions = [
-    ...previous.instructions.filter((instruction) => instruction.end < window.start).map((instruction) => ({ ...instruction })),
+    ...previous.instructions.filter((instruction) => instruction.end < window.start).map((instruction) => shiftInstruction(instruction, 0, 0)),
     ...reparsed,
     ...previous.instructions.filter((instruction) => instruction.start >= window.end).map((instruction) => shiftInstruction(instruction, delta, lineDelta)),
   ];
