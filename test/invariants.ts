@@ -243,8 +243,8 @@ function runKind(doc: Document, instruction: Instruction): 'tidy' | 'download' |
 }
 
 const MODULE_ONLY = new Set(['mod download', 'mod verify', 'mod tidy', 'true', ':', 'residue']);
-/** What a download brings along and goes with it (drop-mod-download's residue): cd, messages, retry loops, conditions. */
-const RESIDUE = new Set(['cd', 'echo', 'printf', 'sleep', 'break', 'continue', 'exit', 'set', '[', '[[', 'test', 'for']);
+/** What a download brings along and goes with it (drop-mod-download's residue): cd, messages, retry loops, conditions, exports. */
+const RESIDUE = new Set(['cd', 'echo', 'printf', 'sleep', 'break', 'continue', 'exit', 'set', '[', '[[', 'test', 'for', 'export']);
 
 function verbOf(command: SimpleCommand): string {
   const go = goInvocation(command);

@@ -9,6 +9,7 @@ import { withoutQuoting, type SimpleCommand, type Token } from '../src/shell.js'
 import { credentialMountOf, fillsOnlyToolModules, hasCredentialsOf, onlyFetchesModules } from '../src/model/cache-flow.js';
 import { compareGoVersions, parseGoVersion } from '../src/go-version.js';
 import { runAnalysisOf } from '../src/stages.js';
+import { credentialSetupBefore, credentialTeardownAfter, credentialsShown } from '../src/model/fetch-context.js';
 import type { Context, Transform } from '../src/transform.js';
 
 export const dropModDownload: Transform = {
@@ -128,6 +129,18 @@ function verifyRunAfter(doc: Document, download: Instruction): Instruction | und
 
 /** Settings a download may run with that the build steps after it do not share. */
 const FETCH_SETTINGS = /^(?:GOPROXY|GOPRIVATE|GONOPROXY|GONOSUMDB|GONOSUMCHECK|GOSUMDB|GOINSECURE|GOFLAGS|GOAUTH|GIT_[A-Z_]+|HTTPS?_PROXY|https?_proxy|NO_PROXY|no_proxy)=/;
+/** The names of FETCH_SETTINGS an export can set (GIT_* left to the pattern). */
+const FETCH_SETTING_NAMES = ['GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GONOSUMCHECK', 'GOSUMDB', 'GOINSECURE', 'GOFLAGS', 'GOAUTH', 'HTTPS_PROXY', 'HTTP_PROXY', 'https_proxy', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+/** GOFLAGS flags that change nothing of what `go mod download` fetches, or where (it takes no -mod; the rest are build flags). */
+const NOT_FETCHING_FLAG = /^--?(?:mod|tags|trimpath|buildvcs|v|x|ldflags|gcflags|asmflags|race|p)(?:=|$)/;
+
+/** `NAME=value` sets something that changes what a download fetches or how: a FETCH_SETTINGS name, GOFLAGS only with a flag downloads read. */
+function isFetchSetting(assignment: string): boolean {
+  if (!FETCH_SETTINGS.test(assignment)) return false;
+  if (!assignment.startsWith('GOFLAGS=')) return true;
+  const flags = assignment.slice('GOFLAGS='.length).replace(/^(["'])(.*)\1$/, '$2').split(/\s+/).filter(Boolean);
+  return flags.some((flag) => !NOT_FETCHING_FLAG.test(flag));
+}
 
 /**
  * Why a RUN's downloads must stay, or undefined; `fact` names the model's reader of
@@ -146,9 +159,18 @@ function reasonToKeep(ctx: Context, instruction: Instruction, commands: SimpleCo
   if (credentials && (buildWithout || (builds.length === 0 && kept === undefined))) {
     return { reason: `go mod download uses --mount=${credentials}, which the build steps after it do not have`, ...fact };
   }
+  const analysis = runAnalysisOf(ctx.doc, instruction);
   for (const command of commands.filter(isDownload)) {
-    const setting = goInvocation(command)!.assignments.find((word) => FETCH_SETTINGS.test(word.value));
+    const go = goInvocation(command)!;
+    const setting = go.assignments.find((word) => isFetchSetting(word.value));
     if (setting) return { reason: `go mod download runs with ${setting.value}, which the build steps after it do not have`, ...fact };
+    // An export earlier in the RUN ends with it, as credentials the RUN writes and removes again do.
+    const { env } = ctx.model().goCommand(instruction, go);
+    const exported = FETCH_SETTING_NAMES.find((name) => env.origin(name) === 'this RUN' && isFetchSetting(`${name}=${env.get(name) ?? ''}`));
+    if (exported) return { reason: `go mod download runs after this RUN sets ${exported}, which the build steps after it do not have`, ...fact };
+    const setup = credentialSetupBefore(ctx.doc, analysis, command.start);
+    const teardown = setup && credentialTeardownAfter(ctx.doc, analysis, command.end);
+    if (setup && teardown) return { reason: `go mod download runs with git credentials (${credentialsShown(ctx.doc, setup)}) this RUN sets up and takes away again, which the build steps after it do not have`, ...fact };
   }
   if (kept === undefined) return undefined;
   return { reason: kept.replace('this RUN leaves', 'go mod download puts').replace('after this RUN', 'after go mod download'), ...fact };
@@ -232,8 +254,8 @@ const ONLY_FETCHES_SINCE = parseGoVersion('1.18')!;
 const isVerify = (command: SimpleCommand): boolean => goVerbOf(command) === 'mod verify';
 const isNoop = (command: SimpleCommand): boolean => isWord(command, 'true') || isWord(command, ':');
 
-/** Commands that only serve the download: a `cd` to where it runs, messages, retry loops, conditions, `exit`. */
-const RESIDUE = new Set(['true', ':', 'cd', 'echo', 'printf', 'sleep', 'break', 'continue', 'exit', 'set', '[', '[[', 'test', 'for']);
+/** Commands that only serve the download: a `cd` to where it runs, messages, retry loops, conditions, `exit`, an `export` (it ends with the RUN). */
+const RESIDUE = new Set(['true', ':', 'cd', 'echo', 'printf', 'sleep', 'break', 'continue', 'exit', 'set', '[', '[[', 'test', 'for', 'export']);
 const isResidue = (command: SimpleCommand): boolean =>
   command.assignments.length === 0 && !command.redirected && RESIDUE.has(command.words[0]?.value ?? '') && !command.words.some((word) => word.value.includes('$(') || word.value.includes('`'));
 

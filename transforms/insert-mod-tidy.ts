@@ -6,6 +6,8 @@ import { endOfLineWithBreak, keywordLike, lineRef, startOfLine, type Instruction
 import { buildsOnlyDependencies, commandsOf, goInvocations, goVerb, isModuleBuild, namesVersionedPackage, type GoInvocation, type RunAnalysis } from '../src/run.js';
 import { modeFactOf, type GoCommandFacts, type ModeFact, type ModuleRead } from '../src/model/index.js';
 import { LOADS_PACKAGES } from '../src/model/cache-flow.js';
+import { credentialSetupBefore, credentialsShown } from '../src/model/fetch-context.js';
+import { GO_ENV_W_IN_THIS_RUN } from '../src/model/go-env.js';
 import { AUTO_MODULES_IN_GOPATH_SINCE, compareGoVersions, parseGoVersion, tidyRefusesNewerGoLine } from '../src/go-version.js';
 import { mountTarget, mountType, parseMountOptions } from '../src/mounts.js';
 import { withoutQuoting } from '../src/shell.js';
@@ -97,7 +99,12 @@ function planStage(ctx: Context, stage: Stage): void {
     ctx.note(firstLoad.subcommand.start, `the COPY instructions ${leftOut}, and ${which} no go mod tidy -e; go mod tidy not inserted`);
     return;
   }
-  const tidy = `${moduleEnvironmentPrefix(ctx, target.instruction, firstLoad)}${selective ? 'go mod tidy -e' : 'go mod tidy'}`;
+  const environment = moduleEnvironmentPrefix(ctx, target.instruction, firstLoad);
+  if ('reason' in environment) {
+    ctx.note(firstLoad.subcommand.start, `${environment.reason}; go mod tidy not inserted`);
+    return;
+  }
+  const tidy = `${environment.prefix}${selective ? 'go mod tidy -e' : 'go mod tidy'}`;
   const folder = tidyFolder(ctx, target, firstLoad);
   ctx.edit(tidyInsertion(ctx, target.instruction, folder === undefined ? tidy : `cd ${folder} && ${tidy}`));
 }
@@ -262,6 +269,8 @@ function reasonToLeave(ctx: Context, run: GoRun, go: GoInvocation): { reason: st
   if (foreignMount) return { reason: `the build uses --mount=${foreignMount.value}, which a separate RUN go mod tidy would lack` };
   const credentials = credentialMountBefore(ctx, run.instruction);
   if (credentials) return { reason: `the stage fetches modules with --mount=${credentials} (private modules), which a separate RUN go mod tidy would lack` };
+  const setup = credentialSetupBefore(ctx.doc, run.analysis, go.command.start);
+  if (setup) return { reason: `the RUN sets up git credentials (${credentialsShown(ctx.doc, setup)}) before go ${go.subcommand.value}, which a separate RUN go mod tidy would lack` };
   const unwritable = module.how === 'context' ? ctx.model().goModUnwritableBy(run.instruction) : undefined;
   if (unwritable) return { reason: `the build runs as ${unwritable}, who cannot rewrite the go.mod and go.sum copied without --chown: go mod tidy and -mod=mod could not update them (copy them with --chown)`, fact: `unwritable:${unwritable}` };
   return undefined;
@@ -340,8 +349,10 @@ const MODULE_ENVIRONMENT = new Set(['GOTOOLCHAIN', 'GOPROXY', 'GOPRIVATE', 'GONO
 /**
  * The build's own assignments of MODULE_ENVIRONMENT, as written and followed by a space ('' for none). One that reads a
  * variable goes only where the tidy's RUN sees it too: an ENV or ARG before the build, not set by the build's RUN itself.
+ * What the RUN itself sets before the build (an export, a `go env -w`) goes as a prefix with its value, quoted where
+ * it needs it; `reason` when a value cannot be carried (dockmod cannot tell it), for the tidy would run without it.
  */
-function moduleEnvironmentPrefix(ctx: Context, run: Instruction, go: GoInvocation): string {
+function moduleEnvironmentPrefix(ctx: Context, run: Instruction, go: GoInvocation): { prefix: string } | { reason: string } {
   const declared = variablesBefore(ctx.doc, run);
   const sameForTidy = (text: string): boolean => {
     if (/[`\n\\]/.test(text) || /\$(?![{A-Za-z_])/.test(text)) return false;
@@ -352,9 +363,23 @@ function moduleEnvironmentPrefix(ctx: Context, run: Instruction, go: GoInvocatio
   // What the RUN exports before the build (`export GO111MODULE=on && go build`), with a plain value, the tidy's RUN lacks: it gets it as a prefix.
   const { env } = ctx.model().goCommand(run, go);
   const prefixed = new Set(words.map((word) => word.value.slice(0, word.value.indexOf('='))));
-  const exported = [...MODULE_ENVIRONMENT].filter((name) => !prefixed.has(name) && env.origin(name) === 'this RUN' && /^[\w.,/:@+-]+$/.test(env.get(name) ?? '')).map((name) => `${name}=${env.get(name)}`);
+  const exported: string[] = [];
+  for (const name of MODULE_ENVIRONMENT) {
+    const origin = env.origin(name);
+    if (prefixed.has(name) || (origin !== 'this RUN' && origin !== GO_ENV_W_IN_THIS_RUN)) continue;
+    const value = env.get(name);
+    const word = value === null || value === undefined ? undefined : shellAssignment(name, value);
+    if (word === undefined) return { reason: `the RUN sets ${name} (${origin}) before the build to a value dockmod cannot carry to a separate RUN go mod tidy, which would run without it` };
+    exported.push(word);
+  }
   const all = [...exported, ...written];
-  return all.length === 0 ? '' : `${all.join(' ')} `;
+  return { prefix: all.length === 0 ? '' : `${all.join(' ')} ` };
+}
+
+/** `NAME=value` as a shell word: as is when plain, else in single quotes (`GOPRIVATE='github.com/acme/*'`); undefined when it holds a quote or a line break. */
+function shellAssignment(name: string, value: string): string | undefined {
+  if (/^[\w.,/:@+-]*$/.test(value)) return `${name}=${value}`;
+  return /['\r\n]/.test(value) ? undefined : `${name}='${value}'`;
 }
 
 function tidyInsertion(ctx: Context, build: Instruction, command: string): { start: number; end: number; text: string } {

@@ -10,11 +10,14 @@ import { environmentBefore } from '../stages.js';
 export interface GoEnvironment {
   /** The value; null when it is set to something dockmod cannot know; undefined when unset. */
   get(name: string): string | null | undefined;
-  /** Where the value comes from, for messages ('the stage', 'this RUN', 'the command', 'the image', 'go env -w'). */
+  /** Where the value comes from, for messages ('the stage', 'this RUN', 'the command', 'the image', 'go env -w', GO_ENV_W_IN_THIS_RUN). */
   origin(name: string): string | undefined;
 }
 
 type Entry = { value: string | null; origin: string };
+
+/** The origin of a value an earlier `go env -w` of the same RUN wrote: a go command in another RUN before it lacks it. */
+export const GO_ENV_W_IN_THIS_RUN = 'go env -w in this RUN';
 
 export function goEnvironmentOf(
   doc: Document,
@@ -50,7 +53,7 @@ export function goEnvironmentOf(
         if (earlier && earlier.subcommand.value === 'env' && earlier.args.some((word) => word.value === '-w')) {
           for (const word of earlier.args) {
             const origin = entries.get(word.value.split('=')[0]!)?.origin;
-            if (origin === undefined || origin === 'go env -w') set(word.value, 'go env -w');
+            if (origin === undefined || origin === 'go env -w' || origin === GO_ENV_W_IN_THIS_RUN) set(word.value, GO_ENV_W_IN_THIS_RUN);
           }
         }
       }
