@@ -216,6 +216,10 @@ const ROOT_DISTRIBUTIONS = new RegExp([
   /^quay\.io\/(?:centos\/centos|fedora\/fedora)$|^registry\.fedoraproject\.org\/fedora$/.source,
   /^(?:(?:registry\.access\.redhat\.com|registry\.redhat\.io)\/ubi(?:7|8|9|10)(?:-minimal|-init)?(?:\/ubi(?:-minimal|-init)?)?|(?:docker\.io\/)?redhat\/ubi(?:7|8|9|10)(?:-minimal|-init)?)$/.source,
   /^(?:quay\.io\/fedora|registry\.fedoraproject\.org)\/fedora-minimal$|^(?:docker\.io\/)?(?:library\/)?fedora-minimal$|^container-registry\.oracle\.com\/os\/oraclelinux$/.source,
+  // Oracle's own copy on GitHub's registry, openSUSE's images (Docker Hub's opensuse/ and registry.opensuse.org), Amazon's
+  // ECR copies of the Docker official images and of Amazon Linux: the same images, root, no USER.
+  /^ghcr\.io\/oracle\/oraclelinux$|^(?:(?:docker\.io\/)?opensuse|registry\.opensuse\.org\/opensuse)\/(?:leap|tumbleweed)$/.source,
+  /^public\.ecr\.aws\/(?:docker\/library\/(?:alpine|debian|ubuntu|buildpack-deps|fedora|archlinux|amazonlinux|rockylinux|almalinux|busybox|centos|oraclelinux)|amazonlinux\/amazonlinux)$/.source,
 ].join('|'));
 
 /** A plain distribution image (`alpine`, `quay.io/centos/centos`, `ubi9/ubi`): root, no Go variables, Go from its packages. */

@@ -33,7 +33,7 @@ export const bumpGoImage: Transform = {
   summary: 'Move the golang (and UBI go-toolset) base image to the target Go version (go.mod by default), keeping tag precision and variant.',
   // An image named by an ARG may be a Go builder too.
   // A stage that installs Go itself (a release archive, `apk add go`) may install an older one than the target.
-  mayApply: (text) => /golang|go-toolset|chainguard\/go|:\S*go\d|^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*\S*\$|\bgo[\w.${}]+\.(?:linux|freebsd|darwin|windows)-|\badd\b[^\n]*\bgo\b/im.test(text),
+  mayApply: (text) => /golang|go-toolset|chainguard\/go|:\S*go\d|^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*\S*\$|\bgo[\w.${}]+\.(?:linux|freebsd|darwin|windows|\$\{?[A-Za-z_]\w*\}?|\$\([^()]*\))-|\badd\b[^\n]*\bgo\b/im.test(text),
   apply(ctx) {
     const target = targetOf(ctx);
     const notes = new NoteBook(ctx);
@@ -170,7 +170,7 @@ function olderGoInstalled(ctx: Context, from: Instruction, target: GoVersion): s
   if (!version || version.minor === undefined || satisfies(version, target)) return undefined;
   // A Go of 1.21 or later installed this way defaults to GOTOOLCHAIN=auto (the release's go.env): it fetches the toolchain go.mod asks for.
   if (compareGoVersions(version, TOOLCHAIN_SWITCH_SINCE) >= 0) return undefined;
-  return `the stage installs Go ${version.text} itself (a release archive or the distribution's package) and builds the module at line ${lineRef(build!)}: Go ${target.text} or later is needed, raise the version it installs by hand`;
+  return `the stage installs Go ${version.text} itself (a release archive, the distribution's package, or /usr/local/go copied from an image) and builds the module at line ${lineRef(build!)}: Go ${target.text} or later is needed, raise the version it installs by hand`;
 }
 
 /** A stage built FROM `from` (or on it) runs this repository's build in make or a script (the model's opaqueBuildLeft). */

@@ -202,7 +202,8 @@ export function modeFactOf(facts: GoCommandFacts): ModeFact | undefined {
   if (module.noModuleKnown) return { kind: 'module-unknown', detail: module.detail };
   // Below a go 1.14 line (or on a Go before 1.14) go does not build from vendor/ unless told (-mod=vendor, above).
   const readsVendor = !(facts.moduleGoVersion?.minor !== undefined && !vendorsByDefault(facts.moduleGoVersion)) && !(facts.goVersion?.minor !== undefined && !vendorsByDefault(facts.goVersion));
-  if (module.vendored && readsVendor) return { kind: 'vendored', detail: module.vendoredBy ?? '' };
+  // A build told -mod=mod (GOFLAGS) reads the module cache, vendor/ or not.
+  if (module.vendored && readsVendor && mod !== 'mod') return { kind: 'vendored', detail: module.vendoredBy ?? '' };
   if ((module.workspaceFile || module.workspaceBy) && facts.env.get('GOWORK') !== 'off') return { kind: 'workspace', detail: module.workspaceBy ?? '' };
   if (facts.cannotFetch) return { kind: 'cannot-fetch', detail: facts.cannotFetch };
   if (facts.prunedBy) return { kind: 'pruned', detail: facts.prunedBy };
@@ -1101,10 +1102,10 @@ function fetchesAProgram(doc: Document, item: Instruction, command: SimpleComman
   return into !== undefined && (PROGRAM_FOLDER.test(into) || /^\/(?:usr\/local|opt)(?:\/|$)/.test(into));
 }
 
-/** An official Go release archive (`go1.12.linux-amd64.tar.gz`), its version written out or as a variable (`go${GO_VERSION}.linux-...`). */
-const GO_RELEASE_ARCHIVE = /\bgo(\d+\.\d+(?:\.\d+)?|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)\.(?:linux|freebsd|darwin|windows)-(?:[a-z0-9]+|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\([^()]*\))\.(?:tar\.gz|zip)\b/g;
+/** An official Go release archive (`go1.12.linux-amd64.tar.gz`), its version written out or as a variable (`go${GO_VERSION}.linux-...`); the OS and architecture say nothing of the version (`go${GO_VERSION}.${GOOS}-${GOARCH}.tar.gz`). */
+const GO_RELEASE_ARCHIVE = /\bgo(\d+\.\d+(?:\.\d+)?|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)\.(?:linux|freebsd|darwin|windows|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\([^()]*\))-(?:[a-z0-9]+|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\([^()]*\))\.(?:tar\.gz|zip)\b/g;
 /** Such an archive whatever its version says (`go${GOLANG_VERSION}.linux-${ARCH}.tar.gz` with `ARG GOLANG_VERSION=x.x.x`): the stage has Go. */
-const ANY_GO_RELEASE_ARCHIVE = /\bgo(?:[\w.]+|\$\{?[A-Za-z_][\w:.-]*\}?)\.(?:linux|freebsd|darwin|windows|\$\{?[A-Za-z_]\w*\}?)-(?:[a-z0-9]+|\$\{?[A-Za-z_]\w*\}?|\$\([^()]*\))\.(?:tar\.gz|zip)\b/;
+const ANY_GO_RELEASE_ARCHIVE = /\bgo(?:[\w.]+|\$\{?[A-Za-z_][\w:.-]*\}?)\.(?:linux|freebsd|darwin|windows|\$\{?[A-Za-z_]\w*\}?|\$\([^()]*\))-(?:[a-z0-9]+|\$\{?[A-Za-z_]\w*\}?|\$\([^()]*\))\.(?:tar\.gz|zip)\b/;
 
 /** Instructions whose text may name the Go release archive a stage installs (`ARG GO_URL=https://.../go1.15.15.linux-amd64.tar.gz`, then `wget "$GO_URL"`). */
 const HOLDS_A_GO_ARCHIVE = new Set(['RUN', 'ADD', 'ARG', 'ENV']);

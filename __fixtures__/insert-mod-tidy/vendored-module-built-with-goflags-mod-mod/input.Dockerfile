@@ -1,0 +1,5 @@
+FROM golang:1.22
+ENV GOFLAGS=-mod=mod
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
