@@ -128,7 +128,7 @@ function filesOf(dir) {
 /** Runs dockmod --write with default options on the copy; checks the expected effect. */
 function migrate(dir, spec) {
   const original = filesOf(dir);
-  const result = run(process.execPath, [join(repoRoot, 'bin/dockmod.js'), '--write', '.'], { cwd: dir });
+  const result = run(process.execPath, [process.env.DOCKMOD_BIN ?? join(repoRoot, 'bin/dockmod.js'), '--write', '.'], { cwd: dir });
   const changed = [...filesOf(dir)].filter(([path, text]) => original.get(path) !== text).map(([path]) => path);
   const expected = spec.dockmod ?? {};
   const notes = Number(result.output.match(/(\d+) notes?,/)?.[1] ?? 0);

@@ -1,0 +1,9 @@
+package main
+
+import (
+	"fmt"
+
+	"example.com/private/vault"
+)
+
+func main() { fmt.Println("secret:", vault.Secret()) }
