@@ -50,7 +50,7 @@ export function goCachesFor(doc: Document, instruction: Instruction, inline: Rea
   const base = imageOf(stageChain(stage)[0]!);
   const unknownImage = base.cachePathsUnknown;
   const known = unknownImage === undefined;
-  const user = withImageAccount(userBefore(doc, instruction, new Map([...environment].map(([name, entry]) => [name, entry.value]))), known ? base.defaultUser : undefined);
+  const user = withImageAccount(userBefore(doc, instruction, variablesBefore(doc, instruction)), known ? base.defaultUser : undefined);
   if (user.unknown) return { unknown: `${user.unknown}, so a cache mount cannot be given the right owner (uid=)` };
   const declared = (): GoCaches | undefined =>
     [...inline.keys()].some(isGoPathVariable) ? undefined : cachesTheAuthorMounts(doc, instruction, stage, environment, user, needsBuildCache);
